@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Database } from './db/knex';
+import type { Deps } from './deps';
+import { authRoutes } from './auth/routes';
+import { createAuthService, type AuthService } from './auth/service';
+import type { TokenService } from './auth/tokens';
+import { customerRoutes } from './customers/routes';
+import { createCustomersService } from './customers/service';
+import { mountRoutes, type RouteSpec } from './http/route';
+import { notFoundHandler, problemHandler } from './http/problem';
+import { buildOpenApi } from './openapi/document';
+import { ticketRoutes } from './tickets/routes';
+import { createTicketsService, type TicketsService } from './tickets/service';
+import { unitRoutes } from './units/routes';
+import { createUnitsService } from './units/service';
+import { userRoutes } from './users/routes';
+import { createUsersService } from './users/service';
+
+export const BODY_LIMIT = '64kb';
+const CLIENT_DIST = path.resolve(__dirname, '..', 'client', 'dist');
+
+export interface Services {
+  auth: AuthService;
+  tickets: TicketsService;
+}
+
+export interface AppOptions {
+  deps: Deps;
+  db: Database;
+  tokens: TokenService;
+  /** Reports whether the queue backend answers; absent means the in-process scheduler. */
+  queueReady?: () => Promise<boolean>;
+}
+
+/** Builds the Express app without listening, so supertest and main.ts share it. */
+export function createApp(options: AppOptions): { app: Express; routes: RouteSpec[]; services: Services } {
+  const { deps, db, tokens } = options;
+  const auth = createAuthService({ knex: deps.knex, tokens, clock: deps.clock, loginRateLimit: deps.config.loginRateLimit });
+  const tickets = createTicketsService(deps);
+  const routes: RouteSpec[] = [
+    ...authRoutes(auth),
+    ...unitRoutes(createUnitsService(deps)),
+    ...userRoutes(createUsersService(deps)),
+    ...customerRoutes(createCustomersService(deps)),
+    ...ticketRoutes(tickets),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    res.locals.requestId = req.get('X-Request-Id') ?? crypto.randomUUID();
+    res.setHeader('X-Request-Id', res.locals.requestId as string);
+    next();
+  });
+  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const database = await db.knex.raw('SELECT 1').then(() => true, () => false);
+    const queue = options.queueReady ? await options.queueReady().catch(() => false) : true;
+    res.status(database && queue ? 200 : 503).json({ status: database && queue ? 'ready' : 'not ready', database, queue, database_kind: db.kind });
+  });
+
+  const openApi = buildOpenApi(routes, '0.1.0');
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  const api = express.Router();
+  mountRoutes(api, routes, (req) => {
+    const header = req.get('Authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    return auth.principalFromToken(token);
+  });
+  app.use(api);
+  app.use('/api', notFoundHandler);
+
+  if (fs.existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
+    app.get('/{*rest}', (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('html').send(placeholderPage()));
+  }
+  app.use(notFoundHandler);
+  app.use(problemHandler(deps.logger));
+  return { app, routes, services: { auth, tickets } };
+}
+
+function placeholderPage(): string {
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>LoopDesk 投诉受理台</title>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto">
+<h1>LoopDesk 投诉受理台</h1><p>服务已启动。API 文档：<a href="/api/openapi.json">/api/openapi.json</a></p>
+<p lang="en">The desk is running. The API is described at <a href="/api/openapi.json">/api/openapi.json</a>.</p></body></html>`;
+}

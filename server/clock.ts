@@ -1,0 +1,30 @@
+/** Time is a dependency: services ask the clock, tests inject a controllable one. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class ManualClock implements Clock {
+  private current: number;
+  constructor(start: Date | string = '2026-11-25T02:00:00Z') {
+    this.current = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(to: Date | string): void {
+    this.current = new Date(to).getTime();
+  }
+  advance(seconds: number): void {
+    this.current += seconds * 1000;
+  }
+}
+
+/** The calendar date (YYYYMMDD) of an instant in the desk's time zone. */
+export function localDateStamp(at: Date, timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}${get('month')}${get('day')}`;
+}

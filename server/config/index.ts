@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a known IANA time zone');
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  LOOPDESK_DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  LOOPDESK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOOPDESK_TIMEZONE: timezone.default('Asia/Shanghai'),
+  LOOPDESK_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOOPDESK_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  LOOPDESK_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  LOOPDESK_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  LOOPDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly redisUrl: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly timezone: string;
+  readonly tokenSecret: string | undefined;
+  readonly tokenTtlSeconds: number;
+  /** Failed-or-not login attempts allowed per client address and username in 15 minutes. */
+  readonly loginRateLimit: number;
+  readonly publicUrl: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value throws a one-line message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.LOOPDESK_DATA_DIR),
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    adminPassword: e.LOOPDESK_ADMIN_PASSWORD,
+    timezone: e.LOOPDESK_TIMEZONE,
+    tokenSecret: e.LOOPDESK_TOKEN_SECRET,
+    tokenTtlSeconds: e.LOOPDESK_TOKEN_TTL_SECONDS,
+    loginRateLimit: e.LOOPDESK_LOGIN_RATE_LIMIT,
+    publicUrl: e.LOOPDESK_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOOPDESK_LOG_LEVEL,
+  });
+}

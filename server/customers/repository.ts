@@ -1,0 +1,51 @@
+import type { Knex } from 'knex';
+
+export interface CustomerRow {
+  id: number;
+  phone: string;
+  name: string | null;
+  account_no: string | null;
+  area: 'city' | 'county' | null;
+  tier: 'standard' | 'vip' | 'big_customer';
+  email: string | null;
+  unit_id: number | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type CustomerFields = Pick<CustomerRow, 'phone'> & Partial<Pick<CustomerRow, 'name' | 'account_no' | 'area' | 'tier' | 'email' | 'unit_id'>>;
+
+export const customersRepository = {
+  find: (db: Knex, id: number) => db<CustomerRow>('customers').where({ id }).first(),
+  findByPhone: (db: Knex, phone: string) => db<CustomerRow>('customers').where({ phone }).first(),
+  search: (db: Knex, filter: { phone?: string; account_no?: string }, limit: number) => {
+    const query = db<CustomerRow>('customers').select('*').orderBy('id').limit(limit);
+    if (filter.phone) query.where('phone', filter.phone);
+    if (filter.account_no) query.where('account_no', filter.account_no);
+    return query;
+  },
+
+  insert: async (trx: Knex.Transaction, fields: CustomerFields, now: Date) =>
+    (await trx('customers').insert({ ...fields, created_at: now, updated_at: now }).returning<CustomerRow[]>('*'))[0]!,
+
+  /**
+   * Finds the caller by phone or creates them, race-free: two agents logging the same new caller
+   * at once get one customer. Known fields are never overwritten; empty ones are filled in.
+   */
+  async upsertByPhone(trx: Knex.Transaction, fields: CustomerFields, now: Date): Promise<CustomerRow> {
+    const result = await trx.raw<{ rows: CustomerRow[] }>(
+      `INSERT INTO customers (phone, name, account_no, area, tier, email, unit_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (phone) DO UPDATE SET
+         name = COALESCE(customers.name, EXCLUDED.name),
+         account_no = COALESCE(customers.account_no, EXCLUDED.account_no),
+         area = COALESCE(customers.area, EXCLUDED.area),
+         email = COALESCE(customers.email, EXCLUDED.email),
+         unit_id = COALESCE(customers.unit_id, EXCLUDED.unit_id)
+       RETURNING *`,
+      [fields.phone, fields.name ?? null, fields.account_no ?? null, fields.area ?? null, fields.tier ?? 'standard',
+        fields.email ?? null, fields.unit_id ?? null, now, now],
+    );
+    return result.rows[0]!;
+  },
+};

@@ -1,0 +1,99 @@
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Action, Principal } from '../auth/permissions';
+import { isAllowed } from '../auth/permissions';
+import { errors, type FieldError } from './errors';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface HandlerContext<P, Q, B> {
+  principal: Principal;
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+  res: Response;
+}
+
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
+  method: Method;
+  /** Express path, e.g. /api/tickets/:id */
+  path: string;
+  /** The permission the caller needs; `public` routes skip authentication. */
+  action: Action | 'public';
+  tag: string;
+  summary: string;
+  description?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Headers the route reads (documented in OpenAPI). */
+  headers?: { name: string; required: boolean; description: string }[];
+  responses: Record<number, { description: string; schema?: Schema; contentType?: string }>;
+  handler(ctx: HandlerContext<Out<P>, Out<Q>, Out<B>>): Promise<Reply> | Reply;
+}
+
+/** Keeps the schema types of one route tied to its handler's argument types. */
+export function defineRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+export function toFieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => {
+    const segments = issue.path.map(String);
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    return keys.map((key) => ({
+      path: [prefix, ...segments, key].filter((s) => s !== undefined && s !== '').join('.') || (prefix ?? 'body'),
+      message: key ? 'unknown field' : issue.message,
+    }));
+  }).flat();
+}
+
+function parsePart<S extends Schema>(schema: S | undefined, value: unknown, prefix: string | undefined, bag: FieldError[]): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  bag.push(...toFieldErrors(result.error, prefix));
+  return undefined;
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+}
+
+export type Authenticate = (req: Request) => Promise<Principal>;
+
+export function mountRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticate): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (req, res) => {
+      const principal = route.action === 'public' ? (undefined as unknown as Principal) : await authenticate(req);
+      if (route.action !== 'public' && !isAllowed(principal.role, route.action)) {
+        throw errors.forbidden(`role ${principal.role} may not ${route.action.replace('.', ' ')}`);
+      }
+      if (route.body && hasBody(req) && !req.is('application/json')) throw errors.unsupportedMediaType();
+      const bag: FieldError[] = [];
+      const params = parsePart(route.params, req.params, undefined, bag);
+      const query = parsePart(route.query, req.query, undefined, bag);
+      const body = parsePart(route.body, req.body ?? {}, undefined, bag);
+      if (bag.length > 0) {
+        throw errors.badRequest(`invalid ${bag.map((e) => e.path).join(', ')}`, bag);
+      }
+      const reply = await route.handler({ principal, params, query, body, req, res } as HandlerContext<never, never, never>);
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+      res.status(reply.status ?? 200);
+      if (typeof reply.body === 'string') res.send(reply.body);
+      else res.json(reply.body);
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Shared building blocks for request schemas. */
+export const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const idParams = z.object({ id }).strict();
+export const limit = z.coerce.number().int().min(1).max(200).default(50);
+export const cursor = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a cursor from next_cursor').optional();
+export const area = z.enum(['city', 'county']);
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9-]{4,19}$/, 'a phone number: digits, optional leading + and dashes');
+export const email = z.email().max(254);
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export function encodeCursor(lastId: number): string {
+  return Buffer.from(String(lastId)).toString('base64url');
+}
+
+export function decodeCursor(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const decoded = Number(Buffer.from(value, 'base64url').toString());
+  return Number.isSafeInteger(decoded) && decoded > 0 ? decoded : undefined;
+}

@@ -1,0 +1,60 @@
+import http from 'node:http';
+import { createApp } from './app';
+import { ensureAdmin, resolveTokenSecret } from './auth/service';
+import { createTokenService } from './auth/tokens';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/knex';
+import { migrateLatest } from './db/migrate';
+import { EventBus } from './events/bus';
+import { createLogger } from './logger';
+import { loadDemo } from './demo/seed';
+
+async function main(argv: string[]): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`loopdesk: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const clock = systemClock;
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateLatest(db.knex);
+  if (applied.length > 0) logger.info('migrations applied', { count: applied.length });
+  await ensureAdmin(db.knex, clock, logger, config.adminPassword);
+
+  const bus = new EventBus(logger);
+  const deps = { knex: db.knex, bus, clock, config, logger };
+  if (argv.includes('--demo')) {
+    await loadDemo(deps);
+  }
+  const tokens = createTokenService(await resolveTokenSecret(db.knex, config.tokenSecret), config.tokenTtlSeconds, clock);
+  const { app } = createApp({ deps, db, tokens });
+  const server = http.createServer(app);
+  server.listen(config.port, () => {
+    logger.info('LoopDesk is listening', { url: config.publicUrl, database: db.kind, timezone: config.timezone });
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    server.close();
+    server.closeAllConnections();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`loopdesk: failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

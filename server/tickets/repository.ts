@@ -1,0 +1,199 @@
+import type { Knex } from 'knex';
+import type { CustomerFields, CustomerRow } from '../customers/repository';
+import type { CallbackOutcome, TicketStatus } from './status';
+import type { Category, TicketType } from './vocabulary';
+
+export interface TicketRow {
+  id: number;
+  number: string;
+  type: TicketType;
+  category: Category;
+  status: TicketStatus;
+  version: number;
+  handling_round: number;
+  channel: 'hotline' | 'counter' | 'web' | 'letter' | 'regulator';
+  priority: 'normal' | 'urgent';
+  description: string;
+  customer_id: number;
+  unit_id: number | null;
+  assignee_id: number | null;
+  accepted_by: number;
+  payment_channel: 'counter' | 'bank' | 'online' | 'prepaid_card' | 'agent' | null;
+  paid_at: Date | null;
+  resolution: string | null;
+  cause: string | null;
+  responsibility: 'company' | 'customer' | 'third_party' | 'none' | null;
+  one_call_resolution: boolean;
+  close_reason: 'satisfied' | 'unreachable' | 'no_callback' | null;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  created_at: Date;
+  updated_at: Date;
+  dispatched_at: Date | null;
+  first_resolved_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface TicketEventRow {
+  id: number;
+  ticket_id: number;
+  type: string;
+  at: Date;
+  actor_id: number | null;
+  data: Record<string, unknown>;
+}
+
+export interface CallbackRow {
+  id: number;
+  ticket_id: number;
+  handling_round: number;
+  attempt: number;
+  due_at: Date;
+  assignee_id: number | null;
+  state: 'scheduled' | 'due' | 'done' | 'cancelled';
+  outcome: CallbackOutcome | null;
+  note: string | null;
+  done_by: number | null;
+  done_at: Date | null;
+  created_at: Date;
+}
+
+export type NewTicket = Omit<TicketRow, 'id' | 'number' | 'customer_id' | 'version' | 'handling_round' | 'updated_at' | 'dispatched_at' | 'first_resolved_at' | 'resolved_at' | 'closed_at' | 'close_reason'>;
+
+export interface TicketFilter {
+  scopePrefix: string | null;
+  status?: string[];
+  type?: string[];
+  category?: string[];
+  unitId?: number;
+  assigneeId?: number;
+  customerId?: number;
+  number?: string;
+  phone?: string;
+  text?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+const CUSTOMER_COLUMNS = ['id', 'phone', 'name', 'account_no', 'area', 'tier', 'email', 'unit_id', 'created_at', 'updated_at'];
+
+export const ticketsRepository = {
+  /**
+   * Accepts a ticket in one statement: takes the day's next number, finds or registers the caller
+   * by phone (never overwriting what is known), inserts the ticket and its `accepted` timeline event.
+   */
+  async insertAccepted(
+    trx: Knex.Transaction,
+    args: { day: string; ticket: NewTicket; customer: { id: number } | { fields: CustomerFields }; acceptedEvent: Record<string, unknown> },
+  ): Promise<{ ticket: TicketRow; customer: CustomerRow }> {
+    const t = args.ticket;
+    const customerCte =
+      'id' in args.customer
+        ? { sql: `SELECT * FROM customers WHERE id = ?`, bindings: [args.customer.id] }
+        : {
+            sql: `INSERT INTO customers (phone, name, account_no, area, tier, email, unit_id, created_at, updated_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (phone) DO UPDATE SET
+                    name = COALESCE(customers.name, EXCLUDED.name),
+                    account_no = COALESCE(customers.account_no, EXCLUDED.account_no),
+                    area = COALESCE(customers.area, EXCLUDED.area),
+                    email = COALESCE(customers.email, EXCLUDED.email),
+                    unit_id = COALESCE(customers.unit_id, EXCLUDED.unit_id)
+                  RETURNING *`,
+            bindings: (({ fields: f }) => [f.phone, f.name ?? null, f.account_no ?? null, f.area ?? null, f.tier ?? 'standard',
+              f.email ?? null, f.unit_id ?? null, t.created_at, t.created_at])(args.customer),
+          };
+    const result = await trx.raw<{ rows: (TicketRow & { customer: CustomerRow })[] }>(
+      `WITH n AS (
+         INSERT INTO ticket_number_counters (day, last) VALUES (?, 1)
+         ON CONFLICT (day) DO UPDATE SET last = ticket_number_counters.last + 1
+         RETURNING last
+       ),
+       c AS (${customerCte.sql}),
+       t AS (
+         INSERT INTO tickets (number, type, category, status, channel, priority, description, customer_id, unit_id,
+           assignee_id, accepted_by, payment_channel, paid_at, resolution, cause, responsibility, one_call_resolution,
+           idempotency_key, idempotency_hash, created_at, updated_at)
+         SELECT 'TS' || ? || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0'),
+           ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+         FROM n, c
+         RETURNING *
+       ),
+       e AS (
+         INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
+         SELECT t.id, 'accepted', t.created_at, t.accepted_by, ?::jsonb FROM t
+       )
+       SELECT t.*, row_to_json(c) AS customer FROM t, c`,
+      [
+        args.day,
+        ...customerCte.bindings,
+        args.day,
+        t.type, t.category, t.status, t.channel, t.priority, t.description, t.unit_id, t.assignee_id, t.accepted_by,
+        t.payment_channel, t.paid_at, t.resolution, t.cause, t.responsibility, t.one_call_resolution,
+        t.idempotency_key, t.idempotency_hash, t.created_at, t.created_at,
+        JSON.stringify(args.acceptedEvent),
+      ],
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error(`customer ${'id' in args.customer ? args.customer.id : ''} vanished during intake`);
+    const { customer, ...ticket } = row;
+    return { ticket: ticket as TicketRow, customer: reviveCustomer(customer) };
+  },
+
+  find: (db: Knex, id: number) => db<TicketRow>('tickets').where({ id }).first(),
+  findForUpdate: (trx: Knex.Transaction, id: number) => trx<TicketRow>('tickets').where({ id }).forUpdate().first(),
+  findByIdempotencyKey: (db: Knex, acceptedBy: number, key: string) =>
+    db<TicketRow>('tickets').where({ accepted_by: acceptedBy, idempotency_key: key }).first(),
+
+  /** Bumps the version with every change, so If-Match can detect a concurrent writer. */
+  update: async (trx: Knex.Transaction, id: number, changes: Partial<TicketRow>) =>
+    (await trx('tickets').where({ id }).update({ ...changes, version: trx.raw('version + 1') }).returning<TicketRow[]>('*'))[0]!,
+
+  async list(db: Knex, f: TicketFilter): Promise<TicketRow[]> {
+    const query = db<TicketRow>('tickets').select('tickets.*').orderBy('tickets.id', 'desc').limit(f.limit);
+    const subtree = (prefixSql: Knex.QueryBuilder) => query.whereIn('tickets.unit_id', prefixSql);
+    if (f.scopePrefix !== null) subtree(db('units').select('id').where('path', 'like', `${f.scopePrefix}%`));
+    if (f.unitId !== undefined) {
+      subtree(db('units').select('id').whereRaw(`path LIKE (SELECT path FROM units WHERE id = ?) || '%'`, [f.unitId]));
+    }
+    if (f.status) query.whereIn('tickets.status', f.status);
+    if (f.type) query.whereIn('tickets.type', f.type);
+    if (f.category) query.whereIn('tickets.category', f.category);
+    if (f.assigneeId !== undefined) query.where('tickets.assignee_id', f.assigneeId);
+    if (f.customerId !== undefined) query.where('tickets.customer_id', f.customerId);
+    if (f.number !== undefined) query.where('tickets.number', f.number);
+    if (f.phone !== undefined) query.whereIn('tickets.customer_id', db('customers').select('id').where('phone', f.phone));
+    if (f.text !== undefined) query.whereILike('tickets.description', `%${f.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+    if (f.beforeId !== undefined) query.where('tickets.id', '<', f.beforeId);
+    return query;
+  },
+
+  customersByIds: async (db: Knex, ids: number[]): Promise<Map<number, CustomerRow>> => {
+    const rows: CustomerRow[] = await db('customers').select(CUSTOMER_COLUMNS).whereIn('id', [...new Set(ids)]);
+    return new Map(rows.map((row) => [row.id, row]));
+  },
+
+  insertEvent: (trx: Knex.Transaction, event: Omit<TicketEventRow, 'id'>) =>
+    trx('ticket_events').insert({ ...event, data: JSON.stringify(event.data) }),
+
+  events: (db: Knex, ticketId: number) => db<TicketEventRow>('ticket_events').where({ ticket_id: ticketId }).orderBy('id'),
+
+  callbacks: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
+
+  openCallbackForUpdate: (trx: Knex.Transaction, ticketId: number) =>
+    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due']).orderBy('id', 'desc').forUpdate().first(),
+
+  insertCallback: async (trx: Knex.Transaction, row: Omit<CallbackRow, 'id'>) =>
+    (await trx('callbacks').insert(row).returning<CallbackRow[]>('*'))[0]!,
+
+  updateCallback: (trx: Knex.Transaction, id: number, changes: Partial<CallbackRow>) => trx('callbacks').where({ id }).update(changes),
+
+  cancelOpenCallbacks: (trx: Knex.Transaction, ticketId: number) =>
+    trx('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due']).update({ state: 'cancelled' }),
+};
+
+/** row_to_json gives timestamps as strings; bring them back to Dates like every other row. */
+function reviveCustomer(raw: CustomerRow): CustomerRow {
+  return { ...raw, created_at: new Date(raw.created_at), updated_at: new Date(raw.updated_at) };
+}

@@ -1,0 +1,91 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { errors } from '../http/errors';
+import { defineRoute, type RouteSpec } from '../http/route';
+import { idParams } from '../http/schemas';
+import {
+  callbackBody, commentBody, createTicketBody, dispatchBody, ifMatchHeader, listTicketsQuery, resolveBody,
+  ticketDetailSchema, ticketListSchema, ticketSchema,
+} from './schemas';
+import type { TicketsService } from './service';
+
+/** Accepts `3`, `"3"` and `W/"3"`: clients echo the ETag or send the bare version. */
+export function readIfMatch(req: Request): number {
+  const raw = req.get('If-Match');
+  if (raw === undefined) throw errors.preconditionRequired();
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
+  if (!match) throw errors.badRequest('If-Match must be the ticket version', [{ path: 'If-Match', message: 'not a version number' }]);
+  return Number(match[1]);
+}
+
+function readIdempotencyKey(req: Request): string | undefined {
+  const raw = req.get('Idempotency-Key');
+  if (raw === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(raw)) {
+    throw errors.badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
+  }
+  return raw;
+}
+
+const etag = (version: number) => ({ ETag: `"${version}"` });
+const stateChange = { 200: { description: 'the changed ticket', schema: ticketSchema }, 409: { description: 'stale version or illegal transition' }, 428: { description: 'If-Match missing' } };
+
+export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
+  defineRoute({
+    method: 'post', path: '/api/tickets', action: 'tickets.create', tag: 'tickets', summary: 'Accept a contact (受理)',
+    description: 'With `resolve`, the ticket is resolved on the spot (one-call resolution). The same Idempotency-Key returns the same ticket.',
+    body: createTicketBody,
+    headers: [{ name: 'Idempotency-Key', required: false, description: 'retries with the same key return the first ticket (200)' }],
+    responses: { 201: { description: 'accepted', schema: ticketSchema }, 200: { description: 'replay of an earlier request with this Idempotency-Key', schema: ticketSchema } },
+    handler: async ({ principal, body, req }) => {
+      const { ticket, replayed } = await tickets.create(principal, body, readIdempotencyKey(req));
+      return { status: replayed ? 200 : 201, body: ticket, headers: { ...etag(ticket.version), Location: `/api/tickets/${ticket.id}`, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) } };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/tickets', action: 'tickets.read', tag: 'tickets', summary: 'List tickets, newest first, paged by cursor',
+    query: listTicketsQuery,
+    responses: { 200: { description: 'a page', schema: ticketListSchema } },
+    handler: async ({ principal, query }) => ({ body: await tickets.list(principal, query) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/tickets/:id', action: 'tickets.read', tag: 'tickets', summary: 'A ticket with its timeline, timers, callbacks and ownership',
+    params: idParams,
+    responses: { 200: { description: 'the ticket', schema: ticketDetailSchema } },
+    handler: async ({ principal, params }) => {
+      const ticket = await tickets.get(principal, params.id);
+      return { body: ticket, headers: etag(ticket.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/dispatch', action: 'tickets.dispatch', tag: 'tickets', summary: 'Dispatch (派单) to a unit, optionally a person',
+    params: idParams, body: dispatchBody, headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, body, req }) => {
+      const ticket = await tickets.dispatch(principal, params.id, readIfMatch(req), body);
+      return { body: ticket, headers: etag(ticket.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/resolve', action: 'tickets.resolve', tag: 'tickets', summary: 'Record the resolution, its cause and the responsibility verdict',
+    params: idParams, body: resolveBody, headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, body, req }) => {
+      const ticket = await tickets.resolve(principal, params.id, readIfMatch(req), body);
+      return { body: ticket, headers: etag(ticket.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/callback', action: 'tickets.callback', tag: 'tickets', summary: 'Record the callback outcome (回访)',
+    description: 'satisfied → closed; unsatisfied → dispatched again with handling_round + 1; unreachable → another attempt, or closed after the last.',
+    params: idParams, body: callbackBody, headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, body, req }) => {
+      const ticket = await tickets.recordCallback(principal, params.id, readIfMatch(req), body);
+      return { body: ticket, headers: etag(ticket.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/comments', action: 'tickets.comment', tag: 'tickets', summary: 'Add a comment to the timeline',
+    params: idParams, body: commentBody,
+    responses: { 201: { description: 'the timeline event', schema: z.object({ id: z.number(), type: z.literal('comment'), at: z.string(), actor_id: z.number(), data: z.object({ body: z.string() }) }) } },
+    handler: async ({ principal, params, body }) => ({ status: 201, body: await tickets.comment(principal, params.id, body.body) }),
+  }),
+];

@@ -1,0 +1,271 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import { scopePrefix, type Principal } from '../auth/permissions';
+import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from '../callbacks/policy';
+import { localDateStamp } from '../clock';
+import type { CustomerRow } from '../customers/repository';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
+import type { Deps } from '../deps';
+import { errors } from '../http/errors';
+import { decodeCursor, encodeCursor } from '../http/schemas';
+import { ticketsRepository as repo, type TicketRow } from './repository';
+import type { CallbackInput, CreateTicketInput, DispatchInput, ListTicketsQuery, ResolveInput, TicketDetailView, TicketView } from './schemas';
+import { canPerform, statusAfterCallback, type TicketAction } from './status';
+import { toCallbackView, toTicketView } from './view';
+import { DEFAULT_CATEGORY } from './vocabulary';
+
+const TICKET_NUMBER = /^TS\d{8}-\d{4,}$/;
+const PHONE_LIKE = /^\+?[0-9][0-9-]{4,19}$/;
+const UNIT_STAFF_ROLES = ['handler', 'unit_head'];
+
+export interface CreateResult {
+  ticket: TicketView;
+  /** true when an Idempotency-Key matched an earlier request: nothing new was written */
+  replayed: boolean;
+}
+
+export function createTicketsService(deps: Deps, callbackPolicy: CallbackPolicy = DEFAULT_CALLBACK_POLICY) {
+  const { knex, bus, clock, config } = deps;
+
+  async function unitPath(db: Knex, unitId: number | null): Promise<string | null> {
+    if (unitId === null) return null;
+    return (await db('units').where({ id: unitId }).first<{ path: string } | undefined>('path'))?.path ?? null;
+  }
+
+  /** Scoped users get 404 for tickets outside their subtree: existence is not revealed. */
+  async function assertVisible(db: Knex, principal: Principal, ticket: TicketRow | undefined, ticketId: number): Promise<TicketRow> {
+    if (!ticket) throw errors.notFound(`ticket ${ticketId}`);
+    const prefix = scopePrefix(principal);
+    if (prefix === null) return ticket;
+    const path = await unitPath(db, ticket.unit_id);
+    if (path === null || !path.startsWith(prefix)) throw errors.notFound(`ticket ${ticketId}`);
+    return ticket;
+  }
+
+  async function viewOf(db: Knex, row: TicketRow): Promise<TicketView> {
+    const customer = (await db<CustomerRow>('customers').where({ id: row.customer_id }).first())!;
+    return toTicketView(row, customer);
+  }
+
+  /**
+   * The frame of every state change: lock the row, check visibility, version and transition,
+   * apply, write the timeline event, and publish `ticket.updated` after commit.
+   */
+  async function change(
+    principal: Principal,
+    ticketId: number,
+    expectedVersion: number,
+    action: TicketAction,
+    apply: (current: TicketRow, uow: UnitOfWork, now: Date) => Promise<{ changes: Partial<TicketRow>; event: { type: string; data: Record<string, unknown> } }>,
+  ): Promise<TicketView> {
+    return inTransaction(knex, bus, async (uow) => {
+      const { trx } = uow;
+      const current = await assertVisible(trx, principal, await repo.findForUpdate(trx, ticketId), ticketId);
+      if (current.version !== expectedVersion) throw errors.staleVersion(current.version);
+      if (!canPerform(action, current.status)) throw errors.illegalTransition(action, current.status);
+      const now = clock.now();
+      const { changes, event } = await apply(current, uow, now);
+      const updated = await repo.update(trx, ticketId, { ...changes, updated_at: now });
+      await repo.insertEvent(trx, { ticket_id: ticketId, type: event.type, at: now, actor_id: principal.id, data: event.data });
+      const view = await viewOf(trx, updated);
+      uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: event.type, ticket: view });
+      return view;
+    });
+  }
+
+  async function scheduleCallback(trx: Knex.Transaction, ticket: TicketRow, attempt: number, dueAt: Date, now: Date) {
+    await repo.insertCallback(trx, {
+      ticket_id: ticket.id, handling_round: ticket.handling_round, attempt, due_at: dueAt, assignee_id: null,
+      state: 'scheduled', outcome: null, note: null, done_by: null, done_at: null, created_at: now,
+    });
+  }
+
+  function requestHash(input: CreateTicketInput): string {
+    return crypto.createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  }
+
+  async function replay(principal: Principal, key: string, hash: string): Promise<CreateResult | undefined> {
+    const existing = await repo.findByIdempotencyKey(knex, principal.id, key);
+    if (!existing) return undefined;
+    if (existing.idempotency_hash !== hash) {
+      throw errors.rule('this Idempotency-Key was already used for a different request', {
+        errors: [{ path: 'Idempotency-Key', message: 'reused with another body' }],
+      });
+    }
+    return { ticket: await viewOf(knex, existing), replayed: true };
+  }
+
+  return {
+    async create(principal: Principal, input: CreateTicketInput, idempotencyKey: string | undefined): Promise<CreateResult> {
+      const hash = requestHash(input);
+      if (idempotencyKey) {
+        const earlier = await replay(principal, idempotencyKey, hash);
+        if (earlier) return earlier;
+      }
+      try {
+        const ticket = await inTransaction(knex, bus, async ({ trx, emit }) => {
+          if (input.customer_id !== undefined && !(await trx('customers').where({ id: input.customer_id }).first())) {
+            throw errors.rule(`customer ${input.customer_id} does not exist`, { errors: [{ path: 'customer_id', message: 'no such customer' }] });
+          }
+          if (input.customer?.unit_id !== undefined && !(await trx('units').where({ id: input.customer.unit_id }).first())) {
+            throw errors.rule(`unit ${input.customer.unit_id} does not exist`, { errors: [{ path: 'customer.unit_id', message: 'no such unit' }] });
+          }
+          const now = clock.now();
+          const resolvedNow = input.resolve !== undefined;
+          const category = input.category ?? DEFAULT_CATEGORY[input.type as keyof typeof DEFAULT_CATEGORY];
+          const { ticket, customer } = await repo.insertAccepted(trx, {
+            day: localDateStamp(now, config.timezone),
+            customer: input.customer_id !== undefined ? { id: input.customer_id } : { fields: input.customer! },
+            ticket: {
+              type: input.type, category, status: resolvedNow ? 'resolved' : 'accepted', channel: input.channel,
+              priority: input.priority, description: input.description, unit_id: null, assignee_id: null,
+              accepted_by: principal.id, payment_channel: input.payment?.channel ?? null,
+              paid_at: input.payment ? new Date(input.payment.paid_at) : null,
+              resolution: input.resolve?.resolution ?? null, cause: input.resolve?.cause ?? null,
+              responsibility: input.resolve?.responsibility ?? null, one_call_resolution: resolvedNow,
+              idempotency_key: idempotencyKey ?? null, idempotency_hash: idempotencyKey ? hash : null, created_at: now,
+            },
+            acceptedEvent: { channel: input.channel, type: input.type, category },
+          });
+          let row = ticket;
+          if (resolvedNow) {
+            row = await repo.update(trx, ticket.id, { resolved_at: now, first_resolved_at: now });
+            await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true } });
+            await scheduleCallback(trx, row, 1, now, now);
+          }
+          const view = toTicketView(row, customer);
+          emit({ type: 'ticket.created', at: now.toISOString(), actorId: principal.id, ticket: view });
+          return view;
+        });
+        return { ticket, replayed: false };
+      } catch (err) {
+        // A parallel retry with the same key won the insert: answer with its ticket.
+        if (idempotencyKey && (err as { constraint?: string }).constraint === 'tickets_idempotency_idx') {
+          const earlier = await replay(principal, idempotencyKey, hash);
+          if (earlier) return earlier;
+        }
+        throw err;
+      }
+    },
+
+    async list(principal: Principal, q: ListTicketsQuery): Promise<{ items: TicketView[]; next_cursor: string | null }> {
+      const beforeId = decodeCursor(q.cursor);
+      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
+      const search = q.q === undefined ? {} : TICKET_NUMBER.test(q.q) ? { number: q.q } : PHONE_LIKE.test(q.q) ? { phone: q.q } : { text: q.q };
+      const rows = await repo.list(knex, {
+        scopePrefix: scopePrefix(principal), status: q.status, type: q.type, category: q.category, unitId: q.unit_id,
+        assigneeId: q.assignee_id, customerId: q.customer_id, beforeId, limit: q.limit + 1, ...search,
+      });
+      const page = rows.slice(0, q.limit);
+      const customers = await repo.customersByIds(knex, page.map((r) => r.customer_id));
+      return {
+        items: page.map((row) => toTicketView(row, customers.get(row.customer_id)!)),
+        next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null,
+      };
+    },
+
+    async get(principal: Principal, ticketId: number): Promise<TicketDetailView> {
+      const row = await assertVisible(knex, principal, await repo.find(knex, ticketId), ticketId);
+      const [view, events, callbacks] = await Promise.all([viewOf(knex, row), repo.events(knex, ticketId), repo.callbacks(knex, ticketId)]);
+      const now = clock.now();
+      return {
+        ...view,
+        events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, data: e.data })),
+        timers: [],
+        callbacks: callbacks.map((c) => toCallbackView(c, now)),
+        ownership: null,
+      };
+    },
+
+    dispatch(principal: Principal, ticketId: number, version: number, input: DispatchInput): Promise<TicketView> {
+      return change(principal, ticketId, version, 'dispatch', async (current, { trx }) => {
+        const target = await trx('units').where({ id: input.unit_id }).first<{ id: number; path: string; name: string } | undefined>();
+        if (!target) throw errors.rule(`unit ${input.unit_id} does not exist`, { errors: [{ path: 'unit_id', message: 'no such unit' }] });
+        if (input.assignee_id !== undefined) {
+          const assignee = await trx('users')
+            .join('units', 'units.id', 'users.unit_id')
+            .where({ 'users.id': input.assignee_id, 'users.active': true })
+            .first<{ role: string; path: string } | undefined>('users.role', 'units.path');
+          if (!assignee || !UNIT_STAFF_ROLES.includes(assignee.role) || !assignee.path.startsWith(target.path)) {
+            throw errors.rule('the assignee must be an active handler or head in that unit', {
+              errors: [{ path: 'assignee_id', message: 'not staff of the unit' }],
+            });
+          }
+        }
+        const redispatch = current.status === 'dispatched';
+        return {
+          changes: {
+            status: 'dispatched', unit_id: input.unit_id, assignee_id: input.assignee_id ?? null,
+            dispatched_at: current.dispatched_at ?? clock.now(),
+          },
+          event: {
+            type: redispatch ? 'redispatched' : 'dispatched',
+            data: {
+              from_unit_id: current.unit_id, unit_id: input.unit_id, unit_name: target.name,
+              assignee_id: input.assignee_id ?? null, note: input.note ?? null,
+            },
+          },
+        };
+      });
+    },
+
+    resolve(principal: Principal, ticketId: number, version: number, input: ResolveInput): Promise<TicketView> {
+      return change(principal, ticketId, version, 'resolve', async (current, { trx }, now) => {
+        if (principal.role === 'agent' && current.status !== 'accepted') {
+          throw errors.forbidden('a dispatched ticket is resolved by its unit or a supervisor');
+        }
+        if (UNIT_STAFF_ROLES.includes(principal.role) && current.status !== 'dispatched') {
+          throw errors.forbidden('unit staff resolve tickets dispatched to their unit');
+        }
+        await scheduleCallback(trx, current, 1, now, now);
+        return {
+          changes: {
+            status: 'resolved', resolution: input.resolution, cause: input.cause, responsibility: input.responsibility,
+            resolved_at: now, first_resolved_at: current.first_resolved_at ?? now,
+            one_call_resolution: current.status === 'accepted' && current.handling_round === 1,
+          },
+          event: { type: 'resolved', data: { ...input, handling_round: current.handling_round } },
+        };
+      });
+    },
+
+    recordCallback(principal: Principal, ticketId: number, version: number, input: CallbackInput): Promise<TicketView> {
+      return change(principal, ticketId, version, 'callback', async (current, { trx }, now) => {
+        const open = await repo.openCallbackForUpdate(trx, ticketId);
+        if (!open) throw errors.conflict('this ticket has no open callback', { code: 'no_open_callback' });
+        await repo.updateCallback(trx, open.id, { state: 'done', outcome: input.outcome, note: input.note ?? null, done_by: principal.id, done_at: now });
+        const attemptsLeft = open.attempt < callbackPolicy.maxAttempts;
+        const status = statusAfterCallback(input.outcome, attemptsLeft);
+        const data = { outcome: input.outcome, note: input.note ?? null, attempt: open.attempt, handling_round: open.handling_round };
+        if (input.outcome === 'satisfied') {
+          return { changes: { status, close_reason: 'satisfied', closed_at: now }, event: { type: 'closed', data: { ...data, close_reason: 'satisfied' } } };
+        }
+        if (input.outcome === 'unsatisfied') {
+          return {
+            // Back to the same unit for a second handling; the first resolution stays on the timeline.
+            changes: { status, handling_round: current.handling_round + 1, resolution: null, cause: null, responsibility: null, resolved_at: null },
+            event: { type: 'reopened', data: { ...data, unit_id: current.unit_id, next_round: current.handling_round + 1 } },
+          };
+        }
+        if (attemptsLeft) {
+          const next = new Date(now.getTime() + callbackPolicy.retrySpacingSeconds * 1000);
+          await scheduleCallback(trx, current, open.attempt + 1, next, now);
+          return { changes: {}, event: { type: 'callback_unreachable', data: { ...data, next_attempt_at: next.toISOString() } } };
+        }
+        return { changes: { status, close_reason: 'unreachable', closed_at: now }, event: { type: 'closed', data: { ...data, close_reason: 'unreachable' } } };
+      });
+    },
+
+    async comment(principal: Principal, ticketId: number, body: string): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {
+      return inTransaction(knex, bus, async ({ trx, emit }) => {
+        const current = await assertVisible(trx, principal, await repo.find(trx, ticketId), ticketId);
+        const now = clock.now();
+        const [inserted] = await repo.insertEvent(trx, { ticket_id: ticketId, type: 'comment', at: now, actor_id: principal.id, data: { body } }).returning<{ id: number }[]>('id');
+        emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'comment', ticket: await viewOf(trx, current) });
+        return { id: inserted!.id, type: 'comment', at: now.toISOString(), actor_id: principal.id, data: { body } };
+      });
+    },
+  };
+}
+
+export type TicketsService = ReturnType<typeof createTicketsService>;

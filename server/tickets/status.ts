@@ -1,0 +1,40 @@
+/**
+ * Ticket statuses are a closed list with one transition table. Each action names the statuses it
+ * may start from; the service asks here before it changes anything, and a refusal is a 409 that
+ * names the current status.
+ */
+export const STATUSES = ['accepted', 'dispatched', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof STATUSES)[number];
+
+export const CALLBACK_OUTCOMES = ['satisfied', 'unsatisfied', 'unreachable'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+export const TRANSITIONS = {
+  /** first dispatch, or re-dispatch to another unit */
+  dispatch: { from: ['accepted', 'dispatched'] },
+  /** accepted → resolved is the one-call resolution at the desk */
+  resolve: { from: ['accepted', 'dispatched'] },
+  /** the callback outcome decides: closed, dispatched again, or another attempt */
+  callback: { from: ['resolved'] },
+  comment: { from: ['accepted', 'dispatched', 'resolved', 'closed'] },
+} as const satisfies Record<string, { from: readonly TicketStatus[] }>;
+
+export type TicketAction = keyof typeof TRANSITIONS;
+
+export function canPerform(action: TicketAction, status: TicketStatus): boolean {
+  return (TRANSITIONS[action].from as readonly TicketStatus[]).includes(status);
+}
+
+/** Where a callback outcome takes the ticket; `unreachable` depends on whether attempts remain. */
+export function statusAfterCallback(outcome: CallbackOutcome, attemptsLeft: boolean): TicketStatus {
+  switch (outcome) {
+    case 'satisfied':
+      return 'closed';
+    case 'unsatisfied':
+      return 'dispatched';
+    case 'unreachable':
+      return attemptsLeft ? 'resolved' : 'closed';
+  }
+}
+
+export const OPEN_STATUSES: readonly TicketStatus[] = ['accepted', 'dispatched', 'resolved'];

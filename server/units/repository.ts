@@ -1,0 +1,38 @@
+import type { Knex } from 'knex';
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  parent_id: number | null;
+  path: string;
+  area: 'city' | 'county';
+  head_user_id: number | null;
+  subscribers: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const unitsRepository = {
+  list: (db: Knex) => db<UnitRow>('units').select('*').orderBy('path'),
+  find: (db: Knex, id: number) => db<UnitRow>('units').where({ id }).first(),
+  findForUpdate: (trx: Knex.Transaction, id: number) => trx<UnitRow>('units').where({ id }).forUpdate().first(),
+
+  async insert(trx: Knex.Transaction, row: Omit<UnitRow, 'id' | 'path'>): Promise<UnitRow> {
+    const [inserted] = await trx('units').insert({ ...row, path: '/' }).returning<UnitRow[]>('*');
+    const parentPath = row.parent_id ? (await trx<UnitRow>('units').where({ id: row.parent_id }).first())!.path : '/';
+    const [withPath] = await trx('units')
+      .where({ id: inserted!.id })
+      .update({ path: `${parentPath}${inserted!.id}/` })
+      .returning<UnitRow[]>('*');
+    return withPath!;
+  },
+
+  update: async (trx: Knex.Transaction, id: number, changes: Partial<UnitRow>) =>
+    (await trx('units').where({ id }).update(changes).returning<UnitRow[]>('*'))[0]!,
+
+  /** Moves a whole subtree: every path under the old prefix gets the new prefix. */
+  async repath(trx: Knex.Transaction, oldPath: string, newPath: string): Promise<void> {
+    await trx.raw(`UPDATE units SET path = ? || substr(path, ?) WHERE path LIKE ?`, [newPath, oldPath.length + 1, `${oldPath}%`]);
+  },
+};

@@ -1,0 +1,98 @@
+import type { Principal } from '../auth/permissions';
+import { writeAudit } from '../audit';
+import type { Deps } from '../deps';
+import { inTransaction } from '../db/unit-of-work';
+import { errors } from '../http/errors';
+import type { Knex } from 'knex';
+import { unitsRepository, type UnitRow } from './repository';
+import type { CreateUnitInput, UnitView, UpdateUnitInput } from './schemas';
+
+export function toUnitView(row: UnitRow): UnitView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    parent_id: row.parent_id,
+    head_user_id: row.head_user_id,
+    area: row.area,
+    subscribers: row.subscribers,
+    path: row.path,
+  };
+}
+
+export function createUnitsService(deps: Deps) {
+  const { knex, bus, clock } = deps;
+
+  async function checkHead(trx: Knex.Transaction, headUserId: number | null | undefined) {
+    if (headUserId == null) return;
+    const head = await trx('users').where({ id: headUserId, active: true }).first();
+    if (!head) throw errors.rule(`user ${headUserId} does not exist`, { errors: [{ path: 'head_user_id', message: 'no such active user' }] });
+  }
+
+  async function checkParent(trx: Knex.Transaction, parentId: number | null | undefined): Promise<UnitRow | undefined> {
+    if (parentId == null) return undefined;
+    const parent = await unitsRepository.find(trx, parentId);
+    if (!parent) throw errors.rule(`unit ${parentId} does not exist`, { errors: [{ path: 'parent_id', message: 'no such unit' }] });
+    return parent;
+  }
+
+  return {
+    async list(): Promise<UnitView[]> {
+      return (await unitsRepository.list(knex)).map(toUnitView);
+    },
+
+    async create(actor: Principal, input: CreateUnitInput): Promise<UnitView> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        await checkParent(trx, input.parent_id);
+        await checkHead(trx, input.head_user_id);
+        const now = clock.now();
+        const existing = await trx('units').where({ code: input.code }).first();
+        if (existing) throw errors.conflict(`unit code ${input.code} is taken`, { errors: [{ path: 'code', message: 'taken' }] });
+        const row = await unitsRepository.insert(trx, {
+          code: input.code,
+          name: input.name,
+          parent_id: input.parent_id ?? null,
+          area: input.area,
+          head_user_id: input.head_user_id ?? null,
+          subscribers: input.subscribers ?? 0,
+          created_at: now,
+          updated_at: now,
+        });
+        await writeAudit(trx, { at: now, actorId: actor.id, entity: 'unit', entityId: row.id, action: 'created', data: { ...input } });
+        return toUnitView(row);
+      });
+    },
+
+    async update(actor: Principal, unitId: number, input: UpdateUnitInput): Promise<UnitView> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        // Moves lock the whole table briefly: path rewrites must not interleave.
+        if (input.parent_id !== undefined) await trx.raw('LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE');
+        const current = await unitsRepository.findForUpdate(trx, unitId);
+        if (!current) throw errors.notFound(`unit ${unitId}`);
+        await checkHead(trx, input.head_user_id);
+        const now = clock.now();
+        const changes: Partial<UnitRow> = { updated_at: now };
+        if (input.name !== undefined) changes.name = input.name;
+        if (input.area !== undefined) changes.area = input.area;
+        if (input.subscribers !== undefined) changes.subscribers = input.subscribers;
+        if (input.head_user_id !== undefined) changes.head_user_id = input.head_user_id;
+        if (input.parent_id !== undefined && input.parent_id !== current.parent_id) {
+          const parent = await checkParent(trx, input.parent_id);
+          if (parent && parent.path.startsWith(current.path)) {
+            throw errors.rule('a unit cannot move under itself or its own subtree', {
+              errors: [{ path: 'parent_id', message: 'would make a cycle' }],
+            });
+          }
+          const newPath = `${parent?.path ?? '/'}${unitId}/`;
+          await unitsRepository.repath(trx, current.path, newPath);
+          changes.parent_id = input.parent_id;
+        }
+        const row = await unitsRepository.update(trx, unitId, changes);
+        await writeAudit(trx, { at: now, actorId: actor.id, entity: 'unit', entityId: unitId, action: 'updated', data: { ...input } });
+        return toUnitView(row);
+      });
+    },
+  };
+}
+
+export type UnitsService = ReturnType<typeof createUnitsService>;

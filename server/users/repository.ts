@@ -1,0 +1,46 @@
+import type { Knex } from 'knex';
+import type { Role } from '../auth/permissions';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+  unit_id: number | null;
+  email: string | null;
+  password_hash: string;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const usersRepository = {
+  find: (db: Knex, id: number) => db<UserRow>('users').where({ id }).first(),
+  findByUsername: (db: Knex, username: string) => db<UserRow>('users').where({ username }).first(),
+
+  /** The signed-in user with the unit path that scopes what they see. */
+  findPrincipalRow: (db: Knex, id: number) =>
+    db('users')
+      .leftJoin('units', 'units.id', 'users.unit_id')
+      .where('users.id', id)
+      .andWhere('users.active', true)
+      .first<(UserRow & { unit_path: string | null }) | undefined>('users.*', 'units.path as unit_path'),
+
+  list(db: Knex, filter: { scopePrefix: string | null; role?: Role; unitId?: number }) {
+    const query = db<UserRow>('users').select('users.*').orderBy('users.id');
+    if (filter.scopePrefix !== null) {
+      query.join('units', 'units.id', 'users.unit_id').where('units.path', 'like', `${filter.scopePrefix}%`);
+    }
+    if (filter.role) query.where('users.role', filter.role);
+    if (filter.unitId) query.where('users.unit_id', filter.unitId);
+    return query;
+  },
+
+  insert: async (trx: Knex.Transaction, row: Omit<UserRow, 'id'>) =>
+    (await trx('users').insert(row).returning<UserRow[]>('*'))[0]!,
+
+  update: async (trx: Knex.Transaction, id: number, changes: Partial<UserRow>) =>
+    (await trx('users').where({ id }).update(changes).returning<UserRow[]>('*'))[0],
+
+  count: async (db: Knex) => Number((await db('users').count<{ count: number }[]>('* as count'))[0]!.count),
+};

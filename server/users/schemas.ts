@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/permissions';
+import { email, id, text } from '../http/schemas';
+
+export const role = z.enum(ROLES);
+
+export const userSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    name: z.string(),
+    role,
+    unit_id: z.number().int().nullable(),
+    email: z.string().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'User' });
+
+const password = z.string().min(8, 'at least 8 characters').max(200);
+
+export const createUserBody = z
+  .object({
+    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,40}$/, 'letters, digits, _ . -; 2 to 40'),
+    name: text(100),
+    role,
+    unit_id: id.nullable().optional(),
+    email: email.nullable().optional(),
+    password,
+  })
+  .strict();
+
+export const updateUserBody = createUserBody
+  .omit({ username: true })
+  .extend({ active: z.boolean() })
+  .partial()
+  .strict();
+
+export const listUsersQuery = z.object({ role: role.optional(), unit_id: id.optional() }).strict();
+
+export type UserView = z.output<typeof userSchema>;
+export type CreateUserInput = z.output<typeof createUserBody>;
+export type UpdateUserInput = z.output<typeof updateUserBody>;

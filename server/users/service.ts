@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import { hashPassword } from '../auth/passwords';
+import { scopePrefix, type Principal } from '../auth/permissions';
+import { writeAudit } from '../audit';
+import { inTransaction } from '../db/unit-of-work';
+import type { Deps } from '../deps';
+import { errors } from '../http/errors';
+import { usersRepository, type UserRow } from './repository';
+import type { CreateUserInput, UpdateUserInput, UserView } from './schemas';
+
+export function toUserView(row: UserRow): UserView {
+  return { id: row.id, username: row.username, name: row.name, role: row.role, unit_id: row.unit_id, email: row.email, active: row.active };
+}
+
+/** Roles that belong to a unit: without one they would see nothing. */
+const NEEDS_UNIT = new Set(['handler', 'unit_head']);
+
+export function createUsersService(deps: Deps) {
+  const { knex, bus, clock } = deps;
+
+  async function checkUnit(trx: Knex.Transaction, role: string, unitId: number | null | undefined) {
+    if (unitId == null) {
+      if (NEEDS_UNIT.has(role)) throw errors.rule(`a ${role} must belong to a unit`, { errors: [{ path: 'unit_id', message: 'required for this role' }] });
+      return;
+    }
+    if (!(await trx('units').where({ id: unitId }).first())) {
+      throw errors.rule(`unit ${unitId} does not exist`, { errors: [{ path: 'unit_id', message: 'no such unit' }] });
+    }
+  }
+
+  return {
+    async list(actor: Principal, filter: { role?: UserRow['role']; unit_id?: number }): Promise<UserView[]> {
+      const rows = await usersRepository.list(knex, { scopePrefix: scopePrefix(actor), role: filter.role, unitId: filter.unit_id });
+      return rows.map(toUserView);
+    },
+
+    async create(actor: Principal, input: CreateUserInput): Promise<UserView> {
+      const passwordHash = await hashPassword(input.password);
+      return inTransaction(knex, bus, async ({ trx }) => {
+        await checkUnit(trx, input.role, input.unit_id);
+        if (await usersRepository.findByUsername(trx, input.username)) {
+          throw errors.conflict(`username ${input.username} is taken`, { errors: [{ path: 'username', message: 'taken' }] });
+        }
+        const now = clock.now();
+        const row = await usersRepository.insert(trx, {
+          username: input.username,
+          name: input.name,
+          role: input.role,
+          unit_id: input.unit_id ?? null,
+          email: input.email ?? null,
+          password_hash: passwordHash,
+          active: true,
+          created_at: now,
+          updated_at: now,
+        });
+        const { password: _secret, ...logged } = input;
+        await writeAudit(trx, { at: now, actorId: actor.id, entity: 'user', entityId: row.id, action: 'created', data: logged });
+        return toUserView(row);
+      });
+    },
+
+    async update(actor: Principal, userId: number, input: UpdateUserInput): Promise<UserView> {
+      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const current = await trx<UserRow>('users').where({ id: userId }).forUpdate().first();
+        if (!current) throw errors.notFound(`user ${userId}`);
+        const role = input.role ?? current.role;
+        const unitId = input.unit_id !== undefined ? input.unit_id : current.unit_id;
+        if (input.role !== undefined || input.unit_id !== undefined) await checkUnit(trx, role, unitId);
+        if (input.active === false && userId === actor.id) {
+          throw errors.rule('you cannot deactivate yourself', { errors: [{ path: 'active', message: 'own account' }] });
+        }
+        const now = clock.now();
+        const changes: Partial<UserRow> = { updated_at: now };
+        if (input.name !== undefined) changes.name = input.name;
+        if (input.role !== undefined) changes.role = input.role;
+        if (input.unit_id !== undefined) changes.unit_id = input.unit_id;
+        if (input.email !== undefined) changes.email = input.email;
+        if (input.active !== undefined) changes.active = input.active;
+        if (passwordHash) changes.password_hash = passwordHash;
+        const row = (await usersRepository.update(trx, userId, changes))!;
+        const { password, ...logged } = input;
+        await writeAudit(trx, {
+          at: now, actorId: actor.id, entity: 'user', entityId: userId, action: 'updated',
+          data: { ...logged, ...(password ? { password_changed: true } : {}) },
+        });
+        return toUserView(row);
+      });
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;
