@@ -9,6 +9,7 @@ import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../http/schemas';
 import { ticketsRepository as repo, type TicketRow } from './repository';
+import type { TicketChange, TicketParticipant } from './participants';
 import type { CallbackInput, CreateTicketInput, DispatchInput, ListTicketsQuery, ResolveInput, TicketDetailView, TicketView } from './schemas';
 import { canPerform, statusAfterCallback, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
@@ -24,8 +25,12 @@ export interface CreateResult {
   replayed: boolean;
 }
 
-export function createTicketsService(deps: Deps, callbackPolicy: CallbackPolicy = DEFAULT_CALLBACK_POLICY) {
+export function createTicketsService(deps: Deps, participants: readonly TicketParticipant[] = [], callbackPolicy: CallbackPolicy = DEFAULT_CALLBACK_POLICY) {
   const { knex, bus, clock, config } = deps;
+
+  async function notifyParticipants(change: TicketChange): Promise<void> {
+    for (const participant of participants) await participant.afterChange?.(change);
+  }
 
   async function unitPath(db: Knex, unitId: number | null): Promise<string | null> {
     if (unitId === null) return null;
@@ -67,6 +72,7 @@ export function createTicketsService(deps: Deps, callbackPolicy: CallbackPolicy 
       const { changes, event } = await apply(current, uow, now);
       const updated = await repo.update(trx, ticketId, { ...changes, updated_at: now });
       await repo.insertEvent(trx, { ticket_id: ticketId, type: event.type, at: now, actor_id: principal.id, data: event.data });
+      await notifyParticipants({ uow, actor: principal, now, event: event.type, before: current, after: updated });
       const view = await viewOf(trx, updated);
       uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: event.type, ticket: view });
       return view;
@@ -103,7 +109,8 @@ export function createTicketsService(deps: Deps, callbackPolicy: CallbackPolicy 
         if (earlier) return earlier;
       }
       try {
-        const ticket = await inTransaction(knex, bus, async ({ trx, emit }) => {
+        const ticket = await inTransaction(knex, bus, async (uow) => {
+          const { trx, emit } = uow;
           if (input.customer_id !== undefined && !(await trx('customers').where({ id: input.customer_id }).first())) {
             throw errors.rule(`customer ${input.customer_id} does not exist`, { errors: [{ path: 'customer_id', message: 'no such customer' }] });
           }
@@ -128,10 +135,13 @@ export function createTicketsService(deps: Deps, callbackPolicy: CallbackPolicy 
             acceptedEvent: { channel: input.channel, type: input.type, category },
           });
           let row = ticket;
+          await notifyParticipants({ uow, actor: principal, now, event: 'accepted', before: null, after: row });
           if (resolvedNow) {
+            const accepted = row;
             row = await repo.update(trx, ticket.id, { resolved_at: now, first_resolved_at: now });
             await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true } });
             await scheduleCallback(trx, row, 1, now, now);
+            await notifyParticipants({ uow, actor: principal, now, event: 'resolved', before: accepted, after: row });
           }
           const view = toTicketView(row, customer);
           emit({ type: 'ticket.created', at: now.toISOString(), actorId: principal.id, ticket: view });
@@ -168,13 +178,17 @@ export function createTicketsService(deps: Deps, callbackPolicy: CallbackPolicy 
       const row = await assertVisible(knex, principal, await repo.find(knex, ticketId), ticketId);
       const [view, events, callbacks] = await Promise.all([viewOf(knex, row), repo.events(knex, ticketId), repo.callbacks(knex, ticketId)]);
       const now = clock.now();
-      return {
-        ...view,
-        events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, data: e.data })),
-        timers: [],
-        callbacks: callbacks.map((c) => toCallbackView(c, now)),
-        ownership: null,
-      };
+      const sections = await Promise.all(participants.map((p) => p.detail?.(knex, row, now)));
+      return Object.assign(
+        {
+          ...view,
+          events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, data: e.data })),
+          timers: [],
+          callbacks: callbacks.map((c) => toCallbackView(c, now)),
+          ownership: null,
+        },
+        ...sections,
+      );
     },
 
     dispatch(principal: Principal, ticketId: number, version: number, input: DispatchInput): Promise<TicketView> {

@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import type { Principal } from '../auth/permissions';
+import type { UnitOfWork } from '../db/unit-of-work';
+import type { TicketRow } from './repository';
+import type { TicketDetailView } from './schemas';
+
+/** One change of a ticket, as the other domains see it, inside the transaction that makes it. */
+export interface TicketChange {
+  uow: UnitOfWork;
+  actor: Principal | null;
+  now: Date;
+  /** the timeline event type written for this change: accepted, dispatched, resolved, reopened, closed, … */
+  event: string;
+  before: TicketRow | null;
+  after: TicketRow;
+}
+
+/**
+ * Other domains (SLA timers, case ownership, callbacks) take part in ticket changes through this
+ * port instead of the tickets service knowing them. `afterChange` runs in the same transaction:
+ * throwing an AppError (e.g. a 422) rolls the whole change back.
+ */
+export interface TicketParticipant {
+  name: string;
+  afterChange?(change: TicketChange): Promise<void>;
+  /** Adds this domain's part of the ticket detail (timers, ownership, callbacks …). */
+  detail?(db: Knex, ticket: TicketRow, now: Date): Promise<Partial<Pick<TicketDetailView, 'timers' | 'ownership' | 'callbacks'>>>;
+}
