@@ -45,7 +45,7 @@ export interface TestApp {
 
 export async function startTestApp(options: { env?: Record<string, string>; clockStart?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOOPDESK_LOG_LEVEL: 'error', LOOPDESK_LOGIN_RATE_LIMIT: '1000', ...options.env, DATABASE_URL: database.url });
+  const config = loadConfig({ LOOPDESK_LOG_LEVEL: 'error', LOOPDESK_LOGIN_RATE_LIMIT: '1000', LOOPDESK_TOKEN_TTL_SECONDS: String(30 * 86400), ...options.env, DATABASE_URL: database.url });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const clock = new ManualClock(options.clockStart);
   const logger = createLogger(config.logLevel);
