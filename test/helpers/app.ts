@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { createApp, type Services } from '../../server/app';
+import type { RouteSpec } from '../../server/http/route';
 import { hashPassword } from '../../server/auth/passwords';
 import type { Role } from '../../server/auth/permissions';
 import { createTokenService } from '../../server/auth/tokens';
@@ -38,6 +39,7 @@ export interface TestApp {
   config: Config;
   deps: Deps;
   services: Services;
+  routes: RouteSpec[];
   events: DomainEvent[];
   fixture: Fixture;
   close(): Promise<void>;
@@ -56,7 +58,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   });
   const deps: Deps = { knex: db.knex, bus, clock, config, logger };
   const tokens = createTokenService('test-secret-test-secret-test-secret!', config.tokenTtlSeconds, clock);
-  const { app, services } = createApp({ deps, db, tokens });
+  const { app, services, routes } = createApp({ deps, db, tokens });
   const fixture = await buildFixture(db.knex, clock, (id) => tokens.issue(id).then((t) => t.token));
   return {
     http: request(app),
@@ -66,6 +68,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     config,
     deps,
     services,
+    routes,
     events,
     fixture,
     async close() {
