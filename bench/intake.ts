@@ -1,0 +1,132 @@
+/**
+ * npm run bench:intake — how fast the real app accepts complaints, against the floor of this
+ * machine measured in the same run. Prints exactly one JSON line on stdout; progress goes to stderr.
+ *
+ *   BENCH_SECONDS (20)        length of each measured run
+ *   BENCH_CONNECTIONS (50)    autocannon connections
+ *   BENCH_RATE (500)          requests per second of the fixed-rate runs
+ *   BENCH_WARMUP_SECONDS (3)  unmeasured load on each server first (JIT, pools)
+ *   BENCH_PHONES (20000)      distinct callers: the first call registers, later ones find them
+ *   BENCH_POOL_MAX (10)       PostgreSQL connections of each server
+ *   BENCH_CPU_PROF=<dir>      write V8 CPU profiles of both servers there
+ * `--seconds N` overrides BENCH_SECONDS.
+ */
+import crypto from 'node:crypto';
+import { hashPassword } from '../server/auth/passwords';
+import { createBenchDatabase } from './lib/database';
+import { startServer, type Server } from './lib/child';
+import { intakeLoad, type LoadResult } from './lib/load';
+
+function setting(name: string, fallback: number): number {
+  const flag = process.argv.indexOf(`--${name.replace(/^BENCH_/, '').toLowerCase().replace(/_/g, '-')}`);
+  const raw = flag >= 0 ? process.argv[flag + 1] : process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function login(port: number, username: string, password: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+const summary = (r: LoadResult) => `${r.perSecond}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms (2xx ${r.ok2xx}, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`;
+const failures = (...runs: LoadResult[]) => runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+
+async function main(): Promise<void> {
+  const seconds = setting('BENCH_SECONDS', 20);
+  const connections = setting('BENCH_CONNECTIONS', 50);
+  const rate = setting('BENCH_RATE', 500);
+  const warmup = setting('BENCH_WARMUP_SECONDS', 3);
+  const phonePool = setting('BENCH_PHONES', 20_000);
+  const poolMax = setting('BENCH_POOL_MAX', 10);
+
+  const db = await createBenchDatabase();
+  log(`database ${db.name} migrated`);
+  const servers: Server[] = [];
+  try {
+    const now = new Date();
+    const [unit] = await db.knex('units').insert({ code: 'BENCH', name: '大连市分公司', path: '/', area: 'city', created_at: now, updated_at: now }).returning<{ id: number }[]>('id');
+    await db.knex('units').where({ id: unit!.id }).update({ path: `/${unit!.id}/` });
+    const password = crypto.randomBytes(12).toString('hex');
+    await db.knex('users').insert({ username: 'bench_agent', name: '话务员', role: 'agent', unit_id: unit!.id, password_hash: await hashPassword(password), active: true, created_at: now, updated_at: now });
+
+    const env = { DATABASE_URL: db.url, BENCH_POOL_MAX: String(poolMax), LOOPDESK_LOG_LEVEL: 'warn', LOOPDESK_ADMIN_PASSWORD: password, PORT: '0' };
+    const app = await startServer('app-server.ts', env);
+    servers.push(app);
+    const floor = await startServer('floor-server.ts', env);
+    servers.push(floor);
+    const token = await login(app.port, 'bench_agent', password);
+    log(`app pid ${app.pid} on :${app.port}, floor pid ${floor.pid} on :${floor.port}; ${connections} connections, ${seconds} s per run`);
+
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rss().rssMb)), 250);
+    const load = (server: Server, withToken: boolean, secs: number, overallRate?: number) =>
+      intakeLoad({ port: server.port, connections, seconds: secs, overallRate, token: withToken ? token : undefined, phonePool });
+
+    const appWarm = await load(app, true, warmup);
+    const floorWarm = await load(floor, false, warmup);
+    log(`warm-up app ${summary(appWarm)}; floor ${summary(floorWarm)}`);
+    const appMax = await load(app, true, seconds);
+    log(`app   max   ${summary(appMax)}`);
+    const floorMax = await load(floor, false, seconds);
+    log(`floor max   ${summary(floorMax)}`);
+    const appFixed = await load(app, true, seconds, rate);
+    log(`app   ${rate}/s ${summary(appFixed)}`);
+    const floorFixed = await load(floor, false, seconds, rate);
+    log(`floor ${rate}/s ${summary(floorFixed)}`);
+    clearInterval(sampler);
+    const { rssMb, peakMb } = app.rss();
+
+    // Every ticket the app wrote must carry its `accepted` timeline event, written in the same statement.
+    const [counts] = (await db.knex.raw<{ rows: { tickets: number; accepted: number; missing: number }[] }>(`
+      SELECT (SELECT count(*) FROM tickets)::int AS tickets,
+             (SELECT count(*) FROM ticket_events WHERE type = 'accepted')::int AS accepted,
+             (SELECT count(*) FROM tickets t WHERE NOT EXISTS
+                (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'accepted'))::int AS missing`)).rows;
+    const appRuns = [appWarm, appMax, appFixed];
+    const created = appRuns.reduce((n, r) => n + r.ok2xx, 0);
+
+    const line = {
+      tickets_per_s: appMax.perSecond,
+      floor_per_s: floorMax.perSecond,
+      ratio: Number((appMax.perSecond / floorMax.perSecond).toFixed(2)),
+      p99_ms: appMax.p99Ms,
+      floor_p99_ms: floorMax.p99Ms,
+      fixed_rate_p99_ms: appFixed.p99Ms,
+      floor_fixed_rate_p99_ms: floorFixed.p99Ms,
+      fixed_rate_per_s: appFixed.perSecond,
+      rss_mb: Math.round(Math.max(peakRss, peakMb)),
+      rss_end_mb: Math.round(rssMb),
+      rss_source: 'app child process, peak VmHWM from /proc',
+      errors: failures(...appRuns),
+      floor_errors: failures(floorWarm, floorMax, floorFixed),
+      tickets_2xx: created,
+      tickets_rows: counts!.tickets,
+      accepted_events: counts!.accepted,
+      timeline_events_ok: counts!.missing === 0 && counts!.accepted === counts!.tickets && counts!.tickets >= created,
+      seconds,
+      connections,
+      rate,
+      pool_max: poolMax,
+    };
+    process.stdout.write(JSON.stringify(line) + '\n');
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await db.drop();
+    log(`database ${db.name} dropped`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});
