@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startServer, stopServer, waitForReady, type Started } from '../helpers/spawn';
+
+jest.setTimeout(120_000);
+
+/** The newcomer's path: `npm start` with no database server configured runs on embedded PGlite. */
+describe('the desk on its embedded defaults', () => {
+  let dataDir: string;
+  let server: Started;
+  let base: string;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopdesk-embedded-'));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = startServer({ PORT: String(port), LOOPDESK_DATA_DIR: dataDir, LOOPDESK_ADMIN_PASSWORD: 'admin-secret-1', LOOPDESK_LOG_LEVEL: 'warn' });
+    await waitForReady(base, server);
+  });
+
+  afterAll(async () => {
+    await stopServer(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function call(method: string, url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(base + url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { id: number; version: number; token: string } };
+  }
+
+  it('runs the closed loop on PGlite and refuses a second process on the same data directory', async () => {
+    const ready = await call('GET', '/readyz', null);
+    expect(ready.body).toMatchObject({ database_kind: 'embedded' });
+
+    const admin = (await call('POST', '/api/auth/login', null, { username: 'admin', password: 'admin-secret-1' })).body.token;
+    const city = (await call('POST', '/api/units', admin, { code: 'CITY', name: '市公司', area: 'city' })).body;
+    const county = (await call('POST', '/api/units', admin, { code: 'CTY', name: '县分公司', area: 'county', parent_id: city.id })).body;
+    await call('POST', '/api/users', admin, { username: 'agent', name: '话务员', role: 'agent', unit_id: city.id, password: 'password123' });
+    await call('POST', '/api/users', admin, { username: 'handler', name: '处理员', role: 'handler', unit_id: county.id, password: 'password123' });
+    const agent = (await call('POST', '/api/auth/login', null, { username: 'agent', password: 'password123' })).body.token;
+    const handler = (await call('POST', '/api/auth/login', null, { username: 'handler', password: 'password123' })).body.token;
+
+    const created = await call('POST', '/api/tickets', agent, { type: 'complaint', category: 'service_attitude', description: '营业员态度恶劣', customer: { phone: '13800001111' } });
+    expect(created.status).toBe(201);
+    const dispatched = await call('POST', `/api/tickets/${created.body.id}/dispatch`, agent, { unit_id: county.id }, { 'if-match': '1' });
+    expect(dispatched.status).toBe(200);
+    const resolved = await call('POST', `/api/tickets/${created.body.id}/resolve`, handler, { resolution: '当面致歉', cause: '员工服务意识差', responsibility: 'company' }, { 'if-match': '2' });
+    expect(resolved.status).toBe(200);
+    const closed = await call('POST', `/api/tickets/${created.body.id}/callback`, agent, { outcome: 'satisfied' }, { 'if-match': '3' });
+    expect(closed.body).toMatchObject({ status: 'closed' });
+    const detail = await call('GET', `/api/tickets/${created.body.id}`, agent);
+    expect((detail.body.events as { type: string }[]).map((e) => e.type)).toEqual(['accepted', 'dispatched', 'resolved', 'closed']);
+
+    const second = startServer({ PORT: String(await freePort()), LOOPDESK_DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/in use by process/);
+  });
+});
+
+describe('configuration is checked at start', () => {
+  it.each([
+    ['PORT', 'eighty'],
+    ['DATABASE_URL', 'mysql://localhost/x'],
+    ['LOOPDESK_TIMEZONE', 'Mars/Olympus'],
+    ['LOOPDESK_ADMIN_PASSWORD', 'short'],
+  ])('a bad %s stops the desk with one line naming it', async (name, value) => {
+    const started = startServer({ [name]: value, LOOPDESK_DATA_DIR: path.join(os.tmpdir(), 'loopdesk-never-used') });
+    expect(await started.exited).toBe(1);
+    const lines = started.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(name);
+  });
+});
