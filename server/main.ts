@@ -9,6 +9,7 @@ import { migrateLatest } from './db/migrate';
 import { EventBus } from './events/bus';
 import { createLogger } from './logger';
 import { loadDemo } from './demo/seed';
+import { attachRealtime } from './realtime';
 
 async function main(argv: string[]): Promise<void> {
   let config;
@@ -34,8 +35,9 @@ async function main(argv: string[]): Promise<void> {
     await loadDemo(deps);
   }
   const tokens = createTokenService(await resolveTokenSecret(db.knex, config.tokenSecret), config.tokenTtlSeconds, clock);
-  const { app } = createApp({ deps, db, tokens });
+  const { app, services } = createApp({ deps, db, tokens });
   const server = http.createServer(app);
+  const realtime = attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, redisUrl: config.redisUrl });
   server.listen(config.port, () => {
     logger.info('LoopDesk is listening', { url: config.publicUrl, database: db.kind, timezone: config.timezone });
   });
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<void> {
     logger.info('shutting down', { signal });
     server.close();
     server.closeAllConnections();
+    await realtime.close();
     await db.close();
     process.exit(0);
   };

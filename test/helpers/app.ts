@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { createApp, type Services } from '../../server/app';
@@ -15,6 +16,8 @@ import { createLogger } from '../../server/logger';
 import { createTestDatabase } from '../setup/db';
 
 export const PASSWORD = 'password123';
+/** The token secret of every test app, so a second instance can verify the fixture's tokens. */
+export const TOKEN_SECRET = 'test-secret-test-secret-test-secret!';
 let passwordHash: Promise<string> | undefined;
 
 export interface TestUser {
@@ -33,6 +36,8 @@ export interface Fixture {
 
 export interface TestApp {
   http: ReturnType<typeof request>;
+  /** The Express app itself, for tests that listen on a port (socket.io, the browser). */
+  app: Express;
   knex: Knex;
   db: Database;
   clock: ManualClock;
@@ -57,11 +62,12 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     events.push(event);
   });
   const deps: Deps = { knex: db.knex, bus, clock, config, logger };
-  const tokens = createTokenService('test-secret-test-secret-test-secret!', config.tokenTtlSeconds, clock);
+  const tokens = createTokenService(TOKEN_SECRET, config.tokenTtlSeconds, clock);
   const { app, services, routes } = createApp({ deps, db, tokens });
   const fixture = await buildFixture(db.knex, clock, (id) => tokens.issue(id).then((t) => t.token));
   return {
     http: request(app),
+    app,
     knex: db.knex,
     db,
     clock,

@@ -1,0 +1,23 @@
+import type { Server } from 'socket.io';
+import { rooms } from './audience';
+
+export interface Viewer {
+  id: number;
+  name: string;
+  role: string;
+}
+
+/** Who has a ticket open, across every server process (fetchSockets asks the adapter). */
+export async function viewersOf(io: Server, ticketId: number): Promise<Viewer[]> {
+  const sockets = await io.in(rooms.ticket(ticketId)).fetchSockets();
+  const byUser = new Map<number, Viewer>();
+  for (const s of sockets) {
+    const viewer = (s.data as { viewer?: Viewer }).viewer;
+    if (viewer) byUser.set(viewer.id, viewer);
+  }
+  return [...byUser.values()].sort((a, b) => a.id - b.id);
+}
+
+export async function broadcastViewers(io: Server, ticketId: number): Promise<void> {
+  io.to(rooms.ticket(ticketId)).emit('ticket.viewers', { ticket_id: ticketId, viewers: await viewersOf(io, ticketId) });
+}

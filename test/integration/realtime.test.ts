@@ -1,0 +1,132 @@
+import crypto from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
+import { connectAs, listen, nextEvent, record, secondInstance, type ListeningApp } from '../helpers/realtime';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+let t: TestApp;
+let server: ListeningApp;
+const sockets: Socket[] = [];
+const open = async (user: Parameters<typeof connectAs>[1], url = server.url) => {
+  const socket = await connectAs(url, user);
+  sockets.push(socket);
+  return socket;
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  server = await listen(t);
+});
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.close();
+});
+afterAll(async () => {
+  await server.close();
+  await t.close();
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe('realtime: who hears what', () => {
+  it('refuses a socket without a valid token', async () => {
+    await expect(connectAs(server.url, { token: 'nonsense' })).rejects.toThrow(/invalid or expired/);
+    await expect(connectAs(server.url, { token: '' })).rejects.toThrow(/sign in/);
+  });
+
+  it('greets a console with its user, the desk time zone and the server clock', async () => {
+    const { agent } = t.fixture.users;
+    const { hello } = await open(agent);
+    expect(hello).toEqual({ user: expect.objectContaining({ id: agent.id, role: 'agent' }), timezone: 'Asia/Shanghai', server_time: t.clock.now().toISOString() });
+  });
+
+  it('sends a new ticket to the desk and supervisors, and a dispatched one to its unit subtree only', async () => {
+    const { agent, supervisor, handler, head, otherHandler } = t.fixture.users;
+    const [agentSocket, superSocket, handlerSocket, headSocket, otherSocket] = await Promise.all([agent, supervisor, handler, head, otherHandler].map((u) => open(u)));
+    const heardByHandler = record(handlerSocket);
+    const heardByOther = record(otherSocket);
+
+    const created = [superSocket, agentSocket].map((s) => nextEvent<{ ticket: { id: number } }>(s, 'ticket.created'));
+    const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body;
+    for (const heard of await Promise.all(created)) expect(heard.ticket.id).toBe(ticket.id);
+
+    const toHandler = nextEvent<{ ticket: { id: number; version: number; status: string }; change: string }>(handlerSocket, 'ticket.updated');
+    const toHead = nextEvent(headSocket, 'ticket.updated');
+    await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+    expect(await toHandler).toMatchObject({ change: 'dispatched', ticket: { id: ticket.id, version: 2, status: 'dispatched' } });
+    await toHead;
+    await settle();
+    // The handler did not hear the undispatched intake; the other branch heard nothing at all.
+    expect(heardByHandler.map((e) => e.type)).toEqual(['ticket.updated']);
+    expect(heardByOther).toEqual([]);
+  });
+
+  it('publishes nothing for a change that was refused (stale version)', async () => {
+    const { agent, supervisor } = t.fixture.users;
+    const superSocket = await open(supervisor);
+    const heard = record(superSocket);
+    const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body;
+    await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '7').send({ unit_id: t.fixture.units.countyTeam }).expect(409);
+    await settle();
+    expect(heard.map((e) => e.type)).toEqual(['ticket.created']);
+  });
+});
+
+describe('realtime: presence on a ticket', () => {
+  it('lists who has the ticket open, and drops them when they leave', async () => {
+    const { agent, supervisor, handler, otherHandler } = t.fixture.users;
+    const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body;
+    await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+    const [a, s, h, o] = await Promise.all([agent, supervisor, handler, otherHandler].map((u) => open(u)));
+
+    const firstView = nextEvent<{ viewers: { id: number }[] }>(a, 'ticket.viewers');
+    expect(await a.emitWithAck('ticket.watch', { ticket_id: ticket.id })).toEqual({ ok: true });
+    expect((await firstView).viewers.map((v) => v.id)).toEqual([agent.id]);
+
+    const both = nextEvent<{ viewers: { id: number; name: string }[] }>(a, 'ticket.viewers', (p) => p.viewers.length === 3);
+    await s.emitWithAck('ticket.watch', { ticket_id: ticket.id });
+    await h.emitWithAck('ticket.watch', { ticket_id: ticket.id });
+    expect((await both).viewers.map((v) => v.id).sort()).toEqual([agent.id, supervisor.id, handler.id].sort());
+
+    // Another branch may not look, nor learn who is looking.
+    expect(await o.emitWithAck('ticket.watch', { ticket_id: ticket.id })).toMatchObject({ ok: false, status: 404 });
+    expect(await o.emitWithAck('ticket.watch', { ticket_id: 'x' })).toMatchObject({ ok: false, status: 400 });
+
+    const afterLeave = nextEvent<{ viewers: { id: number }[] }>(a, 'ticket.viewers', (p) => p.viewers.length === 2);
+    s.close();
+    expect((await afterLeave).viewers.map((v) => v.id).sort()).toEqual([agent.id, handler.id].sort());
+
+    // Redispatched to another branch: the handler leaves the ticket's room with it.
+    const handlerGone = nextEvent<{ viewers: { id: number }[] }>(a, 'ticket.viewers', (p) => p.viewers.length === 1);
+    await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '2').send({ unit_id: t.fixture.units.otherCounty }).expect(200);
+    expect((await handlerGone).viewers.map((v) => v.id)).toEqual([agent.id]);
+  });
+});
+
+describe('realtime: two server instances behind Redis', () => {
+  it("delivers one instance's events to the other's sockets, and presence across both", async () => {
+    const redisKey = `loopdesk-test-${crypto.randomBytes(4).toString('hex')}`;
+    const a = await listen(t, { redisUrl: REDIS_URL, redisKey });
+    const b = await secondInstance(t, { redisUrl: REDIS_URL, redisKey });
+    try {
+      const { agent, supervisor } = t.fixture.users;
+      const onA = await open(supervisor, a.url);
+      const onB = await open(agent, b.url);
+      // The ticket is written through instance B; its bus never reaches A's sockets but through Redis.
+      const seen = nextEvent<{ ticket: { id: number } }>(onA, 'ticket.created');
+      const created = await fetch(`${b.url}/api/tickets`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', ...auth(agent) }, body: JSON.stringify(complaintBody()),
+      });
+      expect(created.status).toBe(201);
+      const ticket = (await created.json()) as { id: number };
+      expect((await seen).ticket.id).toBe(ticket.id);
+
+      const viewers = nextEvent<{ viewers: { id: number }[] }>(onA, 'ticket.viewers', (p) => p.viewers.length === 2);
+      await onA.emitWithAck('ticket.watch', { ticket_id: ticket.id });
+      await onB.emitWithAck('ticket.watch', { ticket_id: ticket.id });
+      expect((await viewers).viewers.map((v) => v.id).sort()).toEqual([agent.id, supervisor.id].sort());
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
