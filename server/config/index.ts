@@ -32,6 +32,8 @@ const envSchema = z.object({
   LOOPDESK_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOOPDESK_PUBLIC_URL: url(['http:', 'https:']).optional(),
   LOOPDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOOPDESK_SCHEDULER_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(200),
+  LOOPDESK_SCHEDULER_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export interface Config {
@@ -48,6 +50,10 @@ export interface Config {
   readonly loginRateLimit: number;
   readonly publicUrl: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** How often due timers are claimed (Bull tick or in-process interval). */
+  readonly schedulerTickMs: number;
+  /** How often the reconciler re-arms Redis from PostgreSQL and sweeps overdue timers. */
+  readonly schedulerReconcileSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,5 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOOPDESK_LOGIN_RATE_LIMIT,
     publicUrl: e.LOOPDESK_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOOPDESK_LOG_LEVEL,
+    schedulerTickMs: e.LOOPDESK_SCHEDULER_TICK_MS,
+    schedulerReconcileSeconds: e.LOOPDESK_SCHEDULER_RECONCILE_SECONDS,
   });
 }
