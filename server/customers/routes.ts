@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
+import { customerHistorySchema } from './history';
 import { customerFields, customerSchema, searchCustomersQuery } from './schemas';
 import type { CustomersService } from './service';
 
@@ -16,6 +17,13 @@ export const customerRoutes = (customers: CustomersService): RouteSpec[] => [
     params: idParams,
     responses: { 200: { description: 'the customer', schema: customerSchema } },
     handler: async ({ params }) => ({ body: await customers.get(params.id) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/customers/:id/history', action: 'customers.read', tag: 'customers',
+    summary: "The caller's open tickets, recent complaints and the repeat-complaint flag",
+    params: idParams,
+    responses: { 200: { description: 'the history', schema: customerHistorySchema } },
+    handler: async ({ principal, params }) => ({ body: await customers.history(principal, params.id) }),
   }),
   defineRoute({
     method: 'post', path: '/api/customers', action: 'customers.write', tag: 'customers', summary: 'Register a customer', body: customerFields,

@@ -1,9 +1,13 @@
-import type { Principal } from '../auth/permissions';
+import { scopePrefix, type Principal } from '../auth/permissions';
 import { writeAudit } from '../audit';
 import { inTransaction } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
+import { ticketsRepository } from '../tickets/repository';
+import { OPEN_STATUSES } from '../tickets/status';
+import { toTicketView } from '../tickets/view';
 import { customersRepository, type CustomerRow } from './repository';
+import { REPEAT_WINDOW_DAYS, type CustomerHistory } from './history';
 import type { CustomerInput, CustomerView } from './schemas';
 
 export function toCustomerView(row: CustomerRow): CustomerView {
@@ -21,6 +25,29 @@ export function createCustomersService(deps: Deps) {
       const row = await customersRepository.find(knex, customerId);
       if (!row) throw errors.notFound(`customer ${customerId}`);
       return toCustomerView(row);
+    },
+
+    /**
+     * What an agent needs the moment the caller is found: their open tickets, their recent
+     * complaints, and whether this would be a repeat complaint (another one within the window).
+     * Scoped roles see only tickets of their subtree, as everywhere else.
+     */
+    async history(principal: Principal, customerId: number): Promise<CustomerHistory> {
+      const row = await customersRepository.find(knex, customerId);
+      if (!row) throw errors.notFound(`customer ${customerId}`);
+      const scope = { scopePrefix: scopePrefix(principal), customerId };
+      const [open, complaints] = await Promise.all([
+        ticketsRepository.list(knex, { ...scope, status: [...OPEN_STATUSES], limit: 50 }),
+        ticketsRepository.list(knex, { ...scope, type: ['complaint'], limit: 20 }),
+      ]);
+      const since = clock.now().getTime() - REPEAT_WINDOW_DAYS * 86400_000;
+      return {
+        customer: toCustomerView(row),
+        open_tickets: open.map((t) => toTicketView(t, row)),
+        complaints: complaints.map((t) => toTicketView(t, row)),
+        repeat_complaint: complaints.some((t) => t.created_at.getTime() >= since),
+        repeat_window_days: REPEAT_WINDOW_DAYS,
+      };
     },
 
     async create(actor: Principal, input: CustomerInput): Promise<CustomerView> {
