@@ -12,6 +12,9 @@ import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApi } from './openapi/document';
+import { ownershipParticipant } from './ownership/participant';
+import { ownershipRoutes } from './ownership/routes';
+import { createOwnershipService } from './ownership/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
 import { unitRoutes } from './units/routes';
@@ -39,13 +42,15 @@ export interface AppOptions {
 export function createApp(options: AppOptions): { app: Express; routes: RouteSpec[]; services: Services } {
   const { deps, db, tokens } = options;
   const auth = createAuthService({ knex: deps.knex, tokens, clock: deps.clock, loginRateLimit: deps.config.loginRateLimit });
-  const tickets = createTicketsService(deps);
+  const ownership = createOwnershipService(deps);
+  const tickets = createTicketsService(deps, [ownershipParticipant(ownership)]);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
     ...unitRoutes(createUnitsService(deps)),
     ...userRoutes(createUsersService(deps)),
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
+    ...ownershipRoutes(ownership),
   ];
 
   const app = express();

@@ -23,6 +23,20 @@ export const PERMISSIONS = {
   'tickets.resolve': [...deskStaff, ...unitStaff],
   'tickets.callback': deskStaff,
   'tickets.comment': everyone,
+  // leadership case ownership: the service also checks the caller is the case owner / recipient
+  'ownership.rules.read': ['supervisor', 'manager', 'admin'],
+  'ownership.rules.write': ['admin'],
+  'ownership.act': ['unit_head', 'manager'],
+  'ownership.flag': ['supervisor', 'manager'],
+  'ownership.mine': ['unit_head', 'manager'],
+  'incidents.read': everyone,
+  'incidents.manage': ['unit_head', 'supervisor', 'manager'],
+  'incidents.link': ['supervisor', 'manager'],
+  'incidents.detectors.read': ['supervisor', 'manager', 'admin'],
+  'incidents.detectors.write': ['admin'],
+  'escalations.ack': ['unit_head', 'manager'],
+  'escalations.policy.read': ['supervisor', 'manager', 'admin'],
+  'escalations.policy.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -4,4 +4,8 @@ import type { TicketView } from '../tickets/view';
 export type DomainEvent =
   | { type: 'ticket.created'; at: string; actorId: number | null; ticket: TicketView }
   | { type: 'ticket.updated'; at: string; actorId: number | null; change: string; ticket: TicketView }
-  | { type: 'callback.due'; at: string; ticket: TicketView; callbackId: number };
+  | { type: 'callback.due'; at: string; ticket: TicketView; callbackId: number }
+  /** a unit head became the owner of a leadership case (领导包案), first or after a re-dispatch */
+  | { type: 'ownership.assigned'; at: string; actorId: number | null; ticket: TicketView; ownerId: number; previousOwnerId: number | null; unitId: number; reasons: string[] }
+  /** an owned case went up one level (逐级汇报): `recipientId` heads `unitId` and must acknowledge */
+  | { type: 'escalation.raised'; at: string; ticket: TicketView; escalationId: number; level: number; recipientId: number; unitId: number; ownerId: number; reason: string };

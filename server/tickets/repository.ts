@@ -69,6 +69,7 @@ export interface TicketFilter {
   unitId?: number;
   assigneeId?: number;
   customerId?: number;
+  ownerId?: number;
   number?: string;
   phone?: string;
   text?: string;
@@ -162,6 +163,7 @@ export const ticketsRepository = {
     if (f.category) query.whereIn('tickets.category', f.category);
     if (f.assigneeId !== undefined) query.where('tickets.assignee_id', f.assigneeId);
     if (f.customerId !== undefined) query.where('tickets.customer_id', f.customerId);
+    if (f.ownerId !== undefined) query.whereIn('tickets.id', db('case_ownerships').select('ticket_id').where({ owner_id: f.ownerId, active: true }));
     if (f.number !== undefined) query.where('tickets.number', f.number);
     if (f.phone !== undefined) query.whereIn('tickets.customer_id', db('customers').select('id').where('phone', f.phone));
     if (f.text !== undefined) query.whereILike('tickets.description', `%${f.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);

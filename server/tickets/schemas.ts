@@ -66,6 +66,7 @@ export const listTicketsQuery = z
     unit_id: id.optional().describe('tickets of this unit and its subtree'),
     assignee_id: id.optional(),
     customer_id: id.optional(),
+    owner_id: id.optional().describe('leadership cases owned by this user'),
     q: z.string().trim().min(1).max(100).optional().describe('ticket number, customer phone, or words in the description'),
     limit,
     cursor,

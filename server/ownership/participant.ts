@@ -1,0 +1,23 @@
+import type { TicketParticipant } from '../tickets/participants';
+import type { OwnershipService } from './service';
+
+/** Ticket changes that can make or move a leadership case. */
+const OWNERSHIP_EVENTS = new Set(['accepted', 'dispatched', 'redispatched', 'reopened']);
+
+/**
+ * Case ownership takes part in every ticket change: it (re)assigns the owner when a ticket is
+ * accepted or dispatched, and refuses (422, rolling the change back) to let an owned case close
+ * before its owner's duties are recorded.
+ */
+export function ownershipParticipant(ownership: OwnershipService): TicketParticipant {
+  return {
+    name: 'ownership',
+    async afterChange({ uow, actor, now, event, before, after }) {
+      if (after.status === 'closed' && before?.status !== 'closed') await ownership.assertCloseable(uow.trx, after.id);
+      if (OWNERSHIP_EVENTS.has(event)) await ownership.evaluate(uow, after, actor?.id ?? null, now);
+    },
+    async detail(db, ticket) {
+      return { ownership: await ownership.detail(db, ticket.id) };
+    },
+  };
+}

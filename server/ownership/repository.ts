@@ -1,0 +1,64 @@
+import type { Knex } from 'knex';
+import type { OwnershipRule, RuleMatch } from './rules';
+
+export interface OwnershipRow {
+  ticket_id: number;
+  owner_id: number;
+  unit_id: number;
+  reasons: string[];
+  active: boolean;
+  assigned_at: Date;
+  explanation: string | null;
+  explanation_by: number | null;
+  explanation_at: Date | null;
+}
+
+export interface OwnerActionRow {
+  id: number;
+  ticket_id: number;
+  actor_id: number;
+  kind: string;
+  note: string;
+  at: Date;
+  recorded_at: Date;
+}
+
+interface RuleRow {
+  key: string;
+  name: string;
+  enabled: boolean;
+  match: RuleMatch;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toRule = (row: RuleRow): OwnershipRule => ({ key: row.key, name: row.name, enabled: row.enabled, match: row.match });
+
+export const ownershipRepository = {
+  rules: async (db: Knex): Promise<OwnershipRule[]> => (await db<RuleRow>('ownership_rules').select('*').orderBy('key')).map(toRule),
+  findRule: async (db: Knex, key: string): Promise<OwnershipRule | undefined> => {
+    const row = await db<RuleRow>('ownership_rules').where({ key }).first();
+    return row ? toRule(row) : undefined;
+  },
+  upsertRule: (trx: Knex.Transaction, rule: OwnershipRule, now: Date) =>
+    trx('ownership_rules')
+      .insert({ ...rule, match: JSON.stringify(rule.match), created_at: now, updated_at: now })
+      .onConflict('key')
+      .merge(['name', 'enabled', 'match', 'updated_at']),
+  deleteRule: (trx: Knex.Transaction, key: string) => trx('ownership_rules').where({ key }).del(),
+
+  find: (db: Knex, ticketId: number) => db<OwnershipRow>('case_ownerships').where({ ticket_id: ticketId }).first(),
+  findForUpdate: (trx: Knex.Transaction, ticketId: number) => trx<OwnershipRow>('case_ownerships').where({ ticket_id: ticketId }).forUpdate().first(),
+  insert: (trx: Knex.Transaction, row: Omit<OwnershipRow, 'explanation' | 'explanation_by' | 'explanation_at'>) => trx('case_ownerships').insert(row),
+  update: (trx: Knex.Transaction, ticketId: number, changes: Partial<OwnershipRow>) => trx('case_ownerships').where({ ticket_id: ticketId }).update(changes),
+
+  actions: (db: Knex, ticketId: number) => db<OwnerActionRow>('owner_actions').where({ ticket_id: ticketId }).orderBy('id'),
+  insertAction: async (trx: Knex.Transaction, row: Omit<OwnerActionRow, 'id'>) =>
+    (await trx('owner_actions').insert(row).returning<OwnerActionRow[]>('*'))[0]!,
+
+  flags: async (db: Knex, ticketId: number): Promise<string[]> => {
+    const flags: string[] = await db('ticket_flags').where({ ticket_id: ticketId }).pluck('flag');
+    const linked = await db('incident_tickets').where({ ticket_id: ticketId }).first('incident_id');
+    return linked ? [...flags, 'mass_complaint'] : flags;
+  },
+};

@@ -1,0 +1,249 @@
+import type { Knex } from 'knex';
+import { scopePrefix, type Principal } from '../auth/permissions';
+import type { CustomerRow } from '../customers/repository';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
+import type { Deps } from '../deps';
+import { errors } from '../http/errors';
+import { ticketsRepository, type TicketRow } from '../tickets/repository';
+import { toTicketView, type TicketView } from '../tickets/view';
+import { nearestHead } from './heads';
+import { ownershipRepository as repo, type OwnershipRow } from './repository';
+import { IN_PERSON_KINDS, matchingRules, type CaseFlag, type OwnershipRule } from './rules';
+import type { MyCasesQuery, OwnerActionInput, OwnershipView, RuleInput } from './schemas';
+
+/** What still stands between an owned case and its closing. */
+export type MissingDuty = 'in_person_action' | 'explanation';
+
+/** Owner actions may be logged after the fact, not ahead of it; a little clock skew is tolerated. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export async function ticketView(db: Knex, row: TicketRow): Promise<TicketView> {
+  const customer = (await db<CustomerRow>('customers').where({ id: row.customer_id }).first())!;
+  return toTicketView(row, customer);
+}
+
+/** Loads a ticket the caller may see, or answers 404 (existence is not revealed outside the scope). */
+export async function visibleTicket(db: Knex, principal: Principal, ticketId: number, lock = false): Promise<TicketRow> {
+  const row = lock ? await ticketsRepository.findForUpdate(db as Knex.Transaction, ticketId) : await ticketsRepository.find(db, ticketId);
+  if (!row) throw errors.notFound(`ticket ${ticketId}`);
+  const prefix = scopePrefix(principal);
+  if (prefix !== null) {
+    const unit = row.unit_id === null ? undefined : await db('units').where({ id: row.unit_id }).first<{ path: string } | undefined>('path');
+    if (!unit || !unit.path.startsWith(prefix)) throw errors.notFound(`ticket ${ticketId}`);
+  }
+  return row;
+}
+
+export function createOwnershipService(deps: Deps) {
+  const { knex, bus, clock } = deps;
+
+  async function missingDuties(db: Knex, ownership: OwnershipRow): Promise<MissingDuty[]> {
+    const missing: MissingDuty[] = [];
+    const inPerson = await db('owner_actions').where({ ticket_id: ownership.ticket_id }).whereIn('kind', IN_PERSON_KINDS).first('id');
+    if (!inPerson) missing.push('in_person_action');
+    if (ownership.explanation === null) missing.push('explanation');
+    return missing;
+  }
+
+  async function toView(db: Knex, ownership: OwnershipRow): Promise<OwnershipView> {
+    // one after another: `db` may be a transaction, which runs one query at a time
+    const actions = await repo.actions(db, ownership.ticket_id);
+    const owner = await db('users').where({ id: ownership.owner_id }).first<{ name: string }>('name');
+    const missing = await missingDuties(db, ownership);
+    return {
+      owner_id: ownership.owner_id,
+      owner_name: owner?.name ?? null,
+      unit_id: ownership.unit_id,
+      reason: ownership.reasons[0] ?? '',
+      reasons: ownership.reasons,
+      assigned_at: ownership.assigned_at.toISOString(),
+      actions: actions.map((a) => ({ id: a.id, kind: a.kind, note: a.note, at: a.at.toISOString(), actor_id: a.actor_id, recorded_at: a.recorded_at.toISOString() })),
+      explanation: ownership.explanation,
+      explanation_at: ownership.explanation_at?.toISOString() ?? null,
+      missing,
+    };
+  }
+
+  async function reasonsFor(db: Knex, ticket: TicketRow): Promise<string[]> {
+    const rules = await repo.rules(db);
+    const customer = await db('customers').where({ id: ticket.customer_id }).first<{ tier: string }>('tier');
+    const flags = await repo.flags(db, ticket.id);
+    return matchingRules(rules, {
+      type: ticket.type, category: ticket.category, channel: ticket.channel,
+      customerTier: customer?.tier ?? 'standard', flags: new Set(flags as CaseFlag[]),
+    });
+  }
+
+  /**
+   * Decides, inside the caller's transaction, whether the ticket is a leadership case and who owns
+   * it: the head of the unit it is dispatched to, or the nearest head above. A re-dispatch moves the
+   * case and says so on the timeline; a case no rule covers any more is released.
+   */
+  async function evaluate(uow: UnitOfWork, ticket: TicketRow, actorId: number | null, now: Date): Promise<void> {
+    if (ticket.status === 'closed') return;
+    const { trx } = uow;
+    const current = await repo.findForUpdate(trx, ticket.id);
+    const reasons = await reasonsFor(trx, ticket);
+    const event = async (type: string, data: Record<string, unknown>) =>
+      ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type, at: now, actor_id: actorId, data });
+
+    if (reasons.length === 0) {
+      if (current?.active) {
+        await repo.update(trx, ticket.id, { active: false });
+        await event('ownership_released', { owner_id: current.owner_id, reasons: current.reasons });
+      }
+      return;
+    }
+    if (ticket.unit_id === null) return; // owned once dispatched: the owner is the unit's head
+    const head = await nearestHead(trx, ticket.unit_id);
+    if (!head) {
+      deps.logger.warn('leadership case without any unit head above it', { ticket_id: ticket.id, unit_id: ticket.unit_id });
+      return;
+    }
+    const sameOwner = current?.active === true && current.owner_id === head.userId;
+    if (sameOwner && current.unit_id === head.unitId) {
+      if (current.reasons.join() !== reasons.join()) await repo.update(trx, ticket.id, { reasons });
+      return;
+    }
+    if (!current) {
+      await repo.insert(trx, { ticket_id: ticket.id, owner_id: head.userId, unit_id: head.unitId, reasons, active: true, assigned_at: now });
+    } else {
+      await repo.update(trx, ticket.id, { owner_id: head.userId, unit_id: head.unitId, reasons, active: true, assigned_at: sameOwner ? current.assigned_at : now });
+    }
+    const previousOwnerId = current?.active ? current.owner_id : null;
+    if (previousOwnerId === null) {
+      await event('ownership_assigned', { owner_id: head.userId, unit_id: head.unitId, reasons });
+    } else {
+      await event('ownership_transferred', { from_owner_id: previousOwnerId, from_unit_id: current!.unit_id, owner_id: head.userId, unit_id: head.unitId, reasons });
+    }
+    if (!sameOwner) {
+      uow.emit({ type: 'ownership.assigned', at: now.toISOString(), actorId, ticket: await ticketView(trx, ticket), ownerId: head.userId, previousOwnerId, unitId: head.unitId, reasons });
+    }
+  }
+
+  /** The close gate (422): an owned case closes only after an in-person action and the explanation. */
+  async function assertCloseable(db: Knex, ticketId: number): Promise<void> {
+    const ownership = await repo.find(db, ticketId);
+    if (!ownership?.active) return;
+    const missing = await missingDuties(db, ownership);
+    if (missing.length === 0) return;
+    const owner = await db('users').where({ id: ownership.owner_id }).first<{ name: string }>('name');
+    const fieldErrors = missing.map((duty) =>
+      duty === 'in_person_action'
+        ? { path: 'owner_actions', message: 'the case owner has not recorded an in-person action (visit, apology or meeting)' }
+        : { path: 'explanation', message: 'the case owner has not written the explanation' },
+    );
+    throw errors.rule(
+      `this is a leadership case owned by ${owner?.name ?? `user ${ownership.owner_id}`}: it cannot be closed before ${fieldErrors.map((e) => e.path).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} recorded`,
+      { code: 'ownership_duties_missing', owner_id: ownership.owner_id, missing, errors: fieldErrors },
+    );
+  }
+
+  /** The owner's own write: lock the ticket, check it is theirs and open, then apply. */
+  async function asOwner<T>(principal: Principal, ticketId: number, work: (uow: UnitOfWork, ticket: TicketRow, ownership: OwnershipRow, now: Date) => Promise<T>): Promise<T> {
+    return inTransaction(knex, bus, async (uow) => {
+      const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
+      const ownership = await repo.findForUpdate(uow.trx, ticketId);
+      if (!ownership?.active) throw errors.rule(`ticket ${ticketId} is not a leadership case`, { code: 'not_owned' });
+      if (ownership.owner_id !== principal.id) throw errors.forbidden(`only the case owner (user ${ownership.owner_id}) records this`);
+      if (ticket.status === 'closed') throw errors.conflict(`ticket ${ticketId} is closed`, { code: 'ticket_closed', current_status: ticket.status });
+      const now = clock.now();
+      const result = await work(uow, ticket, ownership, now);
+      uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'ownership', ticket: await ticketView(uow.trx, ticket) });
+      return result;
+    });
+  }
+
+  return {
+    evaluate,
+    assertCloseable,
+
+    async detail(db: Knex, ticketId: number): Promise<OwnershipView | null> {
+      const ownership = await repo.find(db, ticketId);
+      return ownership?.active ? toView(db, ownership) : null;
+    },
+
+    recordAction(principal: Principal, ticketId: number, input: OwnerActionInput): Promise<OwnershipView> {
+      return asOwner(principal, ticketId, async ({ trx }, ticket, ownership, now) => {
+        const at = new Date(input.at);
+        if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+          throw errors.rule('an action is recorded after it happened', { errors: [{ path: 'at', message: 'in the future' }] });
+        }
+        const action = await repo.insertAction(trx, { ticket_id: ticket.id, actor_id: principal.id, kind: input.kind, note: input.note, at, recorded_at: now });
+        await ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type: 'owner_action', at: now, actor_id: principal.id, data: { action_id: action.id, kind: input.kind, note: input.note, at: at.toISOString() } });
+        return toView(trx, ownership);
+      });
+    },
+
+    explain(principal: Principal, ticketId: number, text: string): Promise<OwnershipView> {
+      return asOwner(principal, ticketId, async ({ trx }, ticket, ownership, now) => {
+        await repo.update(trx, ticket.id, { explanation: text, explanation_by: principal.id, explanation_at: now });
+        await ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type: 'owner_explanation', at: now, actor_id: principal.id, data: { text, revised: ownership.explanation !== null } });
+        return toView(trx, { ...ownership, explanation: text, explanation_by: principal.id, explanation_at: now });
+      });
+    },
+
+    /** A supervisor marks (or unmarks) a major service problem (重大服务问题); ownership follows the rules. */
+    setMajorProblem(principal: Principal, ticketId: number, flagged: boolean, note: string | undefined): Promise<{ ticket_id: number; major_problem: boolean; ownership: OwnershipView | null }> {
+      return inTransaction(knex, bus, async (uow) => {
+        const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
+        if (ticket.status === 'closed') throw errors.conflict(`ticket ${ticketId} is closed`, { code: 'ticket_closed', current_status: ticket.status });
+        const now = clock.now();
+        const existing = await uow.trx('ticket_flags').where({ ticket_id: ticketId, flag: 'major_problem' }).first();
+        if (flagged !== Boolean(existing)) {
+          if (flagged) await uow.trx('ticket_flags').insert({ ticket_id: ticketId, flag: 'major_problem', note: note ?? null, set_by: principal.id, set_at: now });
+          else await uow.trx('ticket_flags').where({ ticket_id: ticketId, flag: 'major_problem' }).del();
+          await ticketsRepository.insertEvent(uow.trx, { ticket_id: ticketId, type: flagged ? 'major_problem_flagged' : 'major_problem_unflagged', at: now, actor_id: principal.id, data: { note: note ?? null } });
+          await evaluate(uow, ticket, principal.id, now);
+          uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'major_problem', ticket: await ticketView(uow.trx, ticket) });
+        }
+        const ownership = await repo.find(uow.trx, ticketId);
+        return { ticket_id: ticketId, major_problem: flagged, ownership: ownership?.active ? await toView(uow.trx, ownership) : null };
+      });
+    },
+
+    /** "My cases": the caller's leadership cases, open ones first by default, newest first. */
+    async myCases(principal: Principal, q: MyCasesQuery) {
+      const query = knex('case_ownerships as o')
+        .join('tickets as t', 't.id', 'o.ticket_id')
+        .where({ 'o.owner_id': principal.id, 'o.active': true })
+        .orderBy('o.ticket_id', 'desc')
+        .limit(q.limit + 1)
+        .select<(TicketRow & { o_ticket_id: number })[]>('t.*');
+      if (q.state === 'open') query.whereNot('t.status', 'closed');
+      if (q.state === 'closed') query.where('t.status', 'closed');
+      if (q.cursor) query.where('o.ticket_id', '<', Number(Buffer.from(q.cursor, 'base64url').toString()) || 0);
+      const rows = await query;
+      const page = rows.slice(0, q.limit);
+      const customers = await ticketsRepository.customersByIds(knex, page.map((r) => r.customer_id));
+      const items = await Promise.all(page.map(async (row) => ({
+        ...toTicketView(row, customers.get(row.customer_id)!),
+        ownership: (await this.detail(knex, row.id))!,
+      })));
+      return { items, next_cursor: rows.length > q.limit ? Buffer.from(String(page[page.length - 1]!.id)).toString('base64url') : null };
+    },
+
+    rules: () => repo.rules(knex),
+
+    putRule(principal: Principal, key: string, input: RuleInput): Promise<{ rule: OwnershipRule; created: boolean }> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const before = await repo.findRule(trx, key);
+        const rule: OwnershipRule = { key, name: input.name, enabled: input.enabled, match: input.match };
+        await repo.upsertRule(trx, rule, clock.now());
+        await trx('audit_log').insert({ at: clock.now(), actor_id: principal.id, entity: 'ownership_rule', entity_id: 0, action: before ? 'updated' : 'created', data: JSON.stringify({ key, before: before ?? null, after: rule }) });
+        return { rule, created: !before };
+      });
+    },
+
+    deleteRule(principal: Principal, key: string): Promise<void> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const before = await repo.findRule(trx, key);
+        if (!before) throw errors.notFound(`ownership rule ${key}`);
+        await repo.deleteRule(trx, key);
+        await trx('audit_log').insert({ at: clock.now(), actor_id: principal.id, entity: 'ownership_rule', entity_id: 0, action: 'deleted', data: JSON.stringify({ key, before }) });
+      });
+    },
+  };
+}
+
+export type OwnershipService = ReturnType<typeof createOwnershipService>;
