@@ -1,0 +1,185 @@
+import { DEMO_MARK, DEMO_PASSWORD, loadDemo } from '../../server/demo/seed';
+import { canPerform, STATUSES, type TicketAction, type TicketStatus } from '../../server/tickets/status';
+import { CATEGORIES, TICKET_TYPES } from '../../server/tickets/vocabulary';
+import { ROLES } from '../../server/auth/permissions';
+import { complaintBody, startTestApp, type TestApp } from '../helpers/app';
+
+interface Ticket {
+  id: number; number: string; type: string; category: string; status: TicketStatus; version: number; handling_round: number;
+  close_reason: string | null; one_call_resolution: boolean; created_at: Date; updated_at: Date; closed_at: Date | null;
+  resolved_at: Date | null; unit_id: number | null;
+}
+interface Event { id: number; ticket_id: number; type: string; at: Date; actor_id: number | null; data: Record<string, unknown> }
+interface Callback { ticket_id: number; handling_round: number; attempt: number; state: string; outcome: string | null; due_at: Date; done_at: Date | null }
+
+const TABLES = ['units', 'users', 'customers', 'tickets', 'ticket_events', 'callbacks', 'ticket_number_counters', 'settings'];
+const countAll = async (t: TestApp) =>
+  Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, Number((await t.knex(table).count<{ count: string }[]>('* as count'))[0]!.count)])));
+
+/** The action the service checked before writing each timeline event. */
+const ACTION_OF: Record<string, TicketAction> = {
+  dispatched: 'dispatch', redispatched: 'dispatch', resolved: 'resolve', closed: 'callback', reopened: 'callback', callback_unreachable: 'callback',
+};
+
+let t: TestApp;
+let tickets: Ticket[];
+let events: Map<number, Event[]>;
+let callbacks: Map<number, Callback[]>;
+let loadMs: number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const started = Date.now();
+  await loadDemo(t.deps);
+  loadMs = Date.now() - started;
+  tickets = await t.knex('tickets').orderBy('id');
+  events = group(await t.knex('ticket_events').orderBy('id'));
+  callbacks = group(await t.knex('callbacks').orderBy('id'));
+}, 60_000);
+afterAll(() => t.close());
+
+function group<T extends { ticket_id: number | string }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = out.get(Number(row.ticket_id)) ?? [];
+    list.push(row);
+    out.set(Number(row.ticket_id), list);
+  }
+  return out;
+}
+
+describe('the demo operator', () => {
+  it('loads a city company with departments and seven branches, each branch headed by its unit head', async () => {
+    const units = await t.knex('units').where('code', 'like', 'DLNC%').orderBy('path');
+    const city = units.find((u) => u.code === 'DLNC')!;
+    expect(city).toMatchObject({ name: '大连市分公司', parent_id: null, path: `/${city.id}/` });
+    const children = units.filter((u) => u.parent_id === city.id);
+    expect(children.map((u) => u.name)).toEqual(expect.arrayContaining(['客户服务中心（10060热线）', '大客户响应中心', '网络维护中心', '计费中心']));
+    const branches = children.filter((u) => u.name.endsWith('分公司'));
+    expect(branches).toHaveLength(7);
+    expect(new Set(branches.map((b) => b.area))).toEqual(new Set(['city', 'county']));
+    for (const unit of units) {
+      const parent = units.find((p) => p.id === unit.parent_id);
+      expect(unit.path).toBe(`${parent?.path ?? '/'}${unit.id}/`);
+    }
+    for (const branch of branches) {
+      expect(branch.subscribers).toBeGreaterThan(0);
+      const head = await t.knex('users').where({ id: branch.head_user_id }).first();
+      expect(head).toMatchObject({ role: 'unit_head', unit_id: branch.id });
+      const handlers = await t.knex('users').join('units', 'units.id', 'users.unit_id')
+        .where('users.role', 'handler').andWhere('units.path', 'like', `${branch.path}%`).count<{ count: string }[]>('* as count');
+      expect(Number(handlers[0]!.count)).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has users of every role, customers of every tier and a few hundred tickets', async () => {
+    const roles = await t.knex('users').where('email', 'like', '%@dl-netcom.example').select('role');
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
+    expect(roles.length).toBeGreaterThanOrEqual(50);
+    const tiers = await t.knex('customers').select('tier').count<{ tier: string; count: string }[]>('* as count').groupBy('tier');
+    expect(Object.fromEntries(tiers.map((r) => [r.tier, Number(r.count)]))).toMatchObject({
+      standard: expect.any(Number), vip: expect.any(Number), big_customer: expect.any(Number),
+    });
+    expect(tiers.reduce((sum, r) => sum + Number(r.count), 0)).toBeGreaterThanOrEqual(300);
+    expect(tickets.length).toBeGreaterThanOrEqual(300);
+    expect(loadMs).toBeLessThan(15_000);
+  });
+
+  it('covers every status, type and category, both close reasons, second handlings and one-call resolutions', () => {
+    expect(new Set(tickets.map((x) => x.status))).toEqual(new Set(STATUSES));
+    expect(new Set(tickets.map((x) => x.type))).toEqual(new Set(TICKET_TYPES));
+    expect(new Set(tickets.filter((x) => x.type === 'complaint').map((x) => x.category))).toEqual(new Set(CATEGORIES));
+    expect(new Set(tickets.map((x) => x.close_reason).filter(Boolean))).toEqual(new Set(['satisfied', 'unreachable']));
+    const secondRound = tickets.filter((x) => x.handling_round === 2);
+    expect(new Set(secondRound.map((x) => x.status))).toEqual(new Set(['dispatched', 'resolved', 'closed']));
+    expect(tickets.some((x) => x.one_call_resolution && x.status === 'closed')).toBe(true);
+    expect([...events.values()].flat().some((e) => e.type === 'redispatched')).toBe(true);
+  });
+
+  it('gives every ticket a timeline that replays to its status, version and handling round', () => {
+    const now = t.clock.now().getTime();
+    const sixtyOneDays = 61 * 86_400_000;
+    for (const ticket of tickets) {
+      const timeline = events.get(ticket.id)!;
+      expect(timeline[0]).toMatchObject({ type: 'accepted', at: ticket.created_at });
+      expect(ticket.created_at.getTime()).toBeGreaterThan(now - sixtyOneDays);
+      let status: TicketStatus = 'accepted';
+      let version = 1;
+      let round = 1;
+      let closeReason: unknown = null;
+      let lastChange = timeline[0]!.at;
+      for (const [i, event] of timeline.entries()) {
+        expect(event.at.getTime()).toBeLessThan(now);
+        if (i > 0) expect(event.at.getTime()).toBeGreaterThanOrEqual(timeline[i - 1]!.at.getTime());
+        const action = ACTION_OF[event.type];
+        if (action === undefined) continue;
+        if (!canPerform(action, status)) throw new Error(`${ticket.number}: ${event.type} from ${status}`);
+        version += 1;
+        lastChange = event.at;
+        if (event.type === 'dispatched' || event.type === 'redispatched') status = 'dispatched';
+        if (event.type === 'resolved') status = 'resolved';
+        if (event.type === 'reopened') [status, round] = ['dispatched', round + 1];
+        if (event.type === 'closed') [status, closeReason] = ['closed', event.data.close_reason];
+      }
+      expect({ number: ticket.number, status, version, round, closeReason, updated: lastChange }).toEqual({
+        number: ticket.number, status: ticket.status, version: ticket.version, round: ticket.handling_round,
+        closeReason: ticket.close_reason, updated: ticket.updated_at,
+      });
+      if (ticket.status === 'closed') expect(timeline.filter((e) => e.type === 'closed').at(-1)!.at).toEqual(ticket.closed_at);
+    }
+  });
+
+  it('keeps callbacks in step: one open callback while resolved, one done callback per callback event', () => {
+    for (const ticket of tickets) {
+      const rows = callbacks.get(ticket.id) ?? [];
+      const open = rows.filter((c) => c.state === 'scheduled');
+      if (ticket.status === 'resolved') {
+        expect(open).toEqual([expect.objectContaining({ handling_round: ticket.handling_round })]);
+      } else {
+        expect(open).toEqual([]);
+      }
+      const answered = events.get(ticket.id)!.filter((e) => ['closed', 'reopened', 'callback_unreachable'].includes(e.type));
+      const done = rows.filter((c) => c.state === 'done');
+      expect(done.map((c) => [c.outcome, c.done_at])).toEqual(answered.map((e) => [e.data.outcome, e.at]));
+      for (const c of done) expect(c.done_at!.getTime()).toBeGreaterThanOrEqual(c.due_at.getTime());
+    }
+  });
+
+  it('numbers tickets TS<day>-<nnnn> without gaps or repeats, and the day counters end at the last number', async () => {
+    expect(new Set(tickets.map((x) => x.number)).size).toBe(tickets.length);
+    const perDay = new Map<string, number[]>();
+    for (const ticket of tickets) {
+      const [, day, seq] = /^TS(\d{8})-(\d{4})$/.exec(ticket.number)!;
+      perDay.set(day!, [...(perDay.get(day!) ?? []), Number(seq)]);
+    }
+    const counters = new Map((await t.knex('ticket_number_counters').select('day', 'last')).map((r) => [r.day, r.last]));
+    for (const [day, seqs] of perDay) {
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+      expect(counters.get(day)).toBe(seqs.length);
+    }
+  });
+
+  it('adds nothing when loaded a second time', async () => {
+    const before = await countAll(t);
+    await loadDemo(t.deps);
+    expect(await countAll(t)).toEqual(before);
+    expect(await t.knex('settings').where({ key: DEMO_MARK }).first()).toBeDefined();
+  });
+
+  it('lets a demo agent sign in and dispatch a demo ticket, and live intake continues the day numbering', async () => {
+    const login = await t.http.post('/api/auth/login').send({ username: 'agent01', password: DEMO_PASSWORD }).expect(200);
+    const bearer = { Authorization: `Bearer ${login.body.token}` };
+    const list = await t.http.get('/api/tickets?status=accepted&limit=1').set(bearer).expect(200);
+    const ticket = list.body.items[0];
+    const branch = await t.knex('units').where({ code: 'DLNC-ZH' }).first();
+    const handler = await t.knex('users').where({ username: 'zhuanghe2' }).first();
+    const dispatched = await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(bearer).set('If-Match', String(ticket.version))
+      .send({ unit_id: branch.id, assignee_id: handler.id, note: '请尽快联系用户' })
+      .expect(200);
+    expect(dispatched.body).toMatchObject({ status: 'dispatched', version: ticket.version + 1, unit_id: branch.id, assignee_id: handler.id });
+
+    const today = tickets.filter((x) => x.number.startsWith('TS20261125-')).length;
+    const created = await t.http.post('/api/tickets').set(bearer).send(complaintBody()).expect(201);
+    expect(created.body.number).toBe(`TS20261125-${String(today + 1).padStart(4, '0')}`);
+  });
+});
