@@ -15,6 +15,8 @@ import { buildOpenApi } from './openapi/document';
 import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService } from './ownership/service';
+import { reportRoutes } from './reports/routes';
+import { createReportsService } from './reports/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
 import { unitRoutes } from './units/routes';
@@ -51,6 +53,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
     ...ownershipRoutes(ownership),
+    ...reportRoutes(createReportsService(deps)),
   ];
 
   const app = express();

@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   'ownership.act': ['unit_head', 'manager'],
   'ownership.flag': ['supervisor', 'manager'],
   'ownership.mine': ['unit_head', 'manager'],
+  // the monthly case-analysis report: unit heads are confined to their subtree by the service
+  'reports.read': ['unit_head', 'supervisor', 'manager', 'admin'],
+  'reports.review': ['supervisor', 'manager'],
+  'reports.rectify': ['unit_head', 'supervisor', 'manager'],
+  'reports.subscribers': ['manager', 'admin'],
   'incidents.read': everyone,
   'incidents.manage': ['unit_head', 'supervisor', 'manager'],
   'incidents.link': ['supervisor', 'manager'],

@@ -1,0 +1,169 @@
+/**
+ * The report's figures, each defined once: the text below is what the OpenAPI description, the
+ * CSV and the mail say, and the SQL and arithmetic below it are the only place the numbers are
+ * made. Other domains (the SLA board, callbacks) import from here instead of re-deriving them.
+ *
+ * Months are calendar months in the desk's time zone (config.timezone).
+ * A ticket belongs to the unit it is dispatched to (tickets.unit_id); tickets never dispatched
+ * (resolved at the desk) count for the company as a whole only.
+ */
+export const DEFINITIONS = {
+  tickets: 'tickets accepted (created) in the month, of every type; tickets_by_type splits them',
+  complaints: 'complaints accepted in the month',
+  avg_handling_days:
+    'mean of (resolved_at − accepted) in days over tickets whose resolved_at falls in the month. resolved_at is the resolution of ' +
+    'the latest handling round (a reopened ticket loses it until it is resolved again), so a reopened ticket counts once, in the ' +
+    'month of its last resolution, with its whole wait including the second handling; first_resolved_at (the first resolution ' +
+    'ever) is not used by any figure, because it would hide the rework the customer waited for',
+  timely_rate:
+    'of the tickets resolved in the month (as above), the share resolved within every applicable target: none of the ' +
+    "ticket's SLA timers that the resolution stops breached, in any handling round (a timer met late still breached; cancelled " +
+    'timers and the callback window do not count; a ticket without such timers had no target to miss)',
+  responsibility_complaints: 'complaints resolved in the month (as above) with responsibility = company (责任投诉)',
+  responsibility_complaints_prev_month: 'the same count for the month before',
+  responsibility_complaints_prev_year: 'the same count for the same month a year earlier',
+  responsibility_complaints_change_prev_month_pct: '(this − previous month) ÷ previous month × 100, one decimal; null when the previous month had none',
+  responsibility_complaints_change_prev_year_pct: '(this − same month last year) ÷ same month last year × 100, one decimal; null when that month had none',
+  first_time_satisfaction:
+    'callbacks done in the month for a first handling (handling_round 1) with outcome satisfied ÷ those with outcome satisfied ' +
+    'or unsatisfied (unreachable attempts are not answers)',
+  second_time_satisfaction: 'the same for second handlings (handling_round 2)',
+  unreachable_rate: 'callback attempts done in the month with outcome unreachable ÷ all callback attempts done in the month',
+  over_level_complaints: 'complaints accepted in the month through the regulator channel (越级投诉)',
+  fault_report_rate:
+    "fault tickets accepted in the month ÷ the subscribers of the units in scope for that month (unit_subscribers, or the unit's " +
+    'subscribers field where the month has no row); a unit counts its own subscribers, a subtree the sum; null without subscribers',
+} as const;
+
+export const DEFINITIONS_MARKDOWN = Object.entries(DEFINITIONS).map(([name, text]) => `- \`${name}\`: ${text}`).join('\n');
+
+/** The additive sums one (month, unit) cell of the rollup keeps; every figure is made from these. */
+export const SUM_COLUMNS = [
+  'tickets', 'complaints', 'faults', 'reconnections', 'requests', 'over_level_complaints',
+  'resolved', 'handling_seconds', 'timely', 'responsibility_complaints',
+  'callbacks_done', 'callbacks_unreachable', 'first_answered', 'first_satisfied', 'second_answered', 'second_satisfied',
+] as const;
+export type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
+
+export const ZERO_SUMS: Sums = Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as Sums;
+
+/**
+ * A ticket (alias `t`) was handled in time when none of its applicable timers breached. The SLA
+ * domain's timers are the record of every target that applied; "applicable" means a target the
+ * resolution stops (its policy's stop_on holds 'resolved'), so the callback window, which starts
+ * at resolution, is not one. A timer met late still breached; a cancelled one was withdrawn.
+ */
+export const TIMELY_SQL = `NOT EXISTS (
+  SELECT 1 FROM sla_timers st JOIN sla_policies sp ON sp.key = st.policy_key
+  WHERE st.ticket_id = t.id AND st.state <> 'cancelled' AND (st.breached_at IS NOT NULL OR st.level >= 2)
+    AND 'resolved' = ANY(sp.stop_on))`;
+
+/**
+ * The sums of every (month, unit_key) cell whose rows pass the filters. `{month}` is replaced by
+ * the month expression of a timestamp; the filters are SQL on `t` (tickets) and `c` (callbacks).
+ */
+export function cellSumsSql(filters: { accepted: string; resolved: string; callbacks: string }): string {
+  const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE :tz)::date`;
+  return `
+    WITH intake AS (
+      SELECT ${month('t.created_at')} AS month, COALESCE(t.unit_id, 0) AS unit_key,
+        count(*) AS tickets,
+        count(*) FILTER (WHERE t.type = 'complaint') AS complaints,
+        count(*) FILTER (WHERE t.type = 'fault') AS faults,
+        count(*) FILTER (WHERE t.type = 'reconnection') AS reconnections,
+        count(*) FILTER (WHERE t.type = 'request') AS requests,
+        count(*) FILTER (WHERE t.type = 'complaint' AND t.channel = 'regulator') AS over_level_complaints
+      FROM tickets t WHERE ${filters.accepted}
+      GROUP BY 1, 2
+    ),
+    resolution AS (
+      SELECT ${month('t.resolved_at')} AS month, COALESCE(t.unit_id, 0) AS unit_key,
+        count(*) AS resolved,
+        sum(extract(epoch FROM t.resolved_at - t.created_at))::double precision AS handling_seconds,
+        count(*) FILTER (WHERE ${TIMELY_SQL}) AS timely,
+        count(*) FILTER (WHERE t.type = 'complaint' AND t.responsibility = 'company') AS responsibility_complaints
+      FROM tickets t WHERE t.resolved_at IS NOT NULL AND ${filters.resolved}
+      GROUP BY 1, 2
+    ),
+    callback AS (
+      SELECT ${month('c.done_at')} AS month, COALESCE(t.unit_id, 0) AS unit_key,
+        count(*) AS callbacks_done,
+        count(*) FILTER (WHERE c.outcome = 'unreachable') AS callbacks_unreachable,
+        count(*) FILTER (WHERE c.handling_round = 1 AND c.outcome IN ('satisfied', 'unsatisfied')) AS first_answered,
+        count(*) FILTER (WHERE c.handling_round = 1 AND c.outcome = 'satisfied') AS first_satisfied,
+        count(*) FILTER (WHERE c.handling_round = 2 AND c.outcome IN ('satisfied', 'unsatisfied')) AS second_answered,
+        count(*) FILTER (WHERE c.handling_round = 2 AND c.outcome = 'satisfied') AS second_satisfied
+      FROM callbacks c JOIN tickets t ON t.id = c.ticket_id
+      WHERE c.state = 'done' AND ${filters.callbacks}
+      GROUP BY 1, 2
+    )
+    SELECT month, unit_key,
+      COALESCE(i.tickets, 0) AS tickets, COALESCE(i.complaints, 0) AS complaints, COALESCE(i.faults, 0) AS faults,
+      COALESCE(i.reconnections, 0) AS reconnections, COALESCE(i.requests, 0) AS requests,
+      COALESCE(i.over_level_complaints, 0) AS over_level_complaints,
+      COALESCE(r.resolved, 0) AS resolved, COALESCE(r.handling_seconds, 0) AS handling_seconds, COALESCE(r.timely, 0) AS timely,
+      COALESCE(r.responsibility_complaints, 0) AS responsibility_complaints,
+      COALESCE(b.callbacks_done, 0) AS callbacks_done, COALESCE(b.callbacks_unreachable, 0) AS callbacks_unreachable,
+      COALESCE(b.first_answered, 0) AS first_answered, COALESCE(b.first_satisfied, 0) AS first_satisfied,
+      COALESCE(b.second_answered, 0) AS second_answered, COALESCE(b.second_satisfied, 0) AS second_satisfied
+    FROM intake i
+    FULL JOIN resolution r USING (month, unit_key)
+    FULL JOIN callback b USING (month, unit_key)`;
+}
+
+export interface Kpis {
+  tickets: number;
+  tickets_by_type: { complaint: number; fault: number; reconnection: number; request: number };
+  complaints: number;
+  resolved: number;
+  responsibility_complaints: number;
+  responsibility_complaints_prev_month: number;
+  responsibility_complaints_prev_year: number;
+  responsibility_complaints_change_prev_month_pct: number | null;
+  responsibility_complaints_change_prev_year_pct: number | null;
+  avg_handling_days: number | null;
+  timely_rate: number | null;
+  first_time_satisfaction: number | null;
+  second_time_satisfaction: number | null;
+  unreachable_rate: number | null;
+  over_level_complaints: number;
+  fault_reports: number;
+  subscribers: number;
+  fault_report_rate: number | null;
+}
+
+const ratio = (numerator: number, denominator: number, digits: number): number | null =>
+  denominator > 0 ? round(numerator / denominator, digits) : null;
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+const changePct = (now: number, before: number) => (before > 0 ? round(((now - before) / before) * 100, 1) : null);
+
+/** The figures of one scope and month, from its sums, the comparison months' and its subscribers. */
+export function kpisFrom(s: Sums, compare: { prevMonth: Sums; prevYear: Sums }, subscribers: number): Kpis {
+  return {
+    tickets: s.tickets,
+    tickets_by_type: { complaint: s.complaints, fault: s.faults, reconnection: s.reconnections, request: s.requests },
+    complaints: s.complaints,
+    resolved: s.resolved,
+    responsibility_complaints: s.responsibility_complaints,
+    responsibility_complaints_prev_month: compare.prevMonth.responsibility_complaints,
+    responsibility_complaints_prev_year: compare.prevYear.responsibility_complaints,
+    responsibility_complaints_change_prev_month_pct: changePct(s.responsibility_complaints, compare.prevMonth.responsibility_complaints),
+    responsibility_complaints_change_prev_year_pct: changePct(s.responsibility_complaints, compare.prevYear.responsibility_complaints),
+    avg_handling_days: ratio(s.handling_seconds, s.resolved * 86400, 3),
+    timely_rate: ratio(s.timely, s.resolved, 4),
+    first_time_satisfaction: ratio(s.first_satisfied, s.first_answered, 4),
+    second_time_satisfaction: ratio(s.second_satisfied, s.second_answered, 4),
+    unreachable_rate: ratio(s.callbacks_unreachable, s.callbacks_done, 4),
+    over_level_complaints: s.over_level_complaints,
+    fault_reports: s.faults,
+    subscribers,
+    // six digits: a rate like 0.63 % of 350 k lines must not round away
+    fault_report_rate: ratio(s.faults, subscribers, 6),
+  };
+}
+
+export function addSums(a: Sums, b: Partial<Sums>): Sums {
+  const out = { ...a };
+  for (const column of SUM_COLUMNS) out[column] += Number(b[column] ?? 0);
+  return out;
+}

@@ -1,0 +1,80 @@
+import type { Kpis } from './definitions';
+import type { CaseView, Report, UnitKpis } from './schemas';
+
+/** The CSV columns, in order: one row for the scope, then one per unit (its subtree). */
+export const CSV_COLUMNS = [
+  'month', 'scope', 'unit_id', 'unit_name', 'tickets', 'complaints', 'faults', 'reconnections', 'requests', 'resolved',
+  'responsibility_complaints', 'responsibility_complaints_prev_month', 'responsibility_complaints_change_prev_month_pct',
+  'responsibility_complaints_prev_year', 'responsibility_complaints_change_prev_year_pct', 'avg_handling_days', 'timely_rate',
+  'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'over_level_complaints', 'fault_reports', 'subscribers',
+  'fault_report_rate',
+] as const;
+
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function kpiCells(k: Kpis): (string | number | null)[] {
+  return [
+    k.tickets, k.complaints, k.tickets_by_type.fault, k.tickets_by_type.reconnection, k.tickets_by_type.request, k.resolved,
+    k.responsibility_complaints, k.responsibility_complaints_prev_month, k.responsibility_complaints_change_prev_month_pct,
+    k.responsibility_complaints_prev_year, k.responsibility_complaints_change_prev_year_pct, k.avg_handling_days, k.timely_rate,
+    k.first_time_satisfaction, k.second_time_satisfaction, k.unreachable_rate, k.over_level_complaints, k.fault_reports, k.subscribers,
+    k.fault_report_rate,
+  ];
+}
+
+/** RFC 4180 with CRLF; a BOM so spreadsheet programs read the Chinese unit names as UTF-8. */
+export function reportCsv(report: Report, scopeName: string): string {
+  const rows = [
+    [...CSV_COLUMNS],
+    [report.month, 'total', report.unit_id, scopeName, ...kpiCells(report.kpis)],
+    ...report.units.map((u) => [report.month, 'unit', u.unit_id, u.name, ...kpiCells(u.kpis)]),
+  ];
+  return '\uFEFF' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+const escapeHtml = (text: string | null) =>
+  (text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(2)}%`);
+const num = (value: number | null) => (value === null ? '—' : String(value));
+
+function kpiTable(k: Kpis): string {
+  const rows: [string, string][] = [
+    ['受理量 Tickets', `${k.tickets}（投诉 ${k.complaints} / 障碍 ${k.tickets_by_type.fault} / 复机 ${k.tickets_by_type.reconnection} / 咨询 ${k.tickets_by_type.request}）`],
+    ['责任投诉 Responsibility complaints', `${k.responsibility_complaints}（上月 ${k.responsibility_complaints_prev_month}，${num(k.responsibility_complaints_change_prev_month_pct)}%；去年同期 ${k.responsibility_complaints_prev_year}，${num(k.responsibility_complaints_change_prev_year_pct)}%）`],
+    ['平均处理时长 Average handling (days)', num(k.avg_handling_days)],
+    ['处理及时率 Timely-handling rate', pct(k.timely_rate)],
+    ['一次满意率 First-time satisfaction', pct(k.first_time_satisfaction)],
+    ['二次满意率 Second-time satisfaction', pct(k.second_time_satisfaction)],
+    ['回访未接通率 Unreachable rate', pct(k.unreachable_rate)],
+    ['越级投诉 Over-level complaints', String(k.over_level_complaints)],
+    ['障碍申告率 Fault-report rate', pct(k.fault_report_rate)],
+  ];
+  return `<table class="kpis">${rows.map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`;
+}
+
+function caseBlock(c: CaseView): string {
+  const actions = c.ownership?.actions.map((a) => `${escapeHtml(a.kind)} ${a.at.slice(0, 10)}：${escapeHtml(a.note)}`).join('<br>') ?? '';
+  const rectifications = c.rectifications
+    .map((r) => `${escapeHtml(r.description)}（${escapeHtml(r.owner_name)}，${r.due_on}，${r.done ? '已完成 done' : r.overdue ? '逾期 overdue' : '进行中 open'}）`)
+    .join('<br>');
+  return `<tr><td>${escapeHtml(c.number)}</td><td>${escapeHtml(c.kinds.join(', '))}</td><td>${escapeHtml(c.description)}</td>
+<td>${escapeHtml(c.cause)}</td><td>${escapeHtml(c.resolution)}</td><td>${actions}${c.ownership?.explanation ? `<br>书面说明：${escapeHtml(c.ownership.explanation)}` : ''}</td>
+<td>${escapeHtml(c.review?.analysis ?? '')}</td><td>${rectifications}</td></tr>`;
+}
+
+/** The printable bulletin (服务情况通报); also the body of the monthly mail. */
+export function bulletinHtml(b: { title: string; kpis: Kpis; units: (UnitKpis & { cases: CaseView[] })[] }, scopeName: string): string {
+  const units = b.units
+    .map((u) => `<section><h2>${escapeHtml(u.name)}</h2>${kpiTable(u.kpis)}
+${u.cases.length === 0 ? '<p>本月无典型案例。No typical cases this month.</p>' : `<table class="cases"><tr><th>工单</th><th>类别</th><th>事情经过</th><th>原因</th><th>处理</th><th>领导包案</th><th>分析</th><th>整改</th></tr>${u.cases.map(caseBlock).join('')}</table>`}</section>`)
+    .join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(b.title)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #999;padding:.25rem .5rem;vertical-align:top;text-align:left}
+section{break-inside:avoid;margin-top:1.5rem}@media print{body{margin:0}section{page-break-inside:avoid}}</style></head>
+<body><h1>${escapeHtml(b.title)} · ${escapeHtml(scopeName)}</h1>${kpiTable(b.kpis)}
+${units}</body></html>`;
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '../http/route';
+import { idParams } from '../http/schemas';
+import { DEFINITIONS_MARKDOWN } from './definitions';
+import { bulletinHtml, reportCsv } from './render';
+import {
+  bulletinQuery, bulletinSchema, caseReviewBody, caseSchema, rectificationBody, rectificationPatch, rectificationSchema, reportQuery,
+  reportSchema, subscribersBody, subscribersListSchema, subscribersParams, subscribersQuery, ticketIdParams, trendQuery, trendSchema,
+} from './schemas';
+import type { ReportsService } from './service';
+
+const scopeName = (unitId: number | null, units: { unit_id: number; name: string }[]) =>
+  unitId === null ? '全公司 Company' : units.find((u) => u.unit_id === unitId)?.name ?? String(unitId);
+
+export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
+  defineRoute({
+    method: 'get', path: '/api/reports/case-analysis', action: 'reports.read', tag: 'reports',
+    summary: 'The monthly case-analysis report (典型案例分析): figures for the scope and each unit, and the typical cases',
+    description:
+      'A unit head sees their subtree (their unit when unit_id is absent); supervisors and managers see all. ' +
+      'Rates are fractions 0–1, null where nothing was counted. `format=csv` gives the figures, one row for the scope and one per unit.\n\n' +
+      'Definitions:\n' + DEFINITIONS_MARKDOWN,
+    query: reportQuery,
+    responses: {
+      200: { description: 'the report', schema: reportSchema },
+      404: { description: 'the unit does not exist or is outside your units' },
+    },
+    handler: async ({ principal, query }) => {
+      const report = await reports.report(principal, query.month, query.unit_id);
+      if (query.format === 'json') return { body: report };
+      return {
+        body: reportCsv(report, scopeName(report.unit_id, report.units)),
+        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="case-analysis-${query.month}${report.unit_id ? `-unit${report.unit_id}` : ''}.csv"` },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/trend', action: 'reports.read', tag: 'reports',
+    summary: 'Monthly figures for the trend charts (default: the last twelve months up to this one)',
+    description: 'Same scope rules and definitions as the case-analysis report.',
+    query: trendQuery,
+    responses: { 200: { description: 'one entry per month, oldest first', schema: trendSchema } },
+    handler: async ({ principal, query }) => ({ body: await reports.trend(principal, query) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/bulletin', action: 'reports.read', tag: 'reports',
+    summary: 'The service bulletin (服务情况通报): each unit\'s figures and cases for the month; `format=html` is printable',
+    query: bulletinQuery,
+    responses: { 200: { description: 'the bulletin', schema: bulletinSchema } },
+    handler: async ({ principal, query }) => {
+      const bulletin = await reports.bulletin(principal, query.month, query.unit_id);
+      if (query.format === 'json') return { body: bulletin };
+      return { body: bulletinHtml(bulletin, scopeName(bulletin.unit_id, bulletin.units)), headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/cases/:ticketId', action: 'reports.read', tag: 'reports',
+    summary: 'A ticket as a typical case: review, rectification items, owner actions and explanation (shown on the ticket)',
+    params: ticketIdParams,
+    responses: { 200: { description: 'the case', schema: caseSchema } },
+    handler: async ({ principal, params }) => ({ body: await reports.caseView(principal, params.ticketId) }),
+  }),
+  defineRoute({
+    method: 'put', path: '/api/reports/cases/:ticketId', action: 'reports.review', tag: 'reports',
+    summary: 'Mark a case for the meeting and record its analysis',
+    params: ticketIdParams, body: caseReviewBody,
+    responses: { 200: { description: 'the case', schema: caseSchema } },
+    handler: async ({ principal, params, body }) => ({ body: await reports.reviewCase(principal, params.ticketId, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/reports/cases/:ticketId/rectifications', action: 'reports.review', tag: 'reports',
+    summary: 'Add a rectification item with a responsible person and due date',
+    params: ticketIdParams, body: rectificationBody,
+    responses: { 201: { description: 'the item', schema: rectificationSchema }, 422: { description: 'no such active owner' } },
+    handler: async ({ principal, params, body }) => ({ status: 201, body: await reports.addRectification(principal, params.ticketId, body) }),
+  }),
+  defineRoute({
+    method: 'patch', path: '/api/reports/rectifications/:id', action: 'reports.rectify', tag: 'reports',
+    summary: 'Mark a rectification item done (or not done again)',
+    params: idParams, body: rectificationPatch,
+    responses: { 200: { description: 'the item', schema: rectificationSchema } },
+    handler: async ({ principal, params, body }) => ({ body: await reports.updateRectification(principal, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/subscribers', action: 'reports.read', tag: 'reports',
+    summary: 'Subscribers per unit for a month (the fault-report rate\'s denominator)',
+    query: subscribersQuery,
+    responses: { 200: { description: 'per unit; source unit = no row for the month, the unit\'s own field applies', schema: subscribersListSchema } },
+    handler: async ({ query }) => ({ body: await reports.subscribers(query.month) }),
+  }),
+  defineRoute({
+    method: 'put', path: '/api/reports/subscribers/:unit_id/:month', action: 'reports.subscribers', tag: 'reports',
+    summary: 'Set a unit\'s subscriber count for a month',
+    params: subscribersParams, body: subscribersBody,
+    responses: { 200: { description: 'stored', schema: z.object({ unit_id: z.number().int(), month: z.string(), subscribers: z.number().int() }) } },
+    handler: async ({ principal, params, body }) => ({ body: await reports.setSubscribers(principal, params.unit_id, params.month, body.subscribers) }),
+  }),
+];

@@ -1,0 +1,238 @@
+import type { Knex } from 'knex';
+import { writeAudit } from '../audit';
+import { scopePrefix, type Principal } from '../auth/permissions';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
+import type { Deps } from '../deps';
+import { errors } from '../http/errors';
+import { ticketsRepository } from '../tickets/repository';
+import { toTicketView } from '../tickets/view';
+import { DEFINITIONS, ZERO_SUMS, addSums, kpisFrom, type Kpis, type Sums } from './definitions';
+import { reportsRepository as repo, type CaseRow, type CellRow, type RectificationRow, type ScopeUnit } from './repository';
+import { refreshRollup } from './rollup';
+import type { CaseReviewInput, CaseView, RectificationInput, RectificationPatch, RectificationView, Report, UnitKpis } from './schemas';
+
+/** 'YYYY-MM' → the month `offset` months later, as 'YYYY-MM'. */
+export function shiftMonth(month: string, offset: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + offset;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The calendar month ('YYYY-MM') of an instant in the desk's time zone. */
+export function monthOf(at: Date, timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
+}
+
+const firstDay = (month: string) => `${month}-01`;
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+interface Scope {
+  /** null: the whole company (tickets never dispatched included) */
+  root: ScopeUnit | null;
+  units: ScopeUnit[];
+}
+
+export function createReportsService(deps: Deps) {
+  const { knex, bus, clock, config } = deps;
+  const tz = config.timezone;
+
+  /** A unit head is confined to their subtree; a unit outside it is answered as not found. */
+  async function resolveScope(principal: Principal, unitId: number | undefined): Promise<Scope> {
+    const prefix = scopePrefix(principal);
+    const rootId = unitId ?? (prefix === null ? undefined : principal.unitId ?? undefined);
+    if (rootId === undefined) {
+      if (prefix !== null) throw errors.notFound('your unit');
+      return { root: null, units: await repo.units(knex, null) };
+    }
+    const root = (await repo.units(knex, null)).find((u) => u.id === rootId);
+    if (!root || (prefix !== null && !root.path.startsWith(prefix))) throw errors.notFound(`unit ${rootId}`);
+    return { root, units: await repo.units(knex, root.path) };
+  }
+
+  /** Sums of the cells of one month over a set of units (null: every cell, the desk's included). */
+  function sumOf(cells: CellRow[], month: string, unitIds: Set<number> | null): Sums {
+    let sums = ZERO_SUMS;
+    for (const cell of cells) {
+      if (cell.month !== firstDay(month)) continue;
+      if (unitIds === null || unitIds.has(Number(cell.unit_key))) sums = addSums(sums, cell);
+    }
+    return sums;
+  }
+
+  function subtreeIds(units: ScopeUnit[], root: ScopeUnit): Set<number> {
+    return new Set(units.filter((u) => u.path.startsWith(root.path)).map((u) => u.id));
+  }
+
+  /** The figures for each requested month, for the scope's root and for each unit in it. */
+  async function figures(scope: Scope, months: string[]) {
+    await refreshRollup(knex, tz, clock.now());
+    const needed = [...new Set(months.flatMap((m) => [m, shiftMonth(m, -1), shiftMonth(m, -12)]))];
+    const [cells, subscribers] = await Promise.all([repo.cells(knex, needed.map(firstDay)), repo.subscribers(knex, months.map(firstDay))]);
+    const kpisFor = (month: string, ids: Set<number> | null): Kpis => {
+      const perUnit = subscribers.get(firstDay(month)) ?? new Map<number, number>();
+      let subs = 0;
+      for (const [unitId, count] of perUnit) if (ids === null || ids.has(unitId)) subs += count;
+      return kpisFrom(sumOf(cells, month, ids), { prevMonth: sumOf(cells, shiftMonth(month, -1), ids), prevYear: sumOf(cells, shiftMonth(month, -12), ids) }, subs);
+    };
+    const rootIds = scope.root ? subtreeIds(scope.units, scope.root) : null;
+    return {
+      root: (month: string) => kpisFor(month, rootIds),
+      units: (month: string): UnitKpis[] =>
+        scope.units.map((u) => ({ unit_id: u.id, name: u.name, parent_id: u.parent_id, path: u.path, kpis: kpisFor(month, subtreeIds(scope.units, u)) })),
+    };
+  }
+
+  function toRectificationView(row: RectificationRow, today: string): RectificationView {
+    return {
+      id: row.id, ticket_id: row.ticket_id, description: row.description, owner_id: row.owner_id, owner_name: row.owner_name,
+      due_on: row.due_on, done: row.done_at !== null, overdue: row.done_at === null && row.due_on < today,
+      done_at: iso(row.done_at), done_by: row.done_by, done_note: row.done_note, created_by: row.created_by, created_at: row.created_at.toISOString(),
+    };
+  }
+
+  /** Cases with their review, rectification items and the owner's actions and explanation. */
+  async function caseViews(db: Knex, rows: CaseRow[]): Promise<CaseView[]> {
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return [];
+    const [rectifications, ownerships, actions] = await Promise.all([repo.rectifications(db, ids), repo.ownerships(db, ids), repo.ownerActions(db, ids)]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(clock.now());
+    return rows.map((row) => {
+      const ownership = ownerships.find((o) => o.ticket_id === row.id);
+      const kinds: CaseView['kinds'] = [];
+      if (row.type === 'complaint' && row.responsibility === 'company') kinds.push('responsibility');
+      if (row.type === 'complaint' && row.category === 'service_attitude') kinds.push('service_attitude');
+      if (row.discuss) kinds.push('marked');
+      return {
+        ticket_id: row.id, number: row.number, unit_id: row.unit_id, unit_name: row.unit_name, type: row.type, category: row.category,
+        channel: row.channel, status: row.status, responsibility: row.responsibility, kinds, description: row.description, cause: row.cause,
+        resolution: row.resolution, handling_round: row.handling_round, accepted_at: row.created_at.toISOString(), resolved_at: iso(row.resolved_at),
+        review: row.review_month
+          ? { month: row.review_month, discuss: row.discuss ?? false, analysis: row.analysis, updated_at: row.review_updated_at!.toISOString(), updated_by: row.review_updated_by }
+          : null,
+        rectifications: rectifications.filter((r) => r.ticket_id === row.id).map((r) => toRectificationView(r, today)),
+        ownership: ownership
+          ? {
+              owner_id: ownership.owner_id, owner_name: ownership.owner_name, reasons: ownership.reasons, active: ownership.active,
+              actions: actions.filter((a) => a.ticket_id === row.id).map((a) => ({ kind: a.kind, note: a.note, at: a.at.toISOString(), actor_id: a.actor_id })),
+              explanation: ownership.explanation, explanation_at: iso(ownership.explanation_at),
+            }
+          : null,
+      };
+    });
+  }
+
+  /** The ticket as a case, if the caller may see it (404 otherwise: existence is not revealed). */
+  async function visibleCase(db: Knex, principal: Principal, ticketId: number): Promise<CaseRow> {
+    const row = await repo.caseOf(db, ticketId);
+    const prefix = scopePrefix(principal);
+    if (!row || (prefix !== null && !(row.unit_path ?? '').startsWith(prefix))) throw errors.notFound(`ticket ${ticketId}`);
+    return row;
+  }
+
+  /** Case-review changes go on the ticket's timeline and reach the ticket's viewers. */
+  async function recordOnTicket(uow: UnitOfWork, principal: Principal, ticketId: number, type: string, data: Record<string, unknown>, now: Date) {
+    await ticketsRepository.insertEvent(uow.trx, { ticket_id: ticketId, type, at: now, actor_id: principal.id, data });
+    const ticket = (await ticketsRepository.find(uow.trx, ticketId))!;
+    const customer = (await ticketsRepository.customersByIds(uow.trx, [ticket.customer_id])).get(ticket.customer_id)!;
+    uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: type, ticket: toTicketView(ticket, customer) });
+  }
+
+  async function caseView(principal: Principal, ticketId: number): Promise<CaseView> {
+    return (await caseViews(knex, [await visibleCase(knex, principal, ticketId)]))[0]!;
+  }
+
+  return {
+    async report(principal: Principal, month: string, unitId: number | undefined): Promise<Report> {
+      const scope = await resolveScope(principal, unitId);
+      const made = await figures(scope, [month]);
+      const cases = await caseViews(knex, await repo.cases(knex, tz, firstDay(month), scope.root?.path ?? scopePrefix(principal)));
+      return { month, unit_id: scope.root?.id ?? null, kpis: made.root(month), units: made.units(month), cases, definitions: { ...DEFINITIONS } };
+    },
+
+    async trend(principal: Principal, q: { to?: string; months: number; unit_id?: number }) {
+      const scope = await resolveScope(principal, q.unit_id);
+      const last = q.to ?? monthOf(clock.now(), tz);
+      const months = Array.from({ length: q.months }, (_v, i) => shiftMonth(last, i - q.months + 1));
+      const made = await figures(scope, months);
+      return { unit_id: scope.root?.id ?? null, months: months.map((month) => ({ month, kpis: made.root(month) })) };
+    },
+
+    /** 服务情况通报: the month's figures and cases, unit by unit (a unit lists the cases of its own tickets). */
+    async bulletin(principal: Principal, month: string, unitId: number | undefined) {
+      const report = await this.report(principal, month, unitId);
+      return {
+        month,
+        title: `${month.replace('-', '年')}月服务情况通报`,
+        unit_id: report.unit_id,
+        kpis: report.kpis,
+        units: report.units.map((u) => ({ ...u, cases: report.cases.filter((c) => c.unit_id === u.unit_id) })),
+      };
+    },
+
+    caseView,
+
+    async reviewCase(principal: Principal, ticketId: number, input: CaseReviewInput): Promise<CaseView> {
+      await inTransaction(knex, bus, async (uow) => {
+        const row = await visibleCase(uow.trx, principal, ticketId);
+        await uow.trx('tickets').where({ id: ticketId }).forUpdate().first('id');
+        const now = clock.now();
+        const month = input.month ?? row.review_month ?? monthOf(row.resolved_at ?? row.created_at, tz);
+        await uow.trx('report_cases')
+          .insert({ ticket_id: ticketId, month: firstDay(month), discuss: input.discuss ?? row.discuss ?? false, analysis: input.analysis === undefined ? row.analysis : input.analysis, updated_by: principal.id, updated_at: now })
+          .onConflict('ticket_id')
+          .merge();
+        await recordOnTicket(uow, principal, ticketId, 'case_reviewed', { ...input, month }, now);
+      });
+      return caseView(principal, ticketId);
+    },
+
+    async addRectification(principal: Principal, ticketId: number, input: RectificationInput): Promise<RectificationView> {
+      const id = await inTransaction(knex, bus, async (uow) => {
+        await visibleCase(uow.trx, principal, ticketId);
+        const owner = await uow.trx('users').where({ id: input.owner_id, active: true }).first('id');
+        if (!owner) throw errors.rule(`user ${input.owner_id} does not exist`, { errors: [{ path: 'owner_id', message: 'no such active user' }] });
+        const now = clock.now();
+        const [inserted] = await uow.trx('report_rectifications')
+          .insert({ ticket_id: ticketId, description: input.description, owner_id: input.owner_id, due_on: input.due_on, created_by: principal.id, created_at: now, updated_at: now })
+          .returning<{ id: number }[]>('id');
+        await recordOnTicket(uow, principal, ticketId, 'rectification_added', { rectification_id: inserted!.id, ...input }, now);
+        return inserted!.id;
+      });
+      return (await caseView(principal, ticketId)).rectifications.find((r) => r.id === id)!;
+    },
+
+    async updateRectification(principal: Principal, rectificationId: number, input: RectificationPatch): Promise<RectificationView> {
+      const ticketId = await inTransaction(knex, bus, async (uow) => {
+        const current = await repo.findRectificationForUpdate(uow.trx, rectificationId);
+        if (!current) throw errors.notFound(`rectification ${rectificationId}`);
+        await visibleCase(uow.trx, principal, current.ticket_id);
+        if (input.done === (current.done_at !== null)) return current.ticket_id;
+        const now = clock.now();
+        await uow.trx('report_rectifications').where({ id: rectificationId }).update(
+          input.done ? { done_at: now, done_by: principal.id, done_note: input.note ?? null, updated_at: now } : { done_at: null, done_by: null, done_note: input.note ?? null, updated_at: now },
+        );
+        await recordOnTicket(uow, principal, current.ticket_id, input.done ? 'rectification_done' : 'rectification_reopened', { rectification_id: rectificationId, note: input.note ?? null }, now);
+        return current.ticket_id;
+      });
+      return (await caseView(principal, ticketId)).rectifications.find((r) => r.id === rectificationId)!;
+    },
+
+    async subscribers(month: string) {
+      const rows = await repo.subscriberRows(knex, firstDay(month));
+      return { month, items: rows.rows.map((r) => ({ ...r, unit_id: Number(r.unit_id), subscribers: Number(r.subscribers) })) };
+    },
+
+    async setSubscribers(principal: Principal, unitId: number, month: string, subscribers: number) {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        if (!(await trx('units').where({ id: unitId }).first('id'))) throw errors.notFound(`unit ${unitId}`);
+        const now = clock.now();
+        await repo.upsertSubscribers(trx, { unit_id: unitId, month: firstDay(month), subscribers, updated_by: principal.id, updated_at: now });
+        await writeAudit(trx, { at: now, actorId: principal.id, entity: 'unit', entityId: unitId, action: 'subscribers_set', data: { month, subscribers } });
+        return { unit_id: unitId, month, subscribers };
+      });
+    },
+  };
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>;
