@@ -104,10 +104,9 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   return {
     async create(principal: Principal, input: CreateTicketInput, idempotencyKey: string | undefined): Promise<CreateResult> {
       const hash = requestHash(input);
-      if (idempotencyKey) {
-        const earlier = await replay(principal, idempotencyKey, hash);
-        if (earlier) return earlier;
-      }
+      // No lookup of the Idempotency-Key up front: a used key always makes the transaction fail
+      // (at the latest on tickets_idempotency_idx, before anything commits), and the failure path
+      // below then answers exactly as a lookup first would have. Saves a query on every intake.
       try {
         const ticket = await inTransaction(knex, bus, async (uow) => {
           const { trx, emit } = uow;
@@ -149,8 +148,9 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         });
         return { ticket, replayed: false };
       } catch (err) {
-        // A parallel retry with the same key won the insert: answer with its ticket.
-        if (idempotencyKey && (err as { constraint?: string }).constraint === 'tickets_idempotency_idx') {
+        // The key was used before (or a parallel retry just won the insert): answer with that
+        // ticket, or 422 if the body differs, whatever else this attempt tripped over first.
+        if (idempotencyKey) {
           const earlier = await replay(principal, idempotencyKey, hash);
           if (earlier) return earlier;
         }
