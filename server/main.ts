@@ -9,6 +9,7 @@ import { migrateLatest } from './db/migrate';
 import { EventBus } from './events/bus';
 import { createLogger } from './logger';
 import { loadDemo } from './demo/seed';
+import { startMail } from './mail';
 import { attachRealtime } from './realtime';
 
 async function main(argv: string[]): Promise<void> {
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<void> {
   const { app, services } = createApp({ deps, db, tokens });
   const server = http.createServer(app);
   const realtime = attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, redisUrl: config.redisUrl });
+  const mail = await startMail(deps);
+  logger.info('mail ready', { transport: mail.transportKind, queue: mail.queueKind });
   server.listen(config.port, () => {
     logger.info('LoopDesk is listening', { url: config.publicUrl, database: db.kind, timezone: config.timezone });
   });
@@ -50,6 +53,7 @@ async function main(argv: string[]): Promise<void> {
     server.close();
     server.closeAllConnections();
     await realtime.close();
+    await mail.stop();
     await db.close();
     process.exit(0);
   };

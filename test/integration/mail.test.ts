@@ -1,0 +1,162 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { simpleParser } from 'mailparser';
+import { startMail, type MailSystem } from '../../server/mail';
+import { maskPhone, render } from '../../server/mail/templates';
+import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
+import { SmtpSink, until } from '../helpers/smtp';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const FAST_RETRY = { attempts: 30, backoffMs: 40 };
+const prefixes: string[] = [];
+const uniquePrefix = () => {
+  const prefix = `ldtest-mail-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  prefixes.push(prefix);
+  return prefix;
+};
+
+let sink: SmtpSink;
+let t: TestApp;
+beforeAll(async () => {
+  sink = await SmtpSink.create();
+  await sink.start();
+  t = await startTestApp({ env: { SMTP_URL: sink.url, LOOPDESK_PUBLIC_URL: 'https://desk.example.test' } });
+});
+afterAll(async () => {
+  await sink.stop();
+  await t.close();
+  // only this file's queues: other runs share the Redis server
+  const redis = new Redis(REDIS_URL);
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  }
+  redis.disconnect();
+});
+
+async function ownedCase(phone: string) {
+  const { agent } = t.fixture.users;
+  const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody({ category: 'service_attitude', customer: { phone, name: '李女士' } })).expect(201)).body;
+  await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+  return ticket as { id: number; number: string };
+}
+
+const deliveries = (notificationId: string) => t.knex('mail_deliveries').where({ notification_id: notificationId });
+const countTo = (address: string, subjectPart: string) => sink.received.filter((r) => r.to.includes(address) && r.mail.subject?.includes(subjectPart)).length;
+
+describe.each(['bull', 'in-process'] as const)('mail through the %s queue', (queueKind) => {
+  let mail: MailSystem;
+  beforeAll(async () => {
+    mail = await startMail(t.deps, { redisUrl: queueKind === 'bull' ? REDIS_URL : null, prefix: uniquePrefix(), retry: FAST_RETRY, smtp: { ignoreTLS: true, connectionTimeout: 500 }, sweepEveryMs: 300 });
+    expect(mail.queueKind).toBe(queueKind);
+  });
+  afterAll(() => mail.stop());
+
+  it('tells the new case owner by mail: ticket number, masked phone, deadline, console link', async () => {
+    const ticket = await ownedCase(`139${queueKind === 'bull' ? '0411' : '0422'}5678`);
+    await until(() => countTo('head1@example.test', ticket.number) === 1, 10_000, 'the ownership mail');
+    const { mail: message } = sink.received.find((r) => r.mail.subject?.includes(ticket.number))!;
+    expect(message.subject).toBe(`【领导包案】${ticket.number} 由您包案处理`);
+    expect(message.text).toContain(`139****5678`);
+    expect(message.text).not.toMatch(/139\d{4}5678/);
+    expect(message.text).toContain('李女士');
+    expect(message.text).toContain(`https://desk.example.test/tickets/${ticket.id}`);
+    expect(message.text).toMatch(/处理时限：/);
+    expect(message.from?.text).toContain('noreply@desk.example.test');
+  });
+
+  it('sends a notification once per recipient even when its job runs twice, concurrently or later', async () => {
+    const id = `test:twice:${queueKind}`;
+    const recipients = [{ userId: null, email: 'a@example.test' }, { userId: null, email: 'b@example.test' }];
+    const template = { kind: 'deadline.warning' as const, data: { ticketNumber: `TS-TWICE-${queueKind}`, customerName: null, customerPhone: '139****0000', deadline: null, link: 'https://desk.example.test/tickets/1', category: 'billing', description: 'x' } };
+    await mail.mailer.notify({ id, ticketId: null, template, recipients });
+    await Promise.all([
+      mail.mailer.deliver({ notificationId: id, recipient: 'a@example.test' }),
+      mail.mailer.deliver({ notificationId: id, recipient: 'a@example.test' }),
+      mail.mailer.notify({ id, ticketId: null, template, recipients }),
+    ]);
+    await until(async () => (await deliveries(id).where({ status: 'sent' })).length === 2, 10_000, 'both deliveries');
+    await mail.mailer.deliver({ notificationId: id, recipient: 'b@example.test' });
+    await mail.mailer.notify({ id, ticketId: null, template, recipients });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(countTo('a@example.test', `TS-TWICE-${queueKind}`)).toBe(1);
+    expect(countTo('b@example.test', `TS-TWICE-${queueKind}`)).toBe(1);
+  });
+
+  it('keeps retrying while SMTP is down, then delivers every message exactly once when it is back', async () => {
+    await sink.stop();
+    const tag = `DOWN-${queueKind}`;
+    const ids = Array.from({ length: 6 }, (_, i) => `test:down:${queueKind}:${i}`);
+    for (const [i, id] of ids.entries()) {
+      await mail.mailer.notify({
+        id, ticketId: null,
+        template: { kind: 'deadline.warning', data: { ticketNumber: `${tag}-${i}`, customerName: null, customerPhone: '139****0000', deadline: null, link: 'https://desk.example.test/tickets/1', category: 'billing', description: 'x' } },
+        recipients: [{ userId: null, email: 'x@example.test' }, { userId: null, email: 'y@example.test' }],
+      });
+    }
+    await until(async () => {
+      const rows = await t.knex('mail_deliveries').whereIn('notification_id', ids);
+      return rows.every((r: { attempts: number; status: string }) => r.attempts >= 2 && r.status !== 'sent');
+    }, 10_000, 'failed attempts while SMTP is down');
+    const failed = await t.knex('mail_deliveries').whereIn('notification_id', ids).first<{ last_error: string }>('last_error');
+    expect(failed.last_error).toMatch(/ECONNREFUSED|connect/i);
+
+    await sink.start();
+    await until(async () => (await t.knex('mail_deliveries').whereIn('notification_id', ids).where({ status: 'sent' })).length === 12, 15_000, 'all 12 deliveries');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // late duplicates would show up here
+    const got = sink.received.filter((r) => r.mail.subject?.includes(tag));
+    expect(got).toHaveLength(12);
+    expect(new Set(got.map((r) => `${r.to.join()}|${r.mail.messageId}`)).size).toBe(12);
+  });
+});
+
+describe('without SMTP_URL', () => {
+  it('writes each message as an .eml file under the data directory', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'loopdesk-mail-'));
+    const local = await startTestApp({ env: { LOOPDESK_DATA_DIR: dataDir } });
+    const mail = await startMail(local.deps, { redisUrl: null, retry: FAST_RETRY });
+    try {
+      expect(mail.transportKind).toBe('files');
+      const { agent } = local.fixture.users;
+      const ticket = (await local.http.post('/api/tickets').set(auth(agent)).send(complaintBody({ channel: 'regulator', customer: { phone: '13800001234' } })).expect(201)).body;
+      await local.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: local.fixture.units.county }).expect(200);
+      const dir = path.join(dataDir, 'mail');
+      await until(async () => (await fs.readdir(dir).catch(() => [])).some((f) => f.endsWith('.eml')), 10_000, 'an .eml file');
+      const [file] = (await fs.readdir(dir)).filter((f) => f.endsWith('.eml'));
+      const parsed = await simpleParser(await fs.readFile(path.join(dir, file!)));
+      expect(parsed.to).toMatchObject({ text: 'head1@example.test' });
+      expect(parsed.subject).toContain(ticket.number);
+      expect(parsed.text).toContain('138****1234');
+      expect(parsed.text).toContain('越级投诉');
+    } finally {
+      await mail.stop();
+      await local.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('templates', () => {
+  const data = { ticketNumber: 'TS20261125-0007', customerName: 'Mr Wang', customerPhone: maskPhone('13904111234'), deadline: '2026-11-25T10:00:00.000Z', link: 'https://desk.example.test/tickets/7', category: 'service_attitude', description: 'rude counter staff' };
+
+  it('masks phones like 139****1234', () => {
+    expect(maskPhone('13904111234')).toBe('139****1234');
+    expect(maskPhone('+8613904111234')).toBe('+86139****1234');
+    expect(maskPhone('10060')).toBe('***60');
+  });
+
+  it('renders zh-CN and en, with the deadline in the desk time zone', () => {
+    const zh = render({ kind: 'escalation.raised', data: { ...data, level: 2, reason: 'breach', ownerName: '张经理' } }, 'zh-CN', 'Asia/Shanghai');
+    expect(zh.subject).toBe('【逐级上报·第2级】TS20261125-0007 已超时限');
+    expect(zh.text).toContain('2026/11/25 18:00');
+    const en = render({ kind: 'ownership.assigned', data: { ...data, reasons: ['service_attitude', 'big_customer'], transferred: true } }, 'en', 'Asia/Shanghai');
+    expect(en.subject).toBe('[Case ownership] TS20261125-0007 is now your case');
+    expect(en.text).toContain('service-attitude complaint, big-customer complaint');
+    expect(en.text).toContain('re-dispatched to your unit');
+    expect(en.text).toContain('139****1234');
+    expect(en.text).toContain('25/11/2026, 18:00');
+  });
+});
