@@ -38,9 +38,15 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 const { maxAttempts, retrySpacingSeconds } = DEFAULT_CALLBACK_POLICY;
 
-export type DemoEvent = Omit<TicketEventRow, 'id' | 'ticket_id'>;
-export type DemoCallback = Omit<CallbackRow, 'id' | 'ticket_id'>;
-export type DemoTicketRow = Omit<TicketRow, 'id' | 'number'>;
+// The columns the demo writes, named: columns other domains add later keep their defaults.
+export type DemoEvent = Pick<TicketEventRow, 'type' | 'at' | 'actor_id' | 'data'>;
+export type DemoCallback = Pick<CallbackRow,
+  'handling_round' | 'attempt' | 'due_at' | 'assignee_id' | 'state' | 'outcome' | 'note' | 'done_by' | 'done_at' | 'created_at'>;
+export type DemoTicketRow = Pick<TicketRow,
+  | 'type' | 'category' | 'status' | 'version' | 'handling_round' | 'channel' | 'priority' | 'description' | 'customer_id'
+  | 'unit_id' | 'assignee_id' | 'accepted_by' | 'payment_channel' | 'paid_at' | 'resolution' | 'cause' | 'responsibility'
+  | 'one_call_resolution' | 'close_reason' | 'created_at' | 'updated_at' | 'dispatched_at' | 'first_resolved_at'
+  | 'resolved_at' | 'closed_at'>;
 
 export interface DemoTicket {
   /** The local calendar day (YYYYMMDD) the number is drawn from. */
@@ -90,6 +96,8 @@ interface Plan {
   steps: Step[];
   /** How far back the ticket was accepted, in seconds, before placing it on the calendar. */
   age: number;
+  /** The hotline answers around the clock, but most calls come in the day. */
+  nightCall: boolean;
 }
 
 export function buildHistory(input: HistoryInput): DemoTicket[] {
@@ -224,6 +232,7 @@ function planTicket(input: HistoryInput, scenario: Scenario): Plan {
     intake: atIntake ? first : null,
     steps,
     age: ageOf(rng, scenario),
+    nightCall: rng.chance(0.08),
   };
 }
 
@@ -263,17 +272,32 @@ function localParts(at: Date, timezone: string): { month: number; day: number; h
   return { month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
-/** Callbacks go out between 08:00 and 21:00 local time. */
+// The callback policy's default callable hours.
+const CALLABLE_FROM = 9;
+const CALLABLE_UNTIL = 20;
+const CLOSED_MINUTES = (24 - CALLABLE_UNTIL + CALLABLE_FROM) * 60;
+
+/**
+ * Callbacks go out between 09:00 and 20:00 local time; what falls in the night is spread over the
+ * next morning's first three hours, in the same order.
+ */
 function inCallableHours(at: Date, timezone: string): Date {
-  const { hour } = localParts(at, timezone);
-  if (hour >= 8 && hour < 21) return at;
-  const wait = hour < 8 ? 8 - hour : 24 - hour + 8;
-  return new Date(at.getTime() + wait * HOUR * 1000);
+  const { hour, minute } = localParts(at, timezone);
+  if (hour >= CALLABLE_FROM && hour < CALLABLE_UNTIL) return at;
+  const sinceClosing = ((hour - CALLABLE_UNTIL + 24) % 24) * 60 + minute;
+  const untilOpening = ((CALLABLE_FROM - hour + 24) % 24) * 60 - minute;
+  return new Date(at.getTime() + (untilOpening + Math.floor((sinceClosing * 180) / CLOSED_MINUTES)) * 60_000);
 }
 
 function place(input: HistoryInput, plan: Plan): DemoTicket {
   const now = input.now.getTime();
   let accepted = now - plan.age * 1000;
+  if (!plan.nightCall) {
+    // Squeeze the hour of the day into 08:00–20:59, keeping minutes; a day earlier if that is still ahead.
+    const hour = localParts(new Date(accepted), input.timezone).hour;
+    accepted += (8 + Math.floor((hour * 13) / 24) - hour) * HOUR * 1000;
+    if (accepted > now - 60_000) accepted -= DAY * 1000;
+  }
   for (;;) {
     const ticket = replay(input, plan, new Date(accepted));
     const last = Math.max(...ticket.events.map((e) => e.at.getTime()));
@@ -304,7 +328,7 @@ function replay(input: HistoryInput, plan: Plan, acceptedAt: Date): DemoTicket {
     channel: plan.channel, priority: plan.priority, description, customer_id: ids.customer(plan.customerIndex),
     unit_id: null, assignee_id: null, accepted_by: ids.user(plan.acceptedBy), payment_channel: plan.paymentChannel, paid_at: paidAt,
     resolution: null, cause: null, responsibility: null, one_call_resolution: false, close_reason: null,
-    idempotency_key: null, idempotency_hash: null, created_at: acceptedAt, updated_at: acceptedAt,
+    created_at: acceptedAt, updated_at: acceptedAt,
     dispatched_at: null, first_resolved_at: null, resolved_at: null, closed_at: null,
   };
   const events: DemoEvent[] = [];

@@ -21,6 +21,8 @@ const ACTION_OF: Record<string, TicketAction> = {
   dispatched: 'dispatch', redispatched: 'dispatch', resolved: 'resolve', closed: 'callback', reopened: 'callback', callback_unreachable: 'callback',
 };
 
+const localHour = (at: Date) => Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(at));
+
 let t: TestApp;
 let tickets: Ticket[];
 let events: Map<number, Event[]>;
@@ -141,7 +143,11 @@ describe('the demo operator', () => {
       const answered = events.get(ticket.id)!.filter((e) => ['closed', 'reopened', 'callback_unreachable'].includes(e.type));
       const done = rows.filter((c) => c.state === 'done');
       expect(done.map((c) => [c.outcome, c.done_at])).toEqual(answered.map((e) => [e.data.outcome, e.at]));
-      for (const c of done) expect(c.done_at!.getTime()).toBeGreaterThanOrEqual(c.due_at.getTime());
+      for (const c of done) {
+        expect(c.done_at!.getTime()).toBeGreaterThanOrEqual(c.due_at.getTime());
+        expect(localHour(c.done_at!)).toBeGreaterThanOrEqual(9);
+        expect(localHour(c.done_at!)).toBeLessThan(20);
+      }
     }
   });
 
