@@ -1,0 +1,236 @@
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, List, Select, Space, Tag } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import { CATEGORIES, CHANNELS, PAYMENT_CHANNELS, RESPONSIBILITIES, TICKET_TYPES, type Customer, type CustomerHistory, type Ticket } from '../../api/types';
+import { StatusTag, TicketLink } from '../../components/common';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { deskInputToIso, deskNowInput, formatAt } from '../../time';
+
+interface IntakeValues {
+  phone: string;
+  name?: string;
+  type: (typeof TICKET_TYPES)[number];
+  category?: string;
+  channel: string;
+  priority: 'normal' | 'urgent';
+  description: string;
+  unit_id?: number;
+  resolve_now?: boolean;
+  resolution?: string;
+  cause?: string;
+  responsibility?: string;
+  payment_channel?: string;
+  paid_at?: string;
+}
+
+type Lookup = { state: 'idle' } | { state: 'loading' } | { state: 'new'; phone: string } | { state: 'found'; history: CustomerHistory } | { state: 'error'; message: string };
+
+const DEFAULTS: Partial<IntakeValues> = { type: 'complaint', channel: 'hotline', priority: 'normal' };
+
+/**
+ * Options numbered 1…n: typing the digit (or the English code) and Enter picks one, so the whole
+ * form is done from the keyboard without an IME.
+ */
+function numbered(values: readonly string[], label: (v: string) => string) {
+  return values.map((value, i) => ({ value, label: `${i + 1} ${label(value)}`, search: `${i + 1} ${value} ${label(value)}` }));
+}
+const searchOption = (input: string, option?: { search?: string }) => (option?.search ?? '').toLowerCase().includes(input.toLowerCase());
+
+export function IntakePage() {
+  const { t, tv } = useI18n();
+  const { units, unitName, can } = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<IntakeValues>();
+  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [last, setLast] = useState<{ ticket: Ticket; unit?: string; seconds: number } | null>(null);
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const startedAt = useRef<number | null>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const type = Form.useWatch('type', form);
+  const resolveNow = Form.useWatch('resolve_now', form);
+
+  const reset = () => {
+    form.resetFields();
+    setLookup({ state: 'idle' });
+    setProblem(null);
+    idempotencyKey.current = crypto.randomUUID();
+    startedAt.current = null;
+    phoneRef.current?.focus();
+  };
+
+  const lookUp = async () => {
+    const phone = (form.getFieldValue('phone') as string | undefined)?.trim();
+    if (!phone) return;
+    startedAt.current ??= Date.now();
+    setLookup({ state: 'loading' });
+    try {
+      const found = await api<{ items: Customer[] }>('/api/customers', { query: { phone } });
+      const customer = found.items[0];
+      if (!customer) {
+        setLookup({ state: 'new', phone });
+        return;
+      }
+      const history = await api<CustomerHistory>(`/api/customers/${customer.id}/history`);
+      setLookup({ state: 'found', history });
+      if (customer.name) form.setFieldValue('name', customer.name);
+    } catch (err) {
+      setLookup({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const submit = async (values: IntakeValues) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const customer = lookup.state === 'found' ? { customer_id: lookup.history.customer.id } : { customer: { phone: values.phone.trim(), ...(values.name ? { name: values.name.trim() } : {}) } };
+      const body = {
+        type: values.type,
+        ...(values.category ? { category: values.category } : {}),
+        channel: values.channel,
+        priority: values.priority,
+        description: values.description,
+        ...customer,
+        ...(values.type === 'reconnection' && values.payment_channel && values.paid_at ? { payment: { channel: values.payment_channel, paid_at: deskInputToIso(values.paid_at) } } : {}),
+        ...(values.resolve_now ? { resolve: { resolution: values.resolution, cause: values.cause, responsibility: values.responsibility } } : {}),
+      };
+      let ticket = await api<Ticket>('/api/tickets', { method: 'POST', body, idempotencyKey: idempotencyKey.current });
+      let unit: string | undefined;
+      if (values.unit_id && !values.resolve_now) {
+        ticket = await api<Ticket>(`/api/tickets/${ticket.id}/dispatch`, { method: 'POST', ifMatch: ticket.version, body: { unit_id: values.unit_id } });
+        unit = unitName(values.unit_id);
+      }
+      const seconds = startedAt.current ? Math.round((Date.now() - startedAt.current) / 1000) : 0;
+      setLast({ ticket, unit, seconds });
+      message.success(unit ? t('intake.acceptedDispatched', { number: ticket.number, unit }) : t('intake.accepted', { number: ticket.number }));
+      reset();
+    } catch (err) {
+      setProblem(err instanceof ApiError ? err : new ApiError({ title: 'Error', status: 0, detail: String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Ctrl+Enter accepts from any field; Esc clears for the next caller.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        form.submit();
+      } else if (e.key === 'Escape' && !document.querySelector('.ant-select-open, .ant-modal')) {
+        reset();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!can('intake')) return <Alert type="info" title={t('common.notAvailable')} />;
+  const needsCategory = type === 'complaint';
+
+  return (
+    <div className="grid-2">
+      <Card size="small" title={t('intake.title')} extra={<span className="muted"><span className="kbd">Ctrl+Enter</span> · <span className="kbd">Esc</span></span>}>
+        <Form form={form} layout="vertical" size="small" initialValues={DEFAULTS} onFinish={submit} requiredMark={false} data-testid="intake-form"
+          onValuesChange={() => { startedAt.current ??= Date.now(); }}>
+          <Form.Item name="phone" label={t('intake.phone')} rules={[{ required: true, pattern: /^\+?[0-9][0-9-]{4,19}$/ }]}>
+            <Input.Search ref={(el) => { phoneRef.current = el?.input ?? null; }} autoFocus placeholder={t('intake.phonePlaceholder')} enterButton={t('intake.lookup')}
+              onSearch={() => void lookUp()} onPressEnter={(e) => { e.preventDefault(); void lookUp(); }} data-testid="phone" inputMode="tel" />
+          </Form.Item>
+          {lookup.state !== 'found' && (
+            <Form.Item name="name" label={t('intake.customerName')}>
+              <Input data-testid="customer-name" />
+            </Form.Item>
+          )}
+          <Space.Compact block>
+            <Form.Item name="type" label={t('intake.type')} style={{ flex: 1 }}>
+              <Select options={numbered(TICKET_TYPES, (v) => tv('type', v))} showSearch={{ filterOption: searchOption }} data-testid="type" />
+            </Form.Item>
+            <Form.Item name="category" label={t('intake.category')} style={{ flex: 1 }} rules={[{ required: needsCategory }]}>
+              <Select options={numbered(CATEGORIES, (v) => tv('category', v))} showSearch={{ filterOption: searchOption }} allowClear data-testid="category" />
+            </Form.Item>
+            <Form.Item name="channel" label={t('intake.channel')} style={{ flex: 1 }}>
+              <Select options={numbered(CHANNELS, (v) => tv('channel', v))} showSearch={{ filterOption: searchOption }} data-testid="channel" />
+            </Form.Item>
+            <Form.Item name="priority" label={t('intake.priority')} style={{ width: 110 }}>
+              <Select options={numbered(['normal', 'urgent'], (v) => tv('priority', v))} showSearch={{ filterOption: searchOption }} data-testid="priority" />
+            </Form.Item>
+          </Space.Compact>
+          {type === 'reconnection' && (
+            <Space.Compact block>
+              <Form.Item name="payment_channel" label={t('intake.paymentChannel')} style={{ flex: 1 }} rules={[{ required: true }]}>
+                <Select options={numbered(PAYMENT_CHANNELS, (v) => tv('payment', v))} showSearch={{ filterOption: searchOption }} />
+              </Form.Item>
+              <Form.Item name="paid_at" label={t('intake.paidAt')} style={{ flex: 1 }} rules={[{ required: true }]} initialValue={deskNowInput()}>
+                <Input type="datetime-local" />
+              </Form.Item>
+            </Space.Compact>
+          )}
+          <Form.Item name="description" label={t('intake.description')} rules={[{ required: true, whitespace: true, max: 4000 }]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} data-testid="description" />
+          </Form.Item>
+          <Form.Item name="resolve_now" valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Checkbox data-testid="resolve-now">{t('intake.resolveNow')}</Checkbox>
+          </Form.Item>
+          {resolveNow ? (
+            <>
+              <Form.Item name="resolution" label={t('intake.resolution')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize /></Form.Item>
+              <Space.Compact block>
+                <Form.Item name="cause" label={t('intake.cause')} style={{ flex: 2 }} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
+                <Form.Item name="responsibility" label={t('intake.responsibility')} style={{ flex: 1 }} rules={[{ required: true }]}>
+                  <Select options={numbered(RESPONSIBILITIES, (v) => tv('responsibility', v))} showSearch={{ filterOption: searchOption }} />
+                </Form.Item>
+              </Space.Compact>
+            </>
+          ) : (
+            can('dispatch') && (
+              <Form.Item name="unit_id" label={t('intake.dispatchTo')}>
+                <Select allowClear showSearch={{ filterOption: searchOption }} data-testid="dispatch-unit"
+                  options={units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}`, search: `${u.code} ${u.name}` }))} />
+              </Form.Item>
+            )
+          )}
+          {problem && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('common.error', { detail: problem.message })}
+            description={problem.problem.errors?.map((e) => `${e.path}: ${e.message}`).join('; ')} data-testid="intake-error" />}
+          <Space>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="accept">{t('intake.submit')}</Button>
+            <Button onClick={reset}>{t('intake.reset')}</Button>
+            {last && (
+              <span data-testid="last-accepted">
+                <TicketLink ticket={last.ticket} /> {last.unit ? `→ ${last.unit}` : ''} <span className="muted">{t('intake.elapsed', { seconds: last.seconds })}</span>
+              </span>
+            )}
+          </Space>
+        </Form>
+      </Card>
+      <CustomerCard lookup={lookup} />
+    </div>
+  );
+}
+
+function CustomerCard({ lookup }: { lookup: Lookup }) {
+  const { t, tv } = useI18n();
+  if (lookup.state === 'idle') return <Card size="small"><Empty description={t('intake.phonePlaceholder')} /></Card>;
+  if (lookup.state === 'loading') return <Card size="small" loading />;
+  if (lookup.state === 'error') return <Alert type="error" title={t('common.error', { detail: lookup.message })} />;
+  if (lookup.state === 'new') return <Card size="small" data-testid="customer-card"><Alert type="info" title={t('intake.newCustomer')} description={lookup.phone} /></Card>;
+  const { customer, open_tickets, complaints, repeat_complaint, repeat_window_days } = lookup.history;
+  return (
+    <Card size="small" data-testid="customer-card"
+      title={<Space>{customer.name ?? customer.phone}<Tag color={customer.tier === 'standard' ? 'default' : 'red'}>{tv('tier', customer.tier)}</Tag>
+        {repeat_complaint && <Tag color="volcano" data-testid="repeat-flag">{t('intake.repeat')}</Tag>}</Space>}>
+      {repeat_complaint && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('intake.repeatHint', { days: repeat_window_days })} />}
+      <Descriptions size="small" column={2} items={[
+        { key: 'phone', label: t('intake.phone'), children: customer.phone },
+        { key: 'account', label: t('intake.accountNo'), children: customer.account_no ?? '—' },
+        { key: 'area', label: t('intake.area'), children: tv('area', customer.area) || '—' },
+      ]} />
+      <List size="small" header={<b>{t('intake.openTickets')} ({open_tickets.length})</b>} dataSource={open_tickets} locale={{ emptyText: t('common.none') }}
+        renderItem={(x) => <List.Item><Space><TicketLink ticket={x} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at)}</span></Space></List.Item>} />
+      <List size="small" header={<b>{t('intake.pastComplaints')} ({complaints.length})</b>} dataSource={complaints} locale={{ emptyText: t('intake.noHistory') }}
+        renderItem={(x) => <List.Item><Space><TicketLink ticket={x} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at, 'YYYY-MM-DD')}</span></Space></List.Item>} />
+    </Card>
+  );
+}

@@ -1,0 +1,329 @@
+import { Alert, App, Avatar, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Tabs, Tag, Timeline, Tooltip } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import { OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
+import { Countdown, LoadError, StatusTag, useLoad } from '../../components/common';
+import { useI18n } from '../../i18n';
+import { useRealtime, useRealtimeEvents } from '../../realtime/socket';
+import { navigate } from '../../router';
+import { useSession } from '../../session';
+import { deskInputToIso, deskNowInput, formatAt } from '../../time';
+
+interface Viewer {
+  id: number;
+  name: string;
+  role: string;
+}
+
+interface Conflict {
+  status: Status;
+  version: number;
+}
+
+const STOPPED_TIMERS = ['met', 'cancelled'];
+
+export function TicketPage({ id }: { id: number }) {
+  const { t, tv } = useI18n();
+  const { user, unitName, userName, learnUsers } = useSession();
+  const { socket, connected, generation } = useRealtime();
+  const ticket = useLoad(() => api<TicketDetail>(`/api/tickets/${id}`), [id]);
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [liveChange, setLiveChange] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  // Presence: join the ticket's room on every (re)connect; the server answers with ticket.viewers.
+  useEffect(() => {
+    if (!socket || !connected) return;
+    socket.emit('ticket.watch', { ticket_id: id });
+    return () => {
+      socket.emit('ticket.unwatch', { ticket_id: id });
+    };
+  }, [socket, connected, generation, id]);
+  useEffect(() => {
+    if (generation > 1) ticket.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [generation]);
+
+  useRealtimeEvents(['ticket.viewers'], (payload) => {
+    if (payload.ticket_id !== id) return;
+    const list = payload.viewers as Viewer[];
+    learnUsers(list);
+    setViewers(list);
+  });
+  useRealtimeEvents(['ticket.updated', 'sla.warning', 'sla.breached', 'callback.due', 'escalation.raised'], (payload) => {
+    const changed = payload.ticket as Ticket | undefined;
+    if (!changed || changed.id !== id) return;
+    // Someone else's change is announced; one's own just refreshes the page.
+    if (payload.actor_id !== user.id) setLiveChange(String(payload.change ?? payload.type ?? ''));
+    ticket.reload();
+  });
+
+  if (ticket.error && !ticket.data) {
+    if (ticket.error.status === 404 && !ticket.error.missing) return <Alert type="warning" title={t('ticket.notFound')} />;
+    return <LoadError error={ticket.error} path={`/api/tickets/${id}`} retry={ticket.reload} />;
+  }
+  const data = ticket.data;
+  if (!data) return <Card loading />;
+
+  const others = viewers.filter((v) => v.id !== user.id);
+  return (
+    <div className="stack" data-testid="ticket" data-version={data.version} data-status={data.status}>
+      <Space wrap>
+        <Button size="small" onClick={() => window.history.length > 1 ? window.history.back() : navigate('/queues')}>{t('ticket.back')}</Button>
+        <b style={{ fontSize: 18 }} data-testid="ticket-number">{data.number}</b>
+        <StatusTag status={data.status} />
+        <Tag>{tv('type', data.type)}</Tag>
+        <Tag>{tv('category', data.category)}</Tag>
+        {data.priority === 'urgent' && <Tag color="red">{tv('priority', 'urgent')}</Tag>}
+        <span className="muted">{t('ticket.round', { round: data.handling_round })} · {t('ticket.version', { version: data.version })}</span>
+        <span className="presence" data-testid="viewers">
+          {others.length > 0 && <span className="muted">{t('ticket.viewers')}</span>}
+          {others.map((v) => (
+            <Tooltip key={v.id} title={`${v.name} · ${tv('role', v.role)}`}>
+              <Avatar size="small" style={{ background: '#2563eb' }} data-viewer={v.id}>{v.name.slice(0, 1)}</Avatar>
+            </Tooltip>
+          ))}
+        </span>
+      </Space>
+      {conflict && (
+        <Alert type="warning" showIcon closable onClose={() => setConflict(null)} data-testid="changed-meanwhile"
+          title={t('ticket.changedMeanwhile')} description={t('ticket.changedMeanwhileDetail', { status: tv('status', conflict.status), version: conflict.version })} />
+      )}
+      {liveChange !== null && !conflict && (
+        <Alert type="info" showIcon closable onClose={() => setLiveChange(null)} title={t('ticket.updatedLive', { change: tv('event', liveChange) })} data-testid="updated-live" />
+      )}
+      <div className="grid-2">
+        <div className="stack">
+          <Card size="small">
+            <Descriptions size="small" column={3} items={[
+              { key: 'customer', label: t('col.customer'), children: <>{data.customer.phone} {data.customer.name} <Tag color={data.customer.tier === 'standard' ? 'default' : 'red'}>{tv('tier', data.customer.tier)}</Tag></> },
+              { key: 'channel', label: t('intake.channel'), children: tv('channel', data.channel) },
+              { key: 'created', label: t('col.created'), children: formatAt(data.created_at, 'YYYY-MM-DD HH:mm') },
+              { key: 'unit', label: t('col.unit'), children: unitName(data.unit_id) || '—' },
+              { key: 'assignee', label: t('action.assignee'), children: userName(data.assignee_id) || '—' },
+              { key: 'accepted_by', label: t('event.accepted'), children: userName(data.accepted_by) },
+            ]} />
+            <div className="description" data-testid="description"><b>{t('ticket.description')}：</b>{data.description}</div>
+            {data.resolution && <div className="description"><b>{t('intake.resolution')}：</b>{data.resolution}（{data.cause}；{tv('responsibility', data.responsibility)}）</div>}
+          </Card>
+          <Timers timers={data.timers} />
+          <Card size="small" title={t('ticket.timeline')}>
+            <Timeline items={data.events.map((e) => ({
+              key: e.id,
+              color: e.type === 'closed' ? 'gray' : e.type === 'reopened' || e.type === 'escalated' ? 'red' : 'blue',
+              content: (
+                <div data-event={e.type}>
+                  <b>{tv('event', e.type)}</b> <span className="muted">{formatAt(e.at, 'MM-DD HH:mm:ss')} · {userName(e.actor_id) || '—'}</span>
+                  <EventData data={e.data} />
+                </div>
+              ),
+            }))} />
+          </Card>
+          {data.callbacks.length > 0 && (
+            <Card size="small" title={t('ticket.callbacks')}>
+              <Table size="small" className="dense-table" pagination={false} rowKey="id" dataSource={data.callbacks} columns={[
+                { title: t('ticket.round', { round: '' }), dataIndex: 'handling_round', width: 90 },
+                { title: t('col.attempt'), dataIndex: 'attempt', width: 60 },
+                { title: t('col.due'), dataIndex: 'due_at', render: (v: string) => formatAt(v) },
+                { title: t('col.status'), dataIndex: 'state', render: (v: string, row) => <>{tv('callbacks', v)} {row.outcome ? <Tag>{tv('outcome', row.outcome)}</Tag> : null}</> },
+              ]} />
+            </Card>
+          )}
+        </div>
+        <div className="stack">
+          <Actions ticket={data} onDone={() => { setConflict(null); setLiveChange(null); ticket.reload(); }} onConflict={(c) => { setConflict(c); ticket.reload(); }} />
+          {data.ownership && <OwnershipCard ticket={data} onChanged={ticket.reload} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function EventData({ data }: { data: Record<string, unknown> }) {
+  const { tv } = useI18n();
+  const { unitName } = useSession();
+  const parts: string[] = [];
+  if (typeof data.unit_id === 'number') parts.push(`→ ${unitName(data.unit_id)}`);
+  for (const key of ['body', 'note', 'resolution', 'cause', 'text', 'reason']) if (typeof data[key] === 'string' && data[key]) parts.push(String(data[key]));
+  if (typeof data.outcome === 'string') parts.push(tv('outcome', data.outcome));
+  if (typeof data.responsibility === 'string') parts.push(tv('responsibility', data.responsibility));
+  return parts.length ? <div className="description">{parts.join(' · ')}</div> : null;
+}
+
+/** Every deadline of the ticket, each with its own countdown: not only the nearest. */
+function Timers({ timers }: { timers: Timer[] }) {
+  const { t, tv } = useI18n();
+  return (
+    <Card size="small" title={t('ticket.timers')} data-testid="timers">
+      {timers.length === 0 ? <span className="muted">{t('ticket.noTimers')}</span> : (
+        <Table<Timer> size="small" className="dense-table" pagination={false} rowKey={(r) => `${r.policy_key}-${r.started_at}`} dataSource={timers} columns={[
+          { title: 'SLA', dataIndex: 'policy_key', render: (v: string, r) => <>{r.name ?? v}{r.regulatory ? <Tag color="magenta" style={{ marginLeft: 4 }}>★</Tag> : null}</> },
+          { title: t('col.status'), dataIndex: 'state', width: 80, render: (v: string) => <Tag color={v === 'breached' ? 'red' : v === 'warning' ? 'orange' : v === 'met' ? 'green' : 'blue'}>{tv('timer', v)}</Tag> },
+          { title: t('col.due'), dataIndex: 'due_at', width: 110, render: (v: string) => formatAt(v) },
+          { title: '', key: 'countdown', width: 150, render: (_v, r) => (STOPPED_TIMERS.includes(r.state) ? '—' : <Countdown due={r.due_at} />) },
+        ]} />
+      )}
+    </Card>
+  );
+}
+
+type ActionKey = 'dispatch' | 'resolve' | 'callback' | 'comment';
+
+function availableActions(role: User['role'], status: Status): ActionKey[] {
+  const desk = role === 'agent' || role === 'supervisor';
+  const list: ActionKey[] = [];
+  if (desk && (status === 'accepted' || status === 'dispatched')) list.push('dispatch');
+  const canResolve = (role === 'agent' && status === 'accepted') || (role === 'supervisor' && (status === 'accepted' || status === 'dispatched'))
+    || ((role === 'handler' || role === 'unit_head') && status === 'dispatched');
+  if (canResolve) list.push('resolve');
+  if (desk && status === 'resolved') list.push('callback');
+  list.push('comment');
+  return list;
+}
+
+/**
+ * The actions this role may take now. Each form remembers the version the user started from: if
+ * the ticket changed meanwhile, the server answers 409 and the user is shown the new state
+ * rather than having their action applied to something they have not seen.
+ */
+function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(): void; onConflict(c: Conflict): void }) {
+  const { t, tv } = useI18n();
+  const { user, units } = useSession();
+  const { message } = App.useApp();
+  const actions = availableActions(user.role, ticket.status);
+  const [active, setActive] = useState<ActionKey>(actions[0]!);
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [assignees, setAssignees] = useState<User[]>([]);
+  const startedVersion = useRef<number | null>(null);
+  const current = actions.includes(active) ? active : actions[0]!;
+
+  const submit = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    setProblem(null);
+    const version = startedVersion.current ?? ticket.version;
+    try {
+      if (current === 'comment') await api(`/api/tickets/${ticket.id}/comments`, { method: 'POST', body: { body: values.body } });
+      else await api(`/api/tickets/${ticket.id}/${current}`, { method: 'POST', ifMatch: version, body: clean(values) });
+      message.success(t('action.done'));
+      form.resetFields();
+      startedVersion.current = null;
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        const fresh = await api<TicketDetail>(`/api/tickets/${ticket.id}`).catch(() => ticket);
+        startedVersion.current = null;
+        onConflict({ status: fresh.status, version: fresh.version });
+      } else {
+        setProblem(err instanceof Error ? err.message : String(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" data-testid="actions">
+      <Tabs size="small" activeKey={current} onChange={(k) => { setActive(k as ActionKey); form.resetFields(); startedVersion.current = null; setProblem(null); }}
+        items={actions.map((a) => ({ key: a, label: <span data-action-tab={a}>{t(`action.${a}` as const)}</span> }))} />
+      <Form form={form} layout="vertical" size="small" onFinish={submit} requiredMark={false} data-testid={`form-${current}`}
+        onValuesChange={() => { startedVersion.current ??= ticket.version; }}
+        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.submit(); } }}>
+        {current === 'dispatch' && (
+          <>
+            <Form.Item name="unit_id" label={t('action.unit')} rules={[{ required: true }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} data-testid="dispatch-unit-select" options={units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+                onChange={(unitId: number) => { form.setFieldValue('assignee_id', undefined); api<{ items: User[] }>('/api/users', { query: { unit_id: unitId } }).then((r) => setAssignees(r.items.filter((u) => u.role === 'handler' || u.role === 'unit_head')), () => setAssignees([])); }} />
+            </Form.Item>
+            {assignees.length > 0 && (
+              <Form.Item name="assignee_id" label={t('action.assignee')}>
+                <Select allowClear options={assignees.map((u) => ({ value: u.id, label: u.name }))} />
+              </Form.Item>
+            )}
+            <Form.Item name="note" label={t('action.note')}><Input.TextArea autoSize /></Form.Item>
+          </>
+        )}
+        {current === 'resolve' && (
+          <>
+            <Form.Item name="resolution" label={t('intake.resolution')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize data-testid="resolution" /></Form.Item>
+            <Form.Item name="cause" label={t('intake.cause')} rules={[{ required: true, whitespace: true }]}><Input data-testid="cause" /></Form.Item>
+            <Form.Item name="responsibility" label={t('intake.responsibility')} rules={[{ required: true }]}>
+              <Select data-testid="responsibility" options={RESPONSIBILITIES.map((r) => ({ value: r, label: tv('responsibility', r) }))} />
+            </Form.Item>
+          </>
+        )}
+        {current === 'callback' && (
+          <>
+            <Form.Item name="outcome" label={t('action.outcome')} rules={[{ required: true }]}>
+              <Select options={OUTCOMES.map((o) => ({ value: o, label: tv('outcome', o) }))} data-testid="outcome" />
+            </Form.Item>
+            <Form.Item name="note" label={t('action.note')}><Input.TextArea autoSize /></Form.Item>
+          </>
+        )}
+        {current === 'comment' && (
+          <Form.Item name="body" label={t('action.comment')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize={{ minRows: 2 }} data-testid="comment" /></Form.Item>
+        )}
+        {problem && <Alert type="error" title={problem} style={{ marginBottom: 8 }} />}
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-action">{t('common.submit')} <span className="kbd" style={{ marginLeft: 6, color: '#111' }}>Ctrl+Enter</span></Button>
+      </Form>
+    </Card>
+  );
+}
+
+function clean(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+}
+
+/** The case owner's duties: in-person actions and the written explanation (both required to close). */
+function OwnershipCard({ ticket, onChanged }: { ticket: TicketDetail; onChanged(): void }) {
+  const { t, tv } = useI18n();
+  const { user, userName } = useSession();
+  const { message } = App.useApp();
+  const ownership = ticket.ownership!;
+  const [missing, setMissing] = useState<string | null>(null);
+  const mine = ownership.owner_id === user.id;
+  const explanation = typeof ownership.explanation === 'string' ? ownership.explanation : ownership.explanation?.text;
+
+  const post = async (path: string, body: unknown) => {
+    try {
+      await api(`/api/tickets/${ticket.id}/${path}`, { method: 'POST', body });
+      message.success(t('action.done'));
+      onChanged();
+    } catch (err) {
+      if (err instanceof ApiError && err.missing) setMissing(`/api/tickets/:id/${path}`);
+      else message.error(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <Card size="small" title={t('ticket.ownership')} data-testid="ownership">
+      <Descriptions size="small" column={1} items={[
+        { key: 'owner', label: t('ticket.owner'), children: userName(ownership.owner_id) },
+        { key: 'reason', label: t('ticket.reason'), children: ownership.reason },
+        { key: 'explanation', label: t('ticket.explanation'), children: explanation ? <span className="description">{explanation}</span> : '—' },
+      ]} />
+      {(ownership.actions ?? []).length > 0 ? (
+        <Timeline items={(ownership.actions ?? []).map((a, i) => ({ key: i, content: <><b>{tv('kind', a.kind)}</b> <span className="muted">{formatAt(a.at)}</span><div className="description">{a.note}</div></> }))} />
+      ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ticket.ownerActions')} />}
+      {missing && <Alert type="info" title={t('common.notAvailable')} description={t('common.notAvailableHint', { path: missing })} />}
+      {mine && (
+        <>
+          <Form layout="vertical" size="small" initialValues={{ kind: 'visit', at: deskNowInput() }}
+            onFinish={(v: { kind: string; note: string; at: string }) => post('owner-actions', { kind: v.kind, note: v.note, at: deskInputToIso(v.at) })}>
+            <Space.Compact block>
+              <Form.Item name="kind" label={t('action.kind')} style={{ flex: 1 }}><Select options={OWNER_ACTION_KINDS.map((k) => ({ value: k, label: tv('kind', k) }))} /></Form.Item>
+              <Form.Item name="at" label={t('action.at')} style={{ flex: 1 }}><Input type="datetime-local" /></Form.Item>
+            </Space.Compact>
+            <Form.Item name="note" label={t('action.note')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize /></Form.Item>
+            <Button htmlType="submit">{t('action.ownerAction')}</Button>
+          </Form>
+          <Form layout="vertical" size="small" style={{ marginTop: 12 }} onFinish={(v: { text: string }) => post('explanation', { text: v.text })}>
+            <Form.Item name="text" label={t('ticket.explanation')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize={{ minRows: 3 }} /></Form.Item>
+            <Button htmlType="submit">{t('action.explanation')}</Button>
+          </Form>
+        </>
+      )}
+    </Card>
+  );
+}

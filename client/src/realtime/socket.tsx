@@ -1,0 +1,86 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { setDeskClock } from '../time';
+
+export type RealtimeHandler = (payload: Record<string, unknown>) => void;
+
+interface Realtime {
+  connected: boolean;
+  /** Counts reconnects: screens refetch when it changes, so nothing missed during a blip is lost. */
+  generation: number;
+  socket: Socket | null;
+}
+
+const Context = createContext<Realtime>({ connected: false, generation: 0, socket: null });
+
+/**
+ * One socket per signed-in console. The server decides what it hears (rooms by role, unit and
+ * user); the client only listens. After a reconnect `generation` moves on and every screen
+ * reloads its data from the API, since events sent while offline are not replayed.
+ */
+export function RealtimeProvider({ token, onUnauthorized, children }: { token: string; onUnauthorized(): void; children: ReactNode }) {
+  const [state, setState] = useState<Realtime>({ connected: false, generation: 0, socket: null });
+  const unauthorized = useRef(onUnauthorized);
+  unauthorized.current = onUnauthorized;
+
+  useEffect(() => {
+    const socket = io({ auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+    let connects = 0;
+    socket.on('hello', (hello: { timezone: string; server_time: string }) => setDeskClock(hello.timezone, hello.server_time));
+    socket.on('connect', () => {
+      connects += 1;
+      setState({ connected: true, generation: connects, socket });
+    });
+    socket.on('disconnect', (reason) => {
+      setState((s) => ({ ...s, connected: false }));
+      // The server dropped us on purpose (e.g. a restart); socket.io does not retry that by itself.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (err: Error & { data?: { status?: number } }) => {
+      if (err.data?.status === 401) unauthorized.current();
+    });
+    setState({ connected: false, generation: 0, socket });
+    return () => {
+      socket.removeAllListeners();
+      socket.close();
+    };
+  }, [token]);
+
+  return <Context.Provider value={state}>{children}</Context.Provider>;
+}
+
+export function useRealtime(): Realtime {
+  return useContext(Context);
+}
+
+/** Calls the handler for each of these events while the component is mounted. */
+export function useRealtimeEvents(types: string[], handler: RealtimeHandler): void {
+  const { socket } = useRealtime();
+  const latest = useRef(handler);
+  latest.current = handler;
+  const key = types.join(',');
+  useEffect(() => {
+    if (!socket) return;
+    const listener = (payload: Record<string, unknown>) => latest.current(payload);
+    const names = key.split(',');
+    for (const name of names) socket.on(name, listener);
+    return () => {
+      for (const name of names) socket.off(name, listener);
+    };
+  }, [socket, key]);
+}
+
+/** Runs `load` now and again after every reconnect (the resync). */
+export function useResync(load: () => void): void {
+  const { generation } = useRealtime();
+  const latest = useRef(load);
+  latest.current = load;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (generation > 1) latest.current();
+  }, [generation]);
+}

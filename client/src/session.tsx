@@ -1,0 +1,64 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from './api/client';
+import type { Role, Unit, User } from './api/types';
+
+interface Session {
+  user: User;
+  units: Unit[];
+  unitName(id: number | null | undefined): string;
+  /** Names of colleagues the console knows (the directory, where the role may read it). */
+  userName(id: number | null | undefined): string;
+  learnUsers(users: { id: number; name: string }[]): void;
+  can(action: SessionAction): boolean;
+}
+
+/** What the console offers each role; the server checks the same matrix on every call. */
+const ROLE_ACTIONS = {
+  intake: ['agent', 'supervisor'],
+  dispatch: ['agent', 'supervisor'],
+  resolve: ['agent', 'supervisor', 'handler', 'unit_head'],
+  callback: ['agent', 'supervisor'],
+  board: ['supervisor', 'manager', 'admin', 'agent', 'unit_head'],
+  callbacks: ['agent', 'supervisor'],
+  cases: ['unit_head', 'manager', 'supervisor'],
+  reports: ['supervisor', 'manager', 'admin', 'unit_head'],
+} as const satisfies Record<string, readonly Role[]>;
+export type SessionAction = keyof typeof ROLE_ACTIONS;
+
+const Context = createContext<Session | null>(null);
+
+export function SessionProvider({ user, children }: { user: User; children: ReactNode }) {
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [names, setNames] = useState<Map<number, string>>(() => new Map([[user.id, user.name]]));
+
+  useEffect(() => {
+    api<{ items: Unit[] }>('/api/units').then((r) => setUnits(r.items), () => undefined);
+    // Only some roles may read the directory; the others learn names from presence.
+    api<{ items: User[] }>('/api/users').then(
+      (r) => setNames((prev) => new Map([...prev, ...r.items.map((u) => [u.id, u.name] as const)])),
+      () => undefined,
+    );
+  }, []);
+
+  const value = useMemo<Session>(() => {
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    return {
+      user,
+      units,
+      unitName: (id) => (id === null || id === undefined ? '' : unitById.get(id)?.name ?? `#${id}`),
+      userName: (id) => (id === null || id === undefined ? '' : names.get(id) ?? `#${id}`),
+      learnUsers: (users) => {
+        if (users.every((u) => names.get(u.id) === u.name)) return;
+        setNames((prev) => new Map([...prev, ...users.map((u) => [u.id, u.name] as const)]));
+      },
+      can: (action) => (ROLE_ACTIONS[action] as readonly Role[]).includes(user.role),
+    };
+  }, [user, units, names]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(Context);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
