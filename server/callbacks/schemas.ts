@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { cursor, id, isoDateTime, limit, text } from '../http/schemas';
+import { CALLBACK_OUTCOMES } from '../tickets/status';
+import { TICKET_TYPES } from '../tickets/vocabulary';
+
+const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM, 00:00 to 24:00');
+const day = z.iso.date();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+
+export const policyBody = z
+  .object({
+    window_seconds: z.number().int().min(60).max(30 * 86400).describe('the callback is due within this long after the resolution'),
+    callable_hours: z.object({ from: hhmm, until: hhmm }).strict()
+      .refine((h) => h.from < h.until, { message: 'from must be before until', path: ['until'] })
+      .describe('local time in LOOPDESK_TIMEZONE; calls are made in [from, until)'),
+    holidays: z.array(day).max(400).describe('local days without callbacks (until the SLA working calendar provides them)'),
+    max_attempts: z.number().int().min(1).max(10),
+    retry_spacing_seconds: z.number().int().min(60).max(7 * 86400),
+    ticket_types: z.array(z.enum(TICKET_TYPES)).min(1)
+      .refine((types) => types.includes('complaint'), 'complaints always get a callback: include complaint')
+      .describe('ticket types whose resolution is followed by a callback; the others close with close_reason no_callback'),
+    one_call_resolutions: z.boolean().describe('whether tickets resolved on the spot at intake get a callback (complaints always do)'),
+    second_handling_seconds: z.number().int().min(60).max(30 * 86400).describe('deadline of the second handling after an unsatisfied callback'),
+    survey_ttl_seconds: z.number().int().min(300).max(30 * 86400).describe('how long a mailed survey link stays valid'),
+  })
+  .strict();
+
+export const policySchema = z
+  .object({
+    window_seconds: z.number().int(),
+    callable_hours: z.object({ from: z.string(), until: z.string(), timezone: z.string() }),
+    holidays: z.array(z.string()),
+    max_attempts: z.number().int(),
+    retry_spacing_seconds: z.number().int(),
+    ticket_types: z.array(z.enum(TICKET_TYPES)),
+    one_call_resolutions: z.boolean(),
+    second_handling_seconds: z.number().int(),
+    survey_ttl_seconds: z.number().int(),
+    updated_by: z.number().int().nullable(),
+    updated_at: z.string().nullable(),
+  })
+  .meta({ id: 'CallbackPolicy' });
+
+export const workListQuery = z
+  .object({
+    state: z.enum(['due', 'scheduled', 'done', 'cancelled']).optional()
+      .describe('due: its time has come (assigned or waiting for an agent); scheduled: later'),
+    assignee_id: z.union([z.literal('me'), z.literal('none'), id]).optional().describe('a user id, `me`, or `none` (not assigned)'),
+    ticket_id: id.optional(),
+    limit,
+    cursor,
+  })
+  .strict();
+
+export const workItemSchema = z
+  .object({
+    id: z.number().int(),
+    ticket_id: z.number().int(),
+    ticket_number: z.string(),
+    ticket_type: z.enum(TICKET_TYPES),
+    unit_id: z.number().int().nullable(),
+    customer_name: z.string().nullable(),
+    customer_phone: z.string(),
+    handling_round: z.number().int(),
+    attempt: z.number().int(),
+    due_at: z.string(),
+    window_ends_at: z.string().nullable(),
+    late: z.boolean().describe('still open after the policy window ended'),
+    assignee_id: z.number().int().nullable(),
+    state: z.enum(['scheduled', 'due', 'done', 'cancelled']),
+    outcome: z.enum(CALLBACK_OUTCOMES).nullable(),
+    note: z.string().nullable(),
+    customer_requested: z.boolean(),
+    answered_via: z.enum(['phone', 'survey']).nullable(),
+    done_at: z.string().nullable(),
+  })
+  .meta({ id: 'CallbackWorkItem' });
+
+export const workListSchema = z.object({ items: z.array(workItemSchema), next_cursor: z.string().nullable() });
+
+export const agentSchema = z
+  .object({
+    user_id: z.number().int(), name: z.string(), username: z.string(), active: z.boolean(), on_duty: z.boolean(),
+    open_callbacks: z.number().int(), changed_at: z.string(),
+  })
+  .meta({ id: 'CallbackAgent' });
+
+export const userIdParams = z.object({ user_id: id }).strict();
+export const dutyBody = z.object({ on_duty: z.boolean() }).strict();
+
+export const rescheduleBody = z.object({ at: isoDateTime.describe('the time the customer asked for'), note: text(2000).optional() }).strict();
+
+export const figuresQuery = z
+  .object({ from: month, to: month.optional(), unit_id: id.optional() })
+  .strict()
+  .refine((q) => q.to === undefined || q.to >= q.from, { message: 'to must not be before from', path: ['to'] })
+  .refine((q) => q.to === undefined || monthsBetween(q.from, q.to) <= 36, { message: 'at most 36 months at once', path: ['to'] });
+
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty! - fy!) * 12 + (tm! - fm!);
+}
+
+const rate = z.number().nullable();
+export const figuresSchema = z
+  .object({
+    from: z.string(), to: z.string(), timezone: z.string(), definitions: z.record(z.string(), z.string()),
+    items: z.array(z.object({
+      month: z.string(), unit_id: z.number().int().nullable(), unit_name: z.string().nullable(), attempts: z.number().int(), unreachable: z.number().int(),
+      first_answered: z.number().int(), first_satisfied: z.number().int(), second_answered: z.number().int(), second_satisfied: z.number().int(),
+      survey_answers: z.number().int(), first_time_satisfaction: rate, second_time_satisfaction: rate, unreachable_rate: rate,
+    })),
+  })
+  .meta({ id: 'CallbackFigures' });
+
+export const surveyParams = z.object({ token: z.string().max(200) }).strict();
+export const surveyAnswerBody = z.object({ outcome: z.enum(['satisfied', 'unsatisfied']), comment: text(1000).optional() }).strict();
+export const surveySchema = z.object({ ticket_number: z.string(), summary: z.string(), expires_at: z.string() }).meta({ id: 'Survey' });
+
+export type PolicyInput = z.output<typeof policyBody>;
+export type PolicyView = z.output<typeof policySchema>;
+export type WorkListQuery = z.output<typeof workListQuery>;
+export type WorkItemView = z.output<typeof workItemSchema>;
+export type AgentView = z.output<typeof agentSchema>;
+export type RescheduleInput = z.output<typeof rescheduleBody>;
+export type FiguresQuery = z.output<typeof figuresQuery>;
+export type SurveyAnswerInput = z.output<typeof surveyAnswerBody>;

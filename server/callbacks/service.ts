@@ -1,0 +1,338 @@
+import type { Knex } from 'knex';
+import { scopePrefix, type Principal } from '../auth/permissions';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
+import type { Deps } from '../deps';
+import { errors } from '../http/errors';
+import type { DueItem, Scheduler } from '../jobs';
+import type { MailTransport } from '../mail/transport';
+import { nearestHead } from '../ownership/heads';
+import { ticketsRepository, type TicketRow } from '../tickets/repository';
+import { toTicketView, type TicketView } from '../tickets/view';
+import { balance } from './assignment';
+import { earliestCallable, hhmmOf, minuteOf } from './calendar';
+import { callbackFigures, CALLBACK_FIGURE_DEFINITIONS } from './figures';
+import { callableHours, type CallbackPolicy, type CallbackRules } from './policy';
+import { callbacksRepository as repo, type CallbackRecord, type NewCallback, type WorkListRow } from './repository';
+import type { AgentView, FiguresQuery, PolicyInput, PolicyView, RescheduleInput, WorkItemView, WorkListQuery } from './schemas';
+import { signSurveyToken, surveySecret } from './survey';
+import { headMail, surveyMail } from './texts';
+
+/** Scheduler kinds this domain registers. */
+export const KINDS = {
+  due: 'callback.due',
+  surveyMail: 'callback.survey_mail',
+  headMail: 'callback.head_mail',
+  secondHandling: 'callback.second_handling',
+} as const;
+
+const DESK_ROLES = ['agent', 'supervisor'];
+/** how far ahead a customer may ask to be called back */
+const MAX_RESCHEDULE_MS = 14 * 86400 * 1000;
+
+export interface CallbacksOptions {
+  scheduler: Scheduler;
+  transport: MailTransport;
+}
+
+export function toPolicyView(p: CallbackPolicy & { updatedBy?: number | null; updatedAt?: Date | null }, timezone: string): PolicyView {
+  return {
+    window_seconds: p.windowSeconds,
+    callable_hours: { from: hhmmOf(p.callableFromMinute), until: hhmmOf(p.callableUntilMinute), timezone },
+    holidays: p.holidays, max_attempts: p.maxAttempts, retry_spacing_seconds: p.retrySpacingSeconds,
+    ticket_types: p.ticketTypes, one_call_resolutions: p.oneCallResolutions, second_handling_seconds: p.secondHandlingSeconds,
+    survey_ttl_seconds: p.surveyTtlSeconds, updated_by: p.updatedBy ?? null, updated_at: p.updatedAt?.toISOString() ?? null,
+  };
+}
+
+function toWorkItem(row: WorkListRow, now: Date): WorkItemView {
+  return {
+    id: row.id, ticket_id: row.ticket_id, ticket_number: row.ticket_number, ticket_type: row.ticket_type, unit_id: row.unit_id,
+    customer_name: row.customer_name, customer_phone: row.customer_phone, handling_round: row.handling_round, attempt: row.attempt,
+    due_at: row.due_at.toISOString(), window_ends_at: row.window_ends_at?.toISOString() ?? null,
+    late: row.window_ends_at !== null && row.state !== 'done' && row.state !== 'cancelled' && row.window_ends_at < now,
+    assignee_id: row.assignee_id, state: row.state === 'scheduled' && row.due_at <= now ? 'due' : row.state,
+    outcome: row.outcome, note: row.note, customer_requested: row.customer_requested, answered_via: row.answered_via,
+    done_at: row.done_at?.toISOString() ?? null,
+  };
+}
+
+const encodeCursor = (row: { due_at: Date; id: number }) => Buffer.from(`${row.due_at.getTime()}:${row.id}`).toString('base64url');
+function decodeCursor(cursor: string): { dueAt: Date; id: number } | undefined {
+  const match = /^(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return match ? { dueAt: new Date(Number(match[1])), id: Number(match[2]) } : undefined;
+}
+
+export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
+  const { knex, bus, clock, config } = deps;
+  const { scheduler, transport } = options;
+  const publicUrl = config.publicUrl.replace(/\/+$/, '');
+  let secret: Promise<string> | undefined;
+  const signingSecret = () => (secret ??= surveySecret(knex));
+
+  async function ticketViews(db: Knex, ticketIds: readonly number[]): Promise<Map<number, TicketView>> {
+    const rows: TicketRow[] = await db('tickets').whereIn('id', [...new Set(ticketIds)]);
+    const customers = await ticketsRepository.customersByIds(db, rows.map((r) => r.customer_id));
+    return new Map(rows.map((r) => [r.id, toTicketView(r, customers.get(r.customer_id)!)]));
+  }
+
+  /** Assigns callbacks to on-duty agents under the assignment lock; null where nobody is on duty. */
+  async function assign(trx: Knex.Transaction, rows: readonly CallbackRecord[], keepCurrent: boolean): Promise<(number | null)[]> {
+    await repo.lockAssignment(trx);
+    const loads = await repo.onDutyLoads(trx);
+    const keeps = rows.map((r) => keepCurrent && r.assignee_id !== null && loads.has(r.assignee_id));
+    const picked = balance(loads, keeps.filter((k) => !k).length);
+    let next = 0;
+    return rows.map((r, i) => (keeps[i] ? r.assignee_id : picked[next++]!));
+  }
+
+  async function announceDue(uow: UnitOfWork, rows: readonly { id: number; ticket_id: number; assignee_id: number | null }[], now: Date): Promise<void> {
+    const views = await ticketViews(uow.trx, rows.map((r) => r.ticket_id));
+    for (const r of rows) uow.emit({ type: 'callback.due', at: now.toISOString(), ticket: views.get(r.ticket_id)!, callbackId: r.id, assigneeId: r.assignee_id });
+  }
+
+  /** The attempt falls due: re-check, assign balanced, offer the survey by mail, tell the agent. */
+  async function onDue(items: readonly DueItem[], uow: UnitOfWork): Promise<void> {
+    const { trx } = uow;
+    const now = clock.now();
+    const rows = await repo.lockScheduled(trx, items.map((i) => Number(i.key)));
+    const stale = rows.filter((r) => r.ticket_status !== 'resolved' || r.ticket_round !== r.handling_round);
+    await repo.cancelMany(trx, stale.map((r) => r.id));
+    // a callback moved later meanwhile was re-armed for its new time
+    const live = rows.filter((r) => !stale.includes(r) && r.due_at <= now);
+    if (live.length === 0) return;
+    const assignees = await assign(trx, live, true);
+    const assigned = live.map((r, i) => ({ ...r, assignee_id: assignees[i]! }));
+    await repo.assignMany(trx, assigned.map((r) => ({ id: r.id, assignee_id: r.assignee_id })), 'due', now);
+    await repo.insertEvents(trx, assigned.map((r) => ({
+      ticket_id: r.ticket_id, type: 'callback_due', at: now,
+      data: { callback_id: r.id, handling_round: r.handling_round, attempt: r.attempt, assignee_id: r.assignee_id },
+    })));
+    await offerSurveys(trx, assigned.filter((r) => r.attempt === 1), now);
+    await announceDue(uow, assigned, now);
+  }
+
+  /** The first attempt of a round also mails customers with an address a survey link; whichever answer comes first counts. */
+  async function offerSurveys(trx: Knex.Transaction, rows: readonly CallbackRecord[], now: Date): Promise<void> {
+    if (rows.length === 0) return;
+    const withEmail: { ticket_id: number; email: string }[] = await trx('tickets as t')
+      .join('customers as cu', 'cu.id', 't.customer_id')
+      .whereIn('t.id', rows.map((r) => r.ticket_id))
+      .whereNotNull('cu.email')
+      .select('t.id as ticket_id', 'cu.email');
+    if (withEmail.length === 0) return;
+    const policy = await repo.policy(trx);
+    const emails = new Map(withEmail.map((w) => [w.ticket_id, w.email]));
+    const surveys = await repo.insertSurveys(trx, rows.filter((r) => emails.has(r.ticket_id)).map((r) => ({
+      callback_id: r.id, ticket_id: r.ticket_id, email: emails.get(r.ticket_id)!,
+      expires_at: new Date(now.getTime() + policy.surveyTtlSeconds * 1000), created_at: now,
+    })));
+    await scheduler.scheduleMany(trx, surveys.map((s) => ({ kind: KINDS.surveyMail, key: String(s.id), dueAt: now })));
+    await repo.insertEvents(trx, surveys.map((s) => ({
+      ticket_id: s.ticket_id, type: 'callback_survey_offered', at: now, data: { callback_id: s.callback_id, expires_at: s.expires_at.toISOString() },
+    })));
+  }
+
+  /** Sends survey mails; a failed send throws and the scheduler retries it with backoff. */
+  async function onSurveyMail(items: readonly DueItem[], uow: UnitOfWork): Promise<void> {
+    for (const item of items) {
+      const survey = await repo.surveyForUpdate(uow.trx, Number(item.key));
+      if (!survey || survey.sent_at || survey.answered_at) continue;
+      const ticket = (await ticketsRepository.find(uow.trx, survey.ticket_id))!;
+      const link = `${publicUrl}/survey/${signSurveyToken(await signingSecret(), survey.id, survey.expires_at)}`;
+      await transport.send({ to: survey.email, messageId: `<callback-survey-${survey.id}@loopdesk>`, ...surveyMail({ ticketNumber: ticket.number, link, expiresAt: survey.expires_at, timezone: config.timezone }) });
+      await uow.trx('callback_surveys').where({ id: survey.id }).update({ sent_at: clock.now() });
+    }
+  }
+
+  async function onHeadMail(items: readonly DueItem[], uow: UnitOfWork): Promise<void> {
+    for (const item of items) {
+      const [ticketId, round] = item.key.split(':').map(Number) as [number, number];
+      const handling = await repo.secondHandling(uow.trx, ticketId, round);
+      const head = handling?.head_user_id ? await uow.trx('users').where({ id: handling.head_user_id, active: true }).first<{ email: string | null } | undefined>('email') : undefined;
+      if (!handling || !head?.email) continue;
+      const ticket = (await ticketsRepository.find(uow.trx, ticketId))!;
+      await transport.send({
+        to: head.email, messageId: `<callback-unsatisfied-${item.key}@loopdesk>`,
+        ...headMail({ ticketNumber: ticket.number, round, dueAt: handling.due_at, link: `${publicUrl}/tickets/${ticketId}`, note: String(item.payload.note ?? ''), timezone: config.timezone }),
+      });
+    }
+  }
+
+  /** The second handling's deadline passed: flag it on the timeline and tell the head again. */
+  async function onSecondHandlingDue(items: readonly DueItem[], uow: UnitOfWork): Promise<void> {
+    const now = clock.now();
+    for (const item of items) {
+      const [ticketId, round] = item.key.split(':').map(Number) as [number, number];
+      const handling = await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).forUpdate().first<{ head_user_id: number | null; due_at: Date } | undefined>();
+      if (!handling) continue;
+      await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round }).update({ state: 'breached', ended_at: now });
+      await repo.insertEvents(uow.trx, [{ ticket_id: ticketId, type: 'second_handling_overdue', at: now, data: { handling_round: round, due_at: handling.due_at.toISOString() } }]);
+      const view = (await ticketViews(uow.trx, [ticketId])).get(ticketId)!;
+      uow.emit({ type: 'callback.second_handling_overdue', at: now.toISOString(), ticket: view, handlingRound: round, userId: handling.head_user_id, dueAt: handling.due_at.toISOString() });
+    }
+  }
+
+  scheduler.register(KINDS.due, onDue);
+  scheduler.register(KINDS.surveyMail, onSurveyMail);
+  scheduler.register(KINDS.headMail, onHeadMail);
+  scheduler.register(KINDS.secondHandling, onSecondHandlingDue);
+
+  const rules: CallbackRules = { policy: (db) => repo.policy(db) };
+
+  /** Reassigns open callbacks of agents who left, and hands the unassigned pool to those on duty. */
+  async function rebalance(uow: UnitOfWork, rows: readonly CallbackRecord[], actorId: number, now: Date): Promise<void> {
+    if (rows.length === 0) return;
+    const assignees = await assign(uow.trx, rows, false);
+    const moved = rows.map((r, i) => ({ ...r, from: r.assignee_id, assignee_id: assignees[i]! })).filter((r) => r.from !== r.assignee_id);
+    await repo.assignMany(uow.trx, moved.map((r) => ({ id: r.id, assignee_id: r.assignee_id })), null, now);
+    await repo.insertEvents(uow.trx, moved.map((r) => ({
+      ticket_id: r.ticket_id, type: 'callback_reassigned', at: now, actor_id: actorId, data: { callback_id: r.id, from_assignee_id: r.from, assignee_id: r.assignee_id },
+    })));
+    await announceDue(uow, moved.filter((r) => r.state === 'due' && r.assignee_id !== null), now);
+  }
+
+  return {
+    rules,
+
+    /** Schedules attempt 1 for tickets just resolved: at the earliest callable time, due within the window. */
+    async scheduleFirstAttempts(uow: UnitOfWork, tickets: readonly TicketRow[], now: Date): Promise<CallbackRecord[]> {
+      if (tickets.length === 0) return [];
+      const policy = await repo.policy(uow.trx);
+      const dueAt = earliestCallable(now, callableHours(policy), config.timezone);
+      const windowEndsAt = new Date(now.getTime() + policy.windowSeconds * 1000);
+      return schedule(uow.trx, tickets.map((t) => ({
+        ticket_id: t.id, handling_round: t.handling_round, attempt: 1, due_at: dueAt, window_ends_at: windowEndsAt, customer_requested: false, created_at: now,
+      })));
+    },
+
+    /** After an unreachable attempt with attempts left: the next one, spaced and in callable hours. */
+    async scheduleNextAttempt(uow: UnitOfWork, ticket: TicketRow, now: Date): Promise<void> {
+      const policy = await repo.policy(uow.trx);
+      const last = await uow.trx<CallbackRecord>('callbacks').where({ ticket_id: ticket.id, handling_round: ticket.handling_round }).orderBy('attempt', 'desc').first();
+      const dueAt = earliestCallable(new Date(now.getTime() + policy.retrySpacingSeconds * 1000), callableHours(policy), config.timezone);
+      await schedule(uow.trx, [{
+        ticket_id: ticket.id, handling_round: ticket.handling_round, attempt: (last?.attempt ?? 0) + 1, due_at: dueAt,
+        window_ends_at: last?.window_ends_at ?? null, customer_requested: false, created_at: now,
+      }]);
+    },
+
+    /** Unsatisfied: the ticket is back with its unit; flag the round, set the tighter deadline, tell the head. */
+    async startSecondHandling(uow: UnitOfWork, ticket: TicketRow, now: Date, note: string | null): Promise<void> {
+      const { trx } = uow;
+      const policy = await repo.policy(trx);
+      const head = ticket.unit_id === null ? undefined : await nearestHead(trx, ticket.unit_id);
+      const dueAt = new Date(now.getTime() + policy.secondHandlingSeconds * 1000);
+      const key = `${ticket.id}:${ticket.handling_round}`;
+      await trx('callback_second_handlings').insert({
+        ticket_id: ticket.id, handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null,
+        started_at: now, due_at: dueAt, state: 'running',
+      });
+      await scheduler.schedule(trx, { kind: KINDS.secondHandling, key, dueAt });
+      if (head) await scheduler.schedule(trx, { kind: KINDS.headMail, key, dueAt: now, payload: { note } });
+      await repo.insertEvents(trx, [{
+        ticket_id: ticket.id, type: 'second_handling_started', at: now,
+        data: { handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null, due_at: dueAt.toISOString() },
+      }]);
+      const view = (await ticketViews(trx, [ticket.id])).get(ticket.id)!;
+      uow.emit({ type: 'callback.unsatisfied', at: now.toISOString(), ticket: view, handlingRound: ticket.handling_round, userId: head?.userId ?? null, unitId: ticket.unit_id, dueAt: dueAt.toISOString() });
+    },
+
+    /** A second handling resolved: its deadline was met if it had not already passed. */
+    async endSecondHandling(uow: UnitOfWork, ticket: TicketRow, now: Date): Promise<void> {
+      const ended = await uow.trx('callback_second_handlings').where({ ticket_id: ticket.id, handling_round: ticket.handling_round, state: 'running' }).update({ state: 'met', ended_at: now });
+      if (ended > 0) await scheduler.cancel(uow.trx, KINDS.secondHandling, `${ticket.id}:${ticket.handling_round}`);
+    },
+
+    async policy(): Promise<PolicyView> {
+      return toPolicyView(await repo.policy(knex), config.timezone);
+    },
+
+    async updatePolicy(principal: Principal, input: PolicyInput): Promise<PolicyView> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const now = clock.now();
+        const policy: CallbackPolicy = {
+          windowSeconds: input.window_seconds, callableFromMinute: minuteOf(input.callable_hours.from), callableUntilMinute: minuteOf(input.callable_hours.until),
+          holidays: [...new Set(input.holidays)].sort(), maxAttempts: input.max_attempts, retrySpacingSeconds: input.retry_spacing_seconds,
+          ticketTypes: [...new Set(input.ticket_types)], oneCallResolutions: input.one_call_resolutions,
+          secondHandlingSeconds: input.second_handling_seconds, surveyTtlSeconds: input.survey_ttl_seconds,
+        };
+        await repo.savePolicy(trx, policy, principal.id, now);
+        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'callback_policy', entity_id: 1, action: 'update', data: JSON.stringify(input) });
+        return toPolicyView({ ...policy, updatedBy: principal.id, updatedAt: now }, config.timezone);
+      });
+    },
+
+    async workList(principal: Principal, q: WorkListQuery): Promise<{ items: WorkItemView[]; next_cursor: string | null }> {
+      const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+      if (q.cursor !== undefined && !after) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
+      const now = clock.now();
+      const assigneeId = q.assignee_id === 'me' ? principal.id : q.assignee_id === 'none' ? null : q.assignee_id;
+      const rows = await repo.workList(knex, { scopePrefix: scopePrefix(principal), state: q.state, assigneeId, ticketId: q.ticket_id, after, now, limit: q.limit + 1 });
+      const page = rows.slice(0, q.limit);
+      return { items: page.map((r) => toWorkItem(r, now)), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
+    },
+
+    async agents(): Promise<AgentView[]> {
+      return (await repo.agents(knex)).map((a) => ({ user_id: a.user_id, name: a.name, username: a.username, active: a.active, on_duty: a.on_duty, open_callbacks: a.open_callbacks, changed_at: a.changed_at.toISOString() }));
+    },
+
+    /** On or off duty. Going off hands the agent's open callbacks to the others; coming on takes from the unassigned pool. */
+    async setDuty(principal: Principal, userId: number, onDuty: boolean): Promise<AgentView> {
+      if (principal.role === 'agent' && principal.id !== userId) throw errors.forbidden('an agent sets only their own duty');
+      await inTransaction(knex, bus, async (uow) => {
+        const { trx } = uow;
+        const user = await trx('users').where({ id: userId }).first<{ role: string; active: boolean } | undefined>('role', 'active');
+        if (!user) throw errors.notFound(`user ${userId}`);
+        if (!DESK_ROLES.includes(user.role) || (onDuty && !user.active)) {
+          throw errors.rule('callback agents are active hotline agents or supervisors', { errors: [{ path: 'user_id', message: 'not desk staff' }] });
+        }
+        const now = clock.now();
+        const wasOnDuty = await repo.setDuty(trx, userId, onDuty, principal.id, now);
+        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'callback_agent', entity_id: userId, action: onDuty ? 'on_duty' : 'off_duty', data: '{}' });
+        if (wasOnDuty && !onDuty) await rebalance(uow, await repo.openOf(trx, userId), principal.id, now);
+        if (!wasOnDuty && onDuty) await rebalance(uow, await repo.unassignedDue(trx, 500), principal.id, now);
+      });
+      return (await this.agents()).find((a) => a.user_id === userId)!;
+    },
+
+    /** The customer asked to be called at another time: that time is kept even outside callable hours. */
+    async reschedule(principal: Principal, callbackId: number, input: RescheduleInput): Promise<WorkItemView> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const now = clock.now();
+        const callback = await repo.findForUpdate(trx, callbackId);
+        const visible = callback ? await repo.workList(trx, { scopePrefix: scopePrefix(principal), ticketId: callback.ticket_id, now, limit: 1 }) : [];
+        if (!callback || visible.length === 0) throw errors.notFound(`callback ${callbackId}`);
+        if (callback.state !== 'scheduled' && callback.state !== 'due') throw errors.conflict(`callback ${callbackId} is ${callback.state}`, { code: 'callback_closed' });
+        const at = new Date(input.at);
+        if (at <= now || at.getTime() - now.getTime() > MAX_RESCHEDULE_MS) {
+          throw errors.rule('the new time must be in the future and within 14 days', { errors: [{ path: 'at', message: 'out of range' }] });
+        }
+        await trx('callbacks').where({ id: callbackId }).update({ due_at: at, state: 'scheduled', customer_requested: true });
+        await scheduler.schedule(trx, { kind: KINDS.due, key: String(callbackId), dueAt: at });
+        await repo.insertEvents(trx, [{
+          ticket_id: callback.ticket_id, type: 'callback_rescheduled', at: now, actor_id: principal.id,
+          data: { callback_id: callbackId, from: callback.due_at.toISOString(), due_at: at.toISOString(), note: input.note ?? null },
+        }]);
+        const rows = await repo.workList(trx, { scopePrefix: null, ticketId: callback.ticket_id, now, limit: 100 });
+        return toWorkItem(rows.find((r) => r.id === callbackId)!, now);
+      });
+    },
+
+    async figures(principal: Principal, q: FiguresQuery) {
+      const items = await callbackFigures(knex, { from: q.from, to: q.to ?? q.from, timezone: config.timezone, scopePrefix: scopePrefix(principal), unitId: q.unit_id });
+      return { from: q.from, to: q.to ?? q.from, timezone: config.timezone, definitions: CALLBACK_FIGURE_DEFINITIONS, items };
+    },
+  };
+
+  async function schedule(trx: Knex.Transaction, rows: readonly NewCallback[]): Promise<CallbackRecord[]> {
+    const inserted = await repo.insertMany(trx, rows);
+    await scheduler.scheduleMany(trx, inserted.map((c) => ({ kind: KINDS.due, key: String(c.id), dueAt: c.due_at })));
+    await repo.insertEvents(trx, inserted.map((c) => ({
+      ticket_id: c.ticket_id, type: 'callback_scheduled', at: c.created_at,
+      data: { callback_id: c.id, handling_round: c.handling_round, attempt: c.attempt, due_at: new Date(c.due_at).toISOString(), window_ends_at: c.window_ends_at ? new Date(c.window_ends_at).toISOString() : null },
+    })));
+    return inserted;
+  }
+}
+
+export type CallbacksService = ReturnType<typeof createCallbacksService>;
