@@ -8,8 +8,8 @@
  * (resolved at the desk) count for the company as a whole only.
  */
 export const DEFINITIONS = {
-  tickets: 'tickets accepted (created) in the month, of every type; tickets_by_type splits them',
-  complaints: 'complaints accepted in the month',
+  tickets: 'tickets accepted (created) in the month, of every type',
+  complaints: 'complaints accepted in the month (fault_reports, reconnections and requests: the other types, likewise)',
   avg_handling_days:
     'mean of (resolved_at − accepted) in days over tickets whose resolved_at falls in the month. resolved_at is the resolution of ' +
     'the latest handling round (a reopened ticket loses it until it is resolved again), so a reopened ticket counts once, in the ' +
@@ -113,8 +113,10 @@ export function cellSumsSql(filters: { accepted: string; resolved: string; callb
 
 export interface Kpis {
   tickets: number;
-  tickets_by_type: { complaint: number; fault: number; reconnection: number; request: number };
   complaints: number;
+  fault_reports: number;
+  reconnections: number;
+  requests: number;
   resolved: number;
   responsibility_complaints: number;
   responsibility_complaints_prev_month: number;
@@ -127,7 +129,6 @@ export interface Kpis {
   second_time_satisfaction: number | null;
   unreachable_rate: number | null;
   over_level_complaints: number;
-  fault_reports: number;
   subscribers: number;
   fault_report_rate: number | null;
 }
@@ -141,8 +142,10 @@ const changePct = (now: number, before: number) => (before > 0 ? round(((now - b
 export function kpisFrom(s: Sums, compare: { prevMonth: Sums; prevYear: Sums }, subscribers: number): Kpis {
   return {
     tickets: s.tickets,
-    tickets_by_type: { complaint: s.complaints, fault: s.faults, reconnection: s.reconnections, request: s.requests },
     complaints: s.complaints,
+    fault_reports: s.faults,
+    reconnections: s.reconnections,
+    requests: s.requests,
     resolved: s.resolved,
     responsibility_complaints: s.responsibility_complaints,
     responsibility_complaints_prev_month: compare.prevMonth.responsibility_complaints,
@@ -155,7 +158,6 @@ export function kpisFrom(s: Sums, compare: { prevMonth: Sums; prevYear: Sums }, 
     second_time_satisfaction: ratio(s.second_satisfied, s.second_answered, 4),
     unreachable_rate: ratio(s.callbacks_unreachable, s.callbacks_done, 4),
     over_level_complaints: s.over_level_complaints,
-    fault_reports: s.faults,
     subscribers,
     // six digits: a rate like 0.63 % of 350 k lines must not round away
     fault_report_rate: ratio(s.faults, subscribers, 6),

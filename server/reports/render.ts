@@ -3,10 +3,10 @@ import type { CaseView, Report, UnitKpis } from './schemas';
 
 /** The CSV columns, in order: one row for the scope, then one per unit (its subtree). */
 export const CSV_COLUMNS = [
-  'month', 'scope', 'unit_id', 'unit_name', 'tickets', 'complaints', 'faults', 'reconnections', 'requests', 'resolved',
+  'month', 'scope', 'unit_id', 'unit_name', 'tickets', 'complaints', 'fault_reports', 'reconnections', 'requests', 'resolved',
   'responsibility_complaints', 'responsibility_complaints_prev_month', 'responsibility_complaints_change_prev_month_pct',
   'responsibility_complaints_prev_year', 'responsibility_complaints_change_prev_year_pct', 'avg_handling_days', 'timely_rate',
-  'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'over_level_complaints', 'fault_reports', 'subscribers',
+  'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'over_level_complaints', 'subscribers',
   'fault_report_rate',
 ] as const;
 
@@ -18,10 +18,10 @@ function cell(value: string | number | null): string {
 
 function kpiCells(k: Kpis): (string | number | null)[] {
   return [
-    k.tickets, k.complaints, k.tickets_by_type.fault, k.tickets_by_type.reconnection, k.tickets_by_type.request, k.resolved,
+    k.tickets, k.complaints, k.fault_reports, k.reconnections, k.requests, k.resolved,
     k.responsibility_complaints, k.responsibility_complaints_prev_month, k.responsibility_complaints_change_prev_month_pct,
     k.responsibility_complaints_prev_year, k.responsibility_complaints_change_prev_year_pct, k.avg_handling_days, k.timely_rate,
-    k.first_time_satisfaction, k.second_time_satisfaction, k.unreachable_rate, k.over_level_complaints, k.fault_reports, k.subscribers,
+    k.first_time_satisfaction, k.second_time_satisfaction, k.unreachable_rate, k.over_level_complaints, k.subscribers,
     k.fault_report_rate,
   ];
 }
@@ -41,10 +41,11 @@ const escapeHtml = (text: string | null) =>
 const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(2)}%`);
 const num = (value: number | null) => (value === null ? '—' : String(value));
 
-function kpiTable(k: Kpis): string {
-  const rows: [string, string][] = [
-    ['受理量 Tickets', `${k.tickets}（投诉 ${k.complaints} / 障碍 ${k.tickets_by_type.fault} / 复机 ${k.tickets_by_type.reconnection} / 咨询 ${k.tickets_by_type.request}）`],
-    ['责任投诉 Responsibility complaints', `${k.responsibility_complaints}（上月 ${k.responsibility_complaints_prev_month}，${num(k.responsibility_complaints_change_prev_month_pct)}%；去年同期 ${k.responsibility_complaints_prev_year}，${num(k.responsibility_complaints_change_prev_year_pct)}%）`],
+/** The figures as label/value lines, shared by the printable bulletin and the monthly mail. */
+function kpiRows(k: Kpis): [string, string][] {
+  return [
+    ['受理量 Tickets', `${k.tickets}（投诉 ${k.complaints} / 障碍 ${k.fault_reports} / 复机 ${k.reconnections} / 咨询 ${k.requests}）`],
+    ['责任投诉 Responsibility complaints', `${k.responsibility_complaints}（上月 ${k.responsibility_complaints_prev_month}，${signedPct(k.responsibility_complaints_change_prev_month_pct)}；去年同期 ${k.responsibility_complaints_prev_year}，${signedPct(k.responsibility_complaints_change_prev_year_pct)}）`],
     ['平均处理时长 Average handling (days)', num(k.avg_handling_days)],
     ['处理及时率 Timely-handling rate', pct(k.timely_rate)],
     ['一次满意率 First-time satisfaction', pct(k.first_time_satisfaction)],
@@ -53,7 +54,26 @@ function kpiTable(k: Kpis): string {
     ['越级投诉 Over-level complaints', String(k.over_level_complaints)],
     ['障碍申告率 Fault-report rate', pct(k.fault_report_rate)],
   ];
-  return `<table class="kpis">${rows.map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`;
+}
+
+const signedPct = (change: number | null) => (change === null ? '—' : `${change > 0 ? '+' : ''}${change}%`);
+
+function kpiTable(k: Kpis): string {
+  return `<table class="kpis">${kpiRows(k).map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`;
+}
+
+/** The monthly mail: the figures and the typical cases as plain text, and where to read the rest. */
+export function reportText(report: Report, title: string, link: string): string {
+  const lines = [title, '', ...kpiRows(report.kpis).map(([label, value]) => `${label}：${value}`), ''];
+  lines.push(`典型案例 Typical cases：${report.cases.length}`);
+  for (const c of report.cases) {
+    lines.push(`- ${c.number} ${c.unit_name ?? '受理台'} [${c.kinds.join(', ')}] ${c.description}`);
+    if (c.cause) lines.push(`  原因 Cause：${c.cause}`);
+    if (c.resolution) lines.push(`  处理 Resolution：${c.resolution}`);
+    for (const r of c.rectifications) lines.push(`  整改 Rectification：${r.description}（${r.owner_name}，${r.due_on}，${r.done ? '已完成' : r.overdue ? '逾期' : '进行中'}）`);
+  }
+  lines.push('', `全文 Full report：${link}`);
+  return lines.join('\n');
 }
 
 function caseBlock(c: CaseView): string {

@@ -56,8 +56,10 @@ const rate = z.number().min(0).max(1).nullable();
 export const kpisSchema = z
   .object({
     tickets: z.number().int(),
-    tickets_by_type: z.object({ complaint: z.number().int(), fault: z.number().int(), reconnection: z.number().int(), request: z.number().int() }),
     complaints: z.number().int(),
+    fault_reports: z.number().int(),
+    reconnections: z.number().int(),
+    requests: z.number().int(),
     resolved: z.number().int(),
     responsibility_complaints: z.number().int(),
     responsibility_complaints_prev_month: z.number().int(),
@@ -70,7 +72,6 @@ export const kpisSchema = z
     second_time_satisfaction: rate,
     unreachable_rate: rate,
     over_level_complaints: z.number().int(),
-    fault_reports: z.number().int(),
     subscribers: z.number().int(),
     fault_report_rate: rate,
   })

@@ -38,16 +38,17 @@ export function createReportsService(deps: Deps) {
   const tz = config.timezone;
 
   /** A unit head is confined to their subtree; a unit outside it is answered as not found. */
-  async function resolveScope(principal: Principal, unitId: number | undefined): Promise<Scope> {
+  async function resolveScope(db: Knex, principal: Principal, unitId: number | undefined): Promise<Scope> {
     const prefix = scopePrefix(principal);
     const rootId = unitId ?? (prefix === null ? undefined : principal.unitId ?? undefined);
+    const all = await repo.units(db, null);
     if (rootId === undefined) {
       if (prefix !== null) throw errors.notFound('your unit');
-      return { root: null, units: await repo.units(knex, null) };
+      return { root: null, units: all };
     }
-    const root = (await repo.units(knex, null)).find((u) => u.id === rootId);
+    const root = all.find((u) => u.id === rootId);
     if (!root || (prefix !== null && !root.path.startsWith(prefix))) throw errors.notFound(`unit ${rootId}`);
-    return { root, units: await repo.units(knex, root.path) };
+    return { root, units: all.filter((u) => u.path.startsWith(root.path)) };
   }
 
   /** Sums of the cells of one month over a set of units (null: every cell, the desk's included). */
@@ -65,10 +66,11 @@ export function createReportsService(deps: Deps) {
   }
 
   /** The figures for each requested month, for the scope's root and for each unit in it. */
-  async function figures(scope: Scope, months: string[]) {
-    await refreshRollup(knex, tz, clock.now());
+  async function figures(db: Knex, scope: Scope, months: string[]) {
+    await refreshRollup(db, tz, clock.now());
     const needed = [...new Set(months.flatMap((m) => [m, shiftMonth(m, -1), shiftMonth(m, -12)]))];
-    const [cells, subscribers] = await Promise.all([repo.cells(knex, needed.map(firstDay)), repo.subscribers(knex, months.map(firstDay))]);
+    const cells = await repo.cells(db, needed.map(firstDay));
+    const subscribers = await repo.subscribers(db, months.map(firstDay));
     const kpisFor = (month: string, ids: Set<number> | null): Kpis => {
       const perUnit = subscribers.get(firstDay(month)) ?? new Map<number, number>();
       let subs = 0;
@@ -95,7 +97,9 @@ export function createReportsService(deps: Deps) {
   async function caseViews(db: Knex, rows: CaseRow[]): Promise<CaseView[]> {
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return [];
-    const [rectifications, ownerships, actions] = await Promise.all([repo.rectifications(db, ids), repo.ownerships(db, ids), repo.ownerActions(db, ids)]);
+    const rectifications = await repo.rectifications(db, ids);
+    const ownerships = await repo.ownerships(db, ids);
+    const actions = await repo.ownerActions(db, ids);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(clock.now());
     return rows.map((row) => {
       const ownership = ownerships.find((o) => o.ticket_id === row.id);
@@ -143,24 +147,25 @@ export function createReportsService(deps: Deps) {
   }
 
   return {
-    async report(principal: Principal, month: string, unitId: number | undefined): Promise<Report> {
-      const scope = await resolveScope(principal, unitId);
-      const made = await figures(scope, [month]);
-      const cases = await caseViews(knex, await repo.cases(knex, tz, firstDay(month), scope.root?.path ?? scopePrefix(principal)));
+    /** `db`: a job builds the report inside its own transaction (PGlite has one connection). */
+    async report(principal: Principal, month: string, unitId: number | undefined, db: Knex = knex): Promise<Report> {
+      const scope = await resolveScope(db, principal, unitId);
+      const made = await figures(db, scope, [month]);
+      const cases = await caseViews(db, await repo.cases(db, tz, firstDay(month), scope.root?.path ?? scopePrefix(principal)));
       return { month, unit_id: scope.root?.id ?? null, kpis: made.root(month), units: made.units(month), cases, definitions: { ...DEFINITIONS } };
     },
 
     async trend(principal: Principal, q: { to?: string; months: number; unit_id?: number }) {
-      const scope = await resolveScope(principal, q.unit_id);
+      const scope = await resolveScope(knex, principal, q.unit_id);
       const last = q.to ?? monthOf(clock.now(), tz);
       const months = Array.from({ length: q.months }, (_v, i) => shiftMonth(last, i - q.months + 1));
-      const made = await figures(scope, months);
+      const made = await figures(knex, scope, months);
       return { unit_id: scope.root?.id ?? null, months: months.map((month) => ({ month, kpis: made.root(month) })) };
     },
 
     /** 服务情况通报: the month's figures and cases, unit by unit (a unit lists the cases of its own tickets). */
-    async bulletin(principal: Principal, month: string, unitId: number | undefined) {
-      const report = await this.report(principal, month, unitId);
+    async bulletin(principal: Principal, month: string, unitId: number | undefined, db: Knex = knex) {
+      const report = await this.report(principal, month, unitId, db);
       return {
         month,
         title: `${month.replace('-', '年')}月服务情况通报`,

@@ -150,8 +150,10 @@ describe('the October case-analysis report, against figures computed by hand', (
     expect(res.body.unit_id).toBeNull();
     expect(res.body.kpis).toEqual({
       tickets: 7,
-      tickets_by_type: { complaint: 4, fault: 2, reconnection: 0, request: 1 },
       complaints: 4,
+      fault_reports: 2,
+      reconnections: 0,
+      requests: 1,
       resolved: 6,
       responsibility_complaints: 3,
       responsibility_complaints_prev_month: 1,
@@ -164,7 +166,6 @@ describe('the October case-analysis report, against figures computed by hand', (
       second_time_satisfaction: 1,
       unreachable_rate: 0.25, // 2 of 8 attempts
       over_level_complaints: 1,
-      fault_reports: 2,
       subscribers: 4500, // city 2500 (field) + county 1000 (month row, not its 9999) + team 500 (field) + other 500 (row)
       fault_report_rate: 0.000444,
     });
