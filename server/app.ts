@@ -7,9 +7,15 @@ import type { Deps } from './deps';
 import { authRoutes } from './auth/routes';
 import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
+import { callbacksParticipant } from './callbacks/participant';
+import { callbackRoutes } from './callbacks/routes';
+import { createCallbacksService } from './callbacks/service';
+import { createSurveyService, surveyPages } from './callbacks/survey-service';
 import { customerRoutes } from './customers/routes';
 import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
+import { createScheduler, type Scheduler } from './jobs';
+import { createMailTransport, type MailTransport } from './mail/transport';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApi } from './openapi/document';
 import { ownershipParticipant } from './ownership/participant';
@@ -30,6 +36,8 @@ const CLIENT_DIST = path.resolve(__dirname, '..', 'client', 'dist');
 export interface Services {
   auth: AuthService;
   tickets: TicketsService;
+  /** the durable scheduler every domain registers its kinds on; main.ts starts it */
+  scheduler: Scheduler;
 }
 
 export interface AppOptions {
@@ -38,6 +46,10 @@ export interface AppOptions {
   tokens: TokenService;
   /** Reports whether the queue backend answers; absent means the in-process scheduler. */
   queueReady?: () => Promise<boolean>;
+  /** Defaults to one over config (Bull with REDIS_URL, else in-process), registered but not started. */
+  scheduler?: Scheduler;
+  /** Where callback mail (surveys, unit heads) goes; defaults to SMTP_URL or .eml files. */
+  mailTransport?: MailTransport;
 }
 
 /** Builds the Express app without listening, so supertest and main.ts share it. */
@@ -45,7 +57,12 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const { deps, db, tokens } = options;
   const auth = createAuthService({ knex: deps.knex, tokens, clock: deps.clock, loginRateLimit: deps.config.loginRateLimit });
   const ownership = createOwnershipService(deps);
-  const tickets = createTicketsService(deps, [ownershipParticipant(ownership)]);
+  const scheduler = options.scheduler ?? createScheduler(deps);
+  const mailTransport = options.mailTransport
+    ?? createMailTransport({ smtpUrl: deps.config.smtpUrl, dataDir: deps.config.dataDir, from: `LoopDesk <noreply@${new URL(deps.config.publicUrl).hostname}>` });
+  const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport });
+  const tickets = createTicketsService(deps, [ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
+  const surveys = createSurveyService(deps, tickets);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
     ...unitRoutes(createUnitsService(deps)),
@@ -53,6 +70,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
     ...ownershipRoutes(ownership),
+    ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(createReportsService(deps)),
   ];
 
@@ -87,6 +105,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     return auth.principalFromToken(token);
   });
   app.use(api);
+  app.use(surveyPages(surveys));
   app.use('/api', notFoundHandler);
 
   if (fs.existsSync(CLIENT_DIST)) {
@@ -97,7 +116,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   }
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
-  return { app, routes, services: { auth, tickets } };
+  return { app, routes, services: { auth, tickets, scheduler } };
 }
 
 function placeholderPage(): string {

@@ -23,6 +23,14 @@ export const PERMISSIONS = {
   'tickets.resolve': [...deskStaff, ...unitStaff],
   'tickets.callback': deskStaff,
   'tickets.comment': everyone,
+  // callbacks (回访): unit heads read their subtree's list and figures; agents set their own duty only
+  'callbacks.read': ['agent', 'unit_head', 'supervisor', 'manager', 'admin'],
+  'callbacks.reschedule': deskStaff,
+  'callbacks.policy.read': ['agent', 'supervisor', 'manager', 'admin'],
+  'callbacks.policy.write': ['supervisor', 'manager', 'admin'],
+  'callbacks.agents.read': ['agent', 'supervisor', 'manager', 'admin'],
+  'callbacks.duty': ['agent', 'supervisor', 'admin'],
+  'callbacks.figures': ['unit_head', 'supervisor', 'manager', 'admin'],
   // leadership case ownership: the service also checks the caller is the case owner / recipient
   'ownership.rules.read': ['supervisor', 'manager', 'admin'],
   'ownership.rules.write': ['admin'],

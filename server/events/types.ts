@@ -4,7 +4,12 @@ import type { TicketView } from '../tickets/view';
 export type DomainEvent =
   | { type: 'ticket.created'; at: string; actorId: number | null; ticket: TicketView }
   | { type: 'ticket.updated'; at: string; actorId: number | null; change: string; ticket: TicketView }
-  | { type: 'callback.due'; at: string; ticket: TicketView; callbackId: number }
+  /** a callback attempt fell due (or was handed over): `assigneeId` is the agent to call, null while nobody is on duty */
+  | { type: 'callback.due'; at: string; ticket: TicketView; callbackId: number; assigneeId: number | null }
+  /** the customer was unsatisfied: the ticket is back with its unit; `userId` is the unit head told, `dueAt` the second handling's deadline */
+  | { type: 'callback.unsatisfied'; at: string; ticket: TicketView; handlingRound: number; userId: number | null; unitId: number | null; dueAt: string }
+  /** a second handling passed its deadline unresolved; `userId` is the unit head */
+  | { type: 'callback.second_handling_overdue'; at: string; ticket: TicketView; handlingRound: number; userId: number | null; dueAt: string }
   /** a unit head became the owner of a leadership case (领导包案), first or after a re-dispatch */
   | { type: 'ownership.assigned'; at: string; actorId: number | null; ticket: TicketView; ownerId: number; previousOwnerId: number | null; unitId: number; reasons: string[] }
   /** an owned case went up one level (逐级汇报): `recipientId` heads `unitId` and must acknowledge */

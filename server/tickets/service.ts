@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
-import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from '../callbacks/policy';
+import { DEFAULT_CALLBACK_RULES, needsCallback, type CallbackRules } from '../callbacks/policy';
 import { localDateStamp } from '../clock';
 import type { CustomerRow } from '../customers/repository';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
@@ -25,7 +25,7 @@ export interface CreateResult {
   replayed: boolean;
 }
 
-export function createTicketsService(deps: Deps, participants: readonly TicketParticipant[] = [], callbackPolicy: CallbackPolicy = DEFAULT_CALLBACK_POLICY) {
+export function createTicketsService(deps: Deps, participants: readonly TicketParticipant[] = [], callbackRules: CallbackRules = DEFAULT_CALLBACK_RULES) {
   const { knex, bus, clock, config } = deps;
 
   async function notifyParticipants(change: TicketChange): Promise<void> {
@@ -38,9 +38,10 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   }
 
   /** Scoped users get 404 for tickets outside their subtree: existence is not revealed. */
-  async function assertVisible(db: Knex, principal: Principal, ticket: TicketRow | undefined, ticketId: number): Promise<TicketRow> {
+  async function assertVisible(db: Knex, principal: Principal | null, ticket: TicketRow | undefined, ticketId: number): Promise<TicketRow> {
     if (!ticket) throw errors.notFound(`ticket ${ticketId}`);
-    const prefix = scopePrefix(principal);
+    // null: the customer answering a callback survey, already confined to that ticket by its link
+    const prefix = principal === null ? null : scopePrefix(principal);
     if (prefix === null) return ticket;
     const path = await unitPath(db, ticket.unit_id);
     if (path === null || !path.startsWith(prefix)) throw errors.notFound(`ticket ${ticketId}`);
@@ -57,33 +58,27 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
    * apply, write the timeline event, and publish `ticket.updated` after commit.
    */
   async function change(
-    principal: Principal,
+    principal: Principal | null,
     ticketId: number,
-    expectedVersion: number,
+    expectedVersion: number | null,
     action: TicketAction,
     apply: (current: TicketRow, uow: UnitOfWork, now: Date) => Promise<{ changes: Partial<TicketRow>; event: { type: string; data: Record<string, unknown> } }>,
+    outer?: UnitOfWork,
   ): Promise<TicketView> {
     return inTransaction(knex, bus, async (uow) => {
       const { trx } = uow;
       const current = await assertVisible(trx, principal, await repo.findForUpdate(trx, ticketId), ticketId);
-      if (current.version !== expectedVersion) throw errors.staleVersion(current.version);
+      if (expectedVersion !== null && current.version !== expectedVersion) throw errors.staleVersion(current.version);
       if (!canPerform(action, current.status)) throw errors.illegalTransition(action, current.status);
       const now = clock.now();
       const { changes, event } = await apply(current, uow, now);
       const updated = await repo.update(trx, ticketId, { ...changes, updated_at: now });
-      await repo.insertEvent(trx, { ticket_id: ticketId, type: event.type, at: now, actor_id: principal.id, data: event.data });
+      await repo.insertEvent(trx, { ticket_id: ticketId, type: event.type, at: now, actor_id: principal?.id ?? null, data: event.data });
       await notifyParticipants({ uow, actor: principal, now, event: event.type, before: current, after: updated });
       const view = await viewOf(trx, updated);
-      uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: event.type, ticket: view });
+      uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal?.id ?? null, change: event.type, ticket: view });
       return view;
-    });
-  }
-
-  async function scheduleCallback(trx: Knex.Transaction, ticket: TicketRow, attempt: number, dueAt: Date, now: Date) {
-    await repo.insertCallback(trx, {
-      ticket_id: ticket.id, handling_round: ticket.handling_round, attempt, due_at: dueAt, assignee_id: null,
-      state: 'scheduled', outcome: null, note: null, done_by: null, done_at: null, created_at: now,
-    });
+    }, outer);
   }
 
   function requestHash(input: CreateTicketInput): string {
@@ -137,9 +132,11 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           await notifyParticipants({ uow, actor: principal, now, event: 'accepted', before: null, after: row });
           if (resolvedNow) {
             const accepted = row;
-            row = await repo.update(trx, ticket.id, { resolved_at: now, first_resolved_at: now });
-            await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true } });
-            await scheduleCallback(trx, row, 1, now, now);
+            // a ticket the callback policy leaves out closes at once (close_reason no_callback)
+            const callback = needsCallback(await callbackRules.policy(trx), row);
+            const closing = callback ? {} : { status: 'closed' as const, close_reason: 'no_callback' as const, closed_at: now };
+            row = await repo.update(trx, ticket.id, { resolved_at: now, first_resolved_at: now, ...closing });
+            await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true, ...(callback ? {} : { close_reason: 'no_callback' }) } });
             await notifyParticipants({ uow, actor: principal, now, event: 'resolved', before: accepted, after: row });
           }
           const view = toTicketView(row, customer);
@@ -231,26 +228,42 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         if (UNIT_STAFF_ROLES.includes(principal.role) && current.status !== 'dispatched') {
           throw errors.forbidden('unit staff resolve tickets dispatched to their unit');
         }
-        await scheduleCallback(trx, current, 1, now, now);
+        const oneCall = current.status === 'accepted' && current.handling_round === 1;
+        // the callbacks participant schedules the callback; a ticket the policy leaves out closes here
+        const callback = needsCallback(await callbackRules.policy(trx), { type: current.type, handling_round: current.handling_round, one_call_resolution: oneCall });
         return {
           changes: {
-            status: 'resolved', resolution: input.resolution, cause: input.cause, responsibility: input.responsibility,
+            status: callback ? 'resolved' : 'closed', ...(callback ? {} : { close_reason: 'no_callback', closed_at: now }), resolution: input.resolution, cause: input.cause, responsibility: input.responsibility,
             resolved_at: now, first_resolved_at: current.first_resolved_at ?? now,
-            one_call_resolution: current.status === 'accepted' && current.handling_round === 1,
+            one_call_resolution: oneCall,
           },
-          event: { type: 'resolved', data: { ...input, handling_round: current.handling_round } },
+          event: { type: 'resolved', data: { ...input, handling_round: current.handling_round, ...(callback ? {} : { close_reason: 'no_callback' }) } },
         };
       });
     },
 
-    recordCallback(principal: Principal, ticketId: number, version: number, input: CallbackInput): Promise<TicketView> {
+    /**
+     * The callback outcome. A null principal is the customer answering the mail survey: it runs in
+     * the survey's transaction (`outer`) and only for that survey's callback. The attempts allowed
+     * come from the callback policy; the callbacks participant schedules the next attempt.
+     */
+    recordCallback(
+      principal: Principal | null, ticketId: number, version: number | null, input: CallbackInput,
+      options: { outer?: UnitOfWork; callbackId?: number; via?: 'phone' | 'survey' } = {},
+    ): Promise<TicketView> {
       return change(principal, ticketId, version, 'callback', async (current, { trx }, now) => {
         const open = await repo.openCallbackForUpdate(trx, ticketId);
-        if (!open) throw errors.conflict('this ticket has no open callback', { code: 'no_open_callback' });
-        await repo.updateCallback(trx, open.id, { state: 'done', outcome: input.outcome, note: input.note ?? null, done_by: principal.id, done_at: now });
-        const attemptsLeft = open.attempt < callbackPolicy.maxAttempts;
+        if (!open || (options.callbackId !== undefined && open.id !== options.callbackId)) {
+          throw errors.conflict('this ticket has no open callback', { code: 'no_open_callback' });
+        }
+        const via = options.via ?? 'phone';
+        await trx('callbacks').where({ id: open.id }).update({
+          state: 'done', outcome: input.outcome, note: input.note ?? null, done_by: principal?.id ?? null, done_at: now,
+          answered_via: input.outcome === 'unreachable' ? null : via,
+        });
+        const attemptsLeft = open.attempt < (await callbackRules.policy(trx)).maxAttempts;
         const status = statusAfterCallback(input.outcome, attemptsLeft);
-        const data = { outcome: input.outcome, note: input.note ?? null, attempt: open.attempt, handling_round: open.handling_round };
+        const data = { outcome: input.outcome, note: input.note ?? null, attempt: open.attempt, handling_round: open.handling_round, via };
         if (input.outcome === 'satisfied') {
           return { changes: { status, close_reason: 'satisfied', closed_at: now }, event: { type: 'closed', data: { ...data, close_reason: 'satisfied' } } };
         }
@@ -261,13 +274,9 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             event: { type: 'reopened', data: { ...data, unit_id: current.unit_id, next_round: current.handling_round + 1 } },
           };
         }
-        if (attemptsLeft) {
-          const next = new Date(now.getTime() + callbackPolicy.retrySpacingSeconds * 1000);
-          await scheduleCallback(trx, current, open.attempt + 1, next, now);
-          return { changes: {}, event: { type: 'callback_unreachable', data: { ...data, next_attempt_at: next.toISOString() } } };
-        }
+        if (attemptsLeft) return { changes: {}, event: { type: 'callback_unreachable', data } };
         return { changes: { status, close_reason: 'unreachable', closed_at: now }, event: { type: 'closed', data: { ...data, close_reason: 'unreachable' } } };
-      });
+      }, options.outer);
     },
 
     async comment(principal: Principal, ticketId: number, body: string): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {
