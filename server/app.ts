@@ -22,6 +22,8 @@ import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService } from './ownership/service';
 import { reportRoutes } from './reports/routes';
+import { slaRoutes } from './sla/routes';
+import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
@@ -38,6 +40,7 @@ export interface Services {
   tickets: TicketsService;
   /** the durable scheduler every domain registers its kinds on; main.ts starts it */
   scheduler: Scheduler;
+  sla: SlaService;
 }
 
 export interface AppOptions {
@@ -61,7 +64,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const mailTransport = options.mailTransport
     ?? createMailTransport({ smtpUrl: deps.config.smtpUrl, dataDir: deps.config.dataDir, from: `LoopDesk <noreply@${new URL(deps.config.publicUrl).hostname}>` });
   const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport });
-  const tickets = createTicketsService(deps, [ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
+  const sla = createSlaService(deps, scheduler);
+  const tickets = createTicketsService(deps, [sla.participant, ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   const surveys = createSurveyService(deps, tickets);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
@@ -70,6 +74,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
     ...ownershipRoutes(ownership),
+    ...slaRoutes(sla),
     ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(createReportsService(deps)),
   ];
@@ -116,7 +121,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   }
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
-  return { app, routes, services: { auth, tickets, scheduler } };
+  return { app, routes, services: { auth, tickets, scheduler, sla } };
 }
 
 function placeholderPage(): string {

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/knex';
 import { migrateLatest } from './db/migrate';
 import { EventBus } from './events/bus';
+import { createScheduler } from './jobs';
 import { createLogger } from './logger';
 import { loadDemo } from './demo/seed';
 import { startMail } from './mail';
@@ -36,7 +37,11 @@ async function main(argv: string[]): Promise<void> {
     await loadDemo(deps);
   }
   const tokens = createTokenService(await resolveTokenSecret(db.knex, config.tokenSecret), config.tokenTtlSeconds, clock);
-  const { app, services } = createApp({ deps, db, tokens });
+  // One scheduler for every domain; it starts once all of them registered their kinds in createApp.
+  const scheduler = createScheduler(deps);
+  const { app, services } = createApp({ deps, db, tokens, scheduler, queueReady: config.redisUrl ? () => scheduler.ready() : undefined });
+  await scheduler.start();
+  logger.info('scheduler started', { adapter: scheduler.adapter });
   const server = http.createServer(app);
   const realtime = attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, redisUrl: config.redisUrl });
   const mail = await startMail(deps);
@@ -54,6 +59,7 @@ async function main(argv: string[]): Promise<void> {
     server.closeAllConnections();
     await realtime.close();
     await mail.stop();
+    await scheduler.stop();
     await db.close();
     process.exit(0);
   };

@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'callbacks.agents.read': ['agent', 'supervisor', 'manager', 'admin'],
   'callbacks.duty': ['agent', 'supervisor', 'admin'],
   'callbacks.figures': ['unit_head', 'supervisor', 'manager', 'admin'],
+  'tickets.hold': [...deskStaff, ...unitStaff],
+  'sla.read': everyone,
+  'sla.policies.write': ['admin'],
   // leadership case ownership: the service also checks the caller is the case owner / recipient
   'ownership.rules.read': ['supervisor', 'manager', 'admin'],
   'ownership.rules.write': ['admin'],

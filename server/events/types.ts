@@ -1,3 +1,4 @@
+import type { TimerView } from '../sla/schemas';
 import type { TicketView } from '../tickets/view';
 
 /** Every domain event that leaves a service. Listeners switch on `type`. */
@@ -13,4 +14,8 @@ export type DomainEvent =
   /** a unit head became the owner of a leadership case (领导包案), first or after a re-dispatch */
   | { type: 'ownership.assigned'; at: string; actorId: number | null; ticket: TicketView; ownerId: number; previousOwnerId: number | null; unitId: number; reasons: string[] }
   /** an owned case went up one level (逐级汇报): `recipientId` heads `unitId` and must acknowledge */
-  | { type: 'escalation.raised'; at: string; ticket: TicketView; escalationId: number; level: number; recipientId: number; unitId: number; ownerId: number; reason: string };
+  | { type: 'escalation.raised'; at: string; ticket: TicketView; escalationId: number; level: number; recipientId: number; unitId: number; ownerId: number; reason: string }
+  /** an SLA timer reached a warning point (a fraction of its target) */
+  | { type: 'sla.warning'; at: string; ticket: TicketView; timer: TimerView; fraction: number }
+  /** an SLA timer passed its target; `escalate` says whether its policy escalates on breach */
+  | { type: 'sla.breached'; at: string; ticket: TicketView; timer: TimerView; escalate: boolean };

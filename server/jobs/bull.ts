@@ -58,7 +58,8 @@ export function createBullScheduler(table: DueTable, logger: Logger, options: Bu
     register: table.register,
     schedule: (trx, request) => table.scheduleMany(trx, [request]),
     scheduleMany: table.scheduleMany,
-    cancel: table.cancel,
+    cancel: (trx, kind, key) => table.cancelMany(trx, kind, [key]),
+    cancelMany: table.cancelMany,
     runDue: table.drain,
     reconcile,
     async ready() {

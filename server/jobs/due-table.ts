@@ -123,8 +123,9 @@ export function createDueTable(options: DueTableOptions) {
       await db.raw(UPSERT, [JSON.stringify(rows)]);
     },
 
-    async cancel(db: Knex, kind: string, key: string): Promise<void> {
-      await db('scheduled_items').where({ kind, key, state: 'pending' }).update({ state: 'cancelled', updated_at: clock.now() });
+    async cancelMany(db: Knex, kind: string, keys: readonly string[]): Promise<void> {
+      if (keys.length === 0) return;
+      await db('scheduled_items').where({ kind, state: 'pending' }).whereIn('key', keys).update({ state: 'cancelled', updated_at: clock.now() });
     },
 
     /**

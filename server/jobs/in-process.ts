@@ -16,7 +16,8 @@ export function createInProcessScheduler(table: DueTable, logger: Logger, option
     register: table.register,
     schedule: (trx, request) => table.scheduleMany(trx, [request]),
     scheduleMany: table.scheduleMany,
-    cancel: table.cancel,
+    cancel: (trx, kind, key) => table.cancelMany(trx, kind, [key]),
+    cancelMany: table.cancelMany,
     runDue: table.drain,
     async reconcile() {
       // Nothing lives outside PostgreSQL here: reconciling is sweeping what is overdue.

@@ -67,6 +67,7 @@ export interface Scheduler {
   /** Arms many items in one statement (bulk intake, benchmarks). */
   scheduleMany(trx: Knex, requests: readonly ScheduleRequest[]): Promise<void>;
   cancel(trx: Knex, kind: string, key: string): Promise<void>;
+  cancelMany(trx: Knex, kind: string, keys: readonly string[]): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Fires everything due now (by the injected clock) and returns how many fired. */

@@ -33,6 +33,9 @@ export interface TicketRow {
   first_resolved_at: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
+  // Always read back from the database; optional so rows built before the hold existed (the demo replay) need not name them.
+  on_hold?: boolean;
+  hold_reason?: 'waiting_customer' | 'waiting_parts' | 'other' | null;
 }
 
 export interface TicketEventRow {
@@ -70,6 +73,8 @@ export interface TicketFilter {
   assigneeId?: number;
   customerId?: number;
   ownerId?: number;
+  /** open tickets whose worst open SLA timer is in one of these states */
+  slaState?: string[];
   number?: string;
   phone?: string;
   text?: string;
@@ -164,6 +169,11 @@ export const ticketsRepository = {
     if (f.assigneeId !== undefined) query.where('tickets.assignee_id', f.assigneeId);
     if (f.customerId !== undefined) query.where('tickets.customer_id', f.customerId);
     if (f.ownerId !== undefined) query.whereIn('tickets.id', db('case_ownerships').select('ticket_id').where({ owner_id: f.ownerId, active: true }));
+    if (f.slaState) {
+      query.whereRaw(
+        `tickets.id IN (SELECT ticket_id FROM sla_timers WHERE state IN ('running', 'paused') GROUP BY ticket_id
+         HAVING (ARRAY['ok', 'warning', 'breached'])[max(level) + 1] = ANY(?))`, [f.slaState]);
+    }
     if (f.number !== undefined) query.where('tickets.number', f.number);
     if (f.phone !== undefined) query.whereIn('tickets.customer_id', db('customers').select('id').where('phone', f.phone));
     if (f.text !== undefined) query.whereILike('tickets.description', `%${f.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);

@@ -4,8 +4,8 @@ import { errors } from '../http/errors';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
 import {
-  callbackBody, commentBody, createTicketBody, dispatchBody, ifMatchHeader, listTicketsQuery, resolveBody,
-  ticketDetailSchema, ticketListSchema, ticketSchema,
+  callbackBody, commentBody, createTicketBody, dispatchBody, holdBody, ifMatchHeader, listTicketsQuery, resolveBody,
+  ticketDetailSchema, ticketListSchema, ticketSchema, unholdBody,
 } from './schemas';
 import type { TicketsService } from './service';
 
@@ -79,6 +79,23 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
     params: idParams, body: callbackBody, headers: [ifMatchHeader], responses: stateChange,
     handler: async ({ principal, params, body, req }) => {
       const ticket = await tickets.recordCallback(principal, params.id, readIfMatch(req), body);
+      return { body: ticket, headers: etag(ticket.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/hold', action: 'tickets.hold', tag: 'tickets', summary: 'Put a dispatched ticket on hold (waiting on the customer or on parts)',
+    description: 'Pausable internal SLA timers stop; regulatory ones run on. 409 if already on hold.',
+    params: idParams, body: holdBody, headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, body, req }) => {
+      const ticket = await tickets.hold(principal, params.id, readIfMatch(req), body);
+      return { body: ticket, headers: etag(ticket.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/unhold', action: 'tickets.hold', tag: 'tickets', summary: 'End the hold: paused SLA timers resume where they stopped',
+    params: idParams, body: unholdBody, headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, body, req }) => {
+      const ticket = await tickets.unhold(principal, params.id, readIfMatch(req), body);
       return { body: ticket, headers: etag(ticket.version) };
     },
   }),

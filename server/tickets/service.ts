@@ -10,7 +10,7 @@ import { errors } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../http/schemas';
 import { ticketsRepository as repo, type TicketRow } from './repository';
 import type { TicketChange, TicketParticipant } from './participants';
-import type { CallbackInput, CreateTicketInput, DispatchInput, ListTicketsQuery, ResolveInput, TicketDetailView, TicketView } from './schemas';
+import type { CallbackInput, CreateTicketInput, DispatchInput, HoldInput, UnholdInput, ListTicketsQuery, ResolveInput, TicketDetailView, TicketView } from './schemas';
 import { canPerform, statusAfterCallback, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
 import { DEFAULT_CATEGORY } from './vocabulary';
@@ -161,7 +161,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       const search = q.q === undefined ? {} : TICKET_NUMBER.test(q.q) ? { number: q.q } : PHONE_LIKE.test(q.q) ? { phone: q.q } : { text: q.q };
       const rows = await repo.list(knex, {
         scopePrefix: scopePrefix(principal), status: q.status, type: q.type, category: q.category, unitId: q.unit_id,
-        assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, beforeId, limit: q.limit + 1, ...search,
+        assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, slaState: q.sla_state, beforeId, limit: q.limit + 1, ...search,
       });
       const page = rows.slice(0, q.limit);
       const customers = await repo.customersByIds(knex, page.map((r) => r.customer_id));
@@ -233,12 +233,26 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         const callback = needsCallback(await callbackRules.policy(trx), { type: current.type, handling_round: current.handling_round, one_call_resolution: oneCall });
         return {
           changes: {
-            status: callback ? 'resolved' : 'closed', ...(callback ? {} : { close_reason: 'no_callback', closed_at: now }), resolution: input.resolution, cause: input.cause, responsibility: input.responsibility,
+            status: callback ? 'resolved' : 'closed', ...(callback ? {} : { close_reason: 'no_callback', closed_at: now }), resolution: input.resolution, cause: input.cause, responsibility: input.responsibility, on_hold: false, hold_reason: null,
             resolved_at: now, first_resolved_at: current.first_resolved_at ?? now,
             one_call_resolution: oneCall,
           },
           event: { type: 'resolved', data: { ...input, handling_round: current.handling_round, ...(callback ? {} : { close_reason: 'no_callback' }) } },
         };
+      });
+    },
+
+    hold(principal: Principal, ticketId: number, version: number, input: HoldInput): Promise<TicketView> {
+      return change(principal, ticketId, version, 'hold', async (current) => {
+        if (current.on_hold) throw errors.conflict('the ticket is already on hold', { code: 'already_on_hold' });
+        return { changes: { on_hold: true, hold_reason: input.reason }, event: { type: 'held', data: { reason: input.reason, note: input.note ?? null } } };
+      });
+    },
+
+    unhold(principal: Principal, ticketId: number, version: number, input: UnholdInput): Promise<TicketView> {
+      return change(principal, ticketId, version, 'unhold', async (current) => {
+        if (!current.on_hold) throw errors.conflict('the ticket is not on hold', { code: 'not_on_hold' });
+        return { changes: { on_hold: false, hold_reason: null }, event: { type: 'unheld', data: { reason: current.hold_reason ?? null, note: input.note ?? null } } };
       });
     },
 

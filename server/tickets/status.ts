@@ -17,6 +17,9 @@ export const TRANSITIONS = {
   /** the callback outcome decides: closed, dispatched again, or another attempt */
   callback: { from: ['resolved'] },
   comment: { from: ['accepted', 'dispatched', 'resolved', 'closed'] },
+  /** a dispatched ticket waits on the customer or on parts (the `on_hold` flag); pausable internal SLA timers stop */
+  hold: { from: ['dispatched'] },
+  unhold: { from: ['dispatched'] },
 } as const satisfies Record<string, { from: readonly TicketStatus[] }>;
 
 export type TicketAction = keyof typeof TRANSITIONS;

@@ -35,6 +35,7 @@ export function toTicketView(row: TicketRow, customer: CustomerRow): TicketView 
     dispatched_at: iso(row.dispatched_at),
     resolved_at: iso(row.resolved_at),
     closed_at: iso(row.closed_at),
+    on_hold: row.on_hold ?? false,
   };
 }
 
