@@ -24,5 +24,5 @@ export interface TicketParticipant {
   name: string;
   afterChange?(change: TicketChange): Promise<void>;
   /** Adds this domain's part of the ticket detail (timers, ownership, callbacks …). */
-  detail?(db: Knex, ticket: TicketRow, now: Date): Promise<Partial<Pick<TicketDetailView, 'timers' | 'ownership' | 'callbacks'>>>;
+  detail?(db: Knex, ticket: TicketRow, now: Date): Promise<Partial<Pick<TicketDetailView, 'timers' | 'ownership' | 'callbacks' | 'incident'>>>;
 }

@@ -52,10 +52,6 @@ export const callbackBody = z.object({ outcome: z.enum(CALLBACK_OUTCOMES), note:
 
 export const commentBody = z.object({ body: text(4000) }).strict();
 
-export const HOLD_REASONS = ['waiting_customer', 'waiting_parts', 'other'] as const;
-export const holdBody = z.object({ reason: z.enum(HOLD_REASONS), note: text(2000).optional() }).strict();
-export const unholdBody = z.object({ reason: z.enum(HOLD_REASONS).optional(), note: text(2000).optional() }).strict();
-
 const csv = <T extends [string, ...string[]]>(values: T) =>
   z
     .string()
@@ -71,7 +67,6 @@ export const listTicketsQuery = z
     assignee_id: id.optional(),
     customer_id: id.optional(),
     owner_id: id.optional().describe('leadership cases owned by this user'),
-    sla_state: csv(['ok', 'warning', 'breached']).optional().describe('by the worst open SLA timer of the ticket'),
     q: z.string().trim().min(1).max(100).optional().describe('ticket number, customer phone, or words in the description'),
     limit,
     cursor,
@@ -135,7 +130,6 @@ export const ticketSchema = z
     dispatched_at: z.string().nullable(),
     resolved_at: z.string().nullable(),
     closed_at: z.string().nullable(),
-    on_hold: z.boolean().describe('waiting on the customer or on parts: pausable internal SLA timers are stopped'),
   })
   .meta({ id: 'Ticket' });
 
@@ -145,6 +139,12 @@ export const ticketDetailSchema = ticketSchema
     timers: z.array(z.object({ policy_key: z.string(), started_at: z.string(), due_at: z.string(), state: z.string() })),
     callbacks: z.array(callbackSchema),
     ownership: z.object({ owner_id: z.number().int(), reason: z.string() }).passthrough().nullable(),
+    incident: z
+      .object({ id: z.number().int(), title: z.string(), status: z.string(), explanation_wording: z.string().nullable() })
+      .passthrough()
+      .nullable()
+      .optional()
+      .describe('the mass complaint (规模性投诉) this ticket is linked to, with the wording agents give callers'),
   })
   .meta({ id: 'TicketDetail' });
 
@@ -154,8 +154,6 @@ export type CreateTicketInput = z.output<typeof createTicketBody>;
 export type DispatchInput = z.output<typeof dispatchBody>;
 export type ResolveInput = z.output<typeof resolveBody>;
 export type CallbackInput = z.output<typeof callbackBody>;
-export type HoldInput = z.output<typeof holdBody>;
-export type UnholdInput = z.output<typeof unholdBody>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuery>;
 export type TicketView = z.output<typeof ticketSchema>;
 export type TicketDetailView = z.output<typeof ticketDetailSchema>;

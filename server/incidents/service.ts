@@ -1,0 +1,276 @@
+import type { Knex } from 'knex';
+import type { Principal } from '../auth/permissions';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
+import type { Deps } from '../deps';
+import { errors } from '../http/errors';
+import { nearestHead } from '../ownership/heads';
+import { ticketView, visibleTicket, type OwnershipService } from '../ownership/service';
+import { ticketsRepository, type TicketRow } from '../tickets/repository';
+import { findBurst, normaliseCause, type Candidate } from './detector';
+import type { CreateIncidentInput, DetectorInput, IncidentDetailView, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from './schemas';
+
+interface DetectorRow {
+  key: string;
+  name: string;
+  enabled: boolean;
+  match_on: 'category_area' | 'cause';
+  ticket_types: string[];
+  threshold: number;
+  window_seconds: number;
+}
+
+interface IncidentRow {
+  id: number;
+  match_key: string | null;
+  detector_key: string | null;
+  title: string;
+  category: string | null;
+  cause: string | null;
+  unit_id: number;
+  owner_id: number | null;
+  status: 'open' | 'resolved';
+  explanation_wording: string | null;
+  created_by: number | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Which ticket changes each kind of detector looks at. */
+const DETECTION_EVENTS: Record<DetectorRow['match_on'], ReadonlySet<string>> = {
+  category_area: new Set(['accepted', 'dispatched', 'redispatched']),
+  cause: new Set(['resolved']),
+};
+
+const toDetectorView = (row: DetectorRow) => ({
+  key: row.key, name: row.name, enabled: row.enabled, match_on: row.match_on, ticket_types: row.ticket_types, threshold: row.threshold, window_seconds: row.window_seconds,
+});
+
+/**
+ * Mass complaints (规模性投诉): a detector groups tickets that share a category and area, or a
+ * cause, under one incident with its owner and explanation wording (解释口径); supervisors link and
+ * unlink by hand. Linking makes the ticket a mass complaint, which the ownership rules see.
+ */
+export function createIncidentsService(deps: Deps, ownership: OwnershipService) {
+  const { knex, bus, clock } = deps;
+
+  async function toView(db: Knex, row: IncidentRow): Promise<IncidentView> {
+    const count = await db('incident_tickets').where({ incident_id: row.id }).count<{ count: string }[]>({ count: '*' });
+    return {
+      id: row.id, title: row.title, status: row.status, category: row.category, cause: row.cause, unit_id: row.unit_id, owner_id: row.owner_id,
+      explanation_wording: row.explanation_wording, detector_key: row.detector_key, ticket_count: Number(count[0]!.count),
+      created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString(),
+    };
+  }
+
+  /** Links a locked ticket, writes it on the timeline and lets ownership re-evaluate the case. */
+  async function link(uow: UnitOfWork, ticket: TicketRow, incident: IncidentRow, actorId: number | null, now: Date, announce: boolean): Promise<void> {
+    await uow.trx('incident_tickets').insert({ ticket_id: ticket.id, incident_id: incident.id, linked_by: actorId, linked_at: now });
+    await ticketsRepository.insertEvent(uow.trx, {
+      ticket_id: ticket.id, type: 'incident_linked', at: now, actor_id: actorId,
+      data: { incident_id: incident.id, title: incident.title, by: actorId === null ? 'detector' : 'hand', explanation_wording: incident.explanation_wording },
+    });
+    await ownership.evaluate(uow, ticket, actorId, now);
+    if (announce) uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId, change: 'incident_linked', ticket: await ticketView(uow.trx, ticket) });
+  }
+
+  async function openIncident(trx: Knex.Transaction, fields: Omit<IncidentRow, 'id' | 'owner_id' | 'status' | 'created_at' | 'updated_at'>, now: Date): Promise<IncidentRow> {
+    const head = await nearestHead(trx, fields.unit_id);
+    const [row] = await trx('incidents').insert({ ...fields, owner_id: head?.userId ?? null, status: 'open', created_at: now, updated_at: now }).returning<IncidentRow[]>('*');
+    return row!;
+  }
+
+  /** The key a detector groups this ticket by, or null when the ticket has nothing to group by yet. */
+  async function matchKey(db: Knex, detector: DetectorRow, ticket: TicketRow): Promise<{ key: string; unitId: number | null; cause: string | null } | null> {
+    const customer = await db('customers').where({ id: ticket.customer_id }).first<{ unit_id: number | null }>('unit_id');
+    if (detector.match_on === 'cause') {
+      if (!ticket.cause) return null;
+      const cause = normaliseCause(ticket.cause);
+      // the incident belongs to the unit that found the cause; a cause found at the desk, to the customer's unit
+      return cause ? { key: `cause:${cause}`, unitId: ticket.unit_id ?? customer?.unit_id ?? null, cause } : null;
+    }
+    // the area is where the customer is served; a caller without one is placed by the dispatch
+    const unitId = customer?.unit_id ?? ticket.unit_id;
+    return unitId === null ? null : { key: `category_area:${ticket.category}:${unitId}`, unitId, cause: null };
+  }
+
+  async function candidates(db: Knex, detector: DetectorRow, ticket: TicketRow, key: { unitId: number | null; cause: string | null }): Promise<Candidate[]> {
+    const span = detector.window_seconds * 1000;
+    const query = db('tickets')
+      .leftJoin('incident_tickets as it', 'it.ticket_id', 'tickets.id')
+      .whereNull('it.ticket_id')
+      .whereIn('tickets.type', detector.ticket_types)
+      .whereBetween('tickets.created_at', [new Date(ticket.created_at.getTime() - span), new Date(ticket.created_at.getTime() + span)])
+      .select<{ id: string | number; created_at: Date }[]>('tickets.id', 'tickets.created_at');
+    if (detector.match_on === 'cause') {
+      query.whereNotNull('tickets.cause').whereRaw(`lower(regexp_replace(btrim(tickets.cause), '\\s+', ' ', 'g')) LIKE ?`, [`${key.cause!.replace(/[\\%_]/g, (c) => '\\' + c)}%`]);
+    } else {
+      query.join('customers', 'customers.id', 'tickets.customer_id')
+        .where('tickets.category', ticket.category)
+        .whereRaw('coalesce(customers.unit_id, tickets.unit_id) = ?', [key.unitId]);
+    }
+    const rows = await query;
+    // the SQL narrows; the exact comparison is the same normalisation the key used
+    return rows.map((r) => ({ id: Number(r.id), createdAt: r.created_at }));
+  }
+
+  /** Runs the detectors for one ticket change, inside its transaction. */
+  async function detect(uow: UnitOfWork, ticket: TicketRow, event: string, now: Date): Promise<void> {
+    const { trx } = uow;
+    const detectors = await trx<DetectorRow>('mass_complaint_detectors').where({ enabled: true }).orderBy('key');
+    for (const detector of detectors) {
+      if (!DETECTION_EVENTS[detector.match_on].has(event) || !detector.ticket_types.includes(ticket.type)) continue;
+      if (await trx('incident_tickets').where({ ticket_id: ticket.id }).first()) return;
+      const key = await matchKey(trx, detector, ticket);
+      if (!key) continue;
+      // one detection per key at a time: two agents logging the 5th and 6th call open one incident
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`incident:${key.key}`]);
+      const open = await trx<IncidentRow>('incidents').where({ match_key: key.key, status: 'open' }).first();
+      if (open) {
+        await link(uow, ticket, open, null, now, false);
+        return;
+      }
+      let found = await candidates(trx, detector, ticket, key);
+      if (detector.match_on === 'cause') {
+        const causes = new Map((await trx('tickets').whereIn('id', found.map((c) => c.id)).select<{ id: string | number; cause: string }[]>('id', 'cause')).map((r) => [Number(r.id), normaliseCause(r.cause)]));
+        found = found.filter((c) => causes.get(c.id) === key.cause);
+      }
+      const burst = findBurst(found, ticket.id, detector.threshold, detector.window_seconds);
+      if (burst.length === 0) continue;
+      const unitId = key.unitId ?? ticket.unit_id;
+      if (unitId === null) continue;
+      const unit = await trx('units').where({ id: unitId }).first<{ name: string }>('name');
+      const incident = await openIncident(trx, {
+        match_key: key.key, detector_key: detector.key,
+        title: detector.match_on === 'cause' ? `${key.cause}` : `${ticket.category} · ${unit?.name ?? unitId}`,
+        category: detector.match_on === 'category_area' ? ticket.category : null, cause: key.cause, unit_id: unitId,
+        explanation_wording: null, created_by: null,
+      }, now);
+      await link(uow, ticket, incident, null, now, false);
+      const others = burst.filter((c) => c.id !== ticket.id).map((c) => c.id);
+      // A ticket another transaction holds is skipped: it links itself when its own change runs the detector.
+      const lockable = await trx<TicketRow>('tickets').whereIn('id', others).forUpdate().skipLocked();
+      for (const other of lockable) await link(uow, other, incident, null, now, true);
+      return;
+    }
+  }
+
+  async function findIncident(db: Knex, incidentId: number, lock = false): Promise<IncidentRow> {
+    const query = db<IncidentRow>('incidents').where({ id: incidentId }).first();
+    const row = lock ? await query.forUpdate() : await query;
+    if (!row) throw errors.notFound(`incident ${incidentId}`);
+    return row;
+  }
+
+  async function detailOf(db: Knex, row: IncidentRow): Promise<IncidentDetailView> {
+    const tickets = await db('incident_tickets as it').join('tickets as t', 't.id', 'it.ticket_id').where('it.incident_id', row.id).orderBy('t.id')
+      .select<{ id: number; number: string; status: string; linked_at: Date; linked_by: number | null }[]>('t.id', 't.number', 't.status', 'it.linked_at', 'it.linked_by');
+    return { ...(await toView(db, row)), tickets: tickets.map((x) => ({ ...x, linked_at: x.linked_at.toISOString() })) };
+  }
+
+  async function linkByHand(uow: UnitOfWork, principal: Principal, incident: IncidentRow, ticketId: number, now: Date): Promise<void> {
+    const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
+    const existing = await uow.trx('incident_tickets').where({ ticket_id: ticketId }).first<{ incident_id: number } | undefined>('incident_id');
+    if (existing) {
+      if (Number(existing.incident_id) === incident.id) return;
+      throw errors.conflict(`ticket ${ticketId} is already linked to incident ${existing.incident_id}`, { code: 'already_linked', incident_id: Number(existing.incident_id) });
+    }
+    await link(uow, ticket, incident, principal.id, now, true);
+  }
+
+  return {
+    detect,
+
+    /** The incident a ticket belongs to, for the ticket detail: agents read the wording from here. */
+    async forTicket(db: Knex, ticketId: number): Promise<IncidentView | null> {
+      const row = await db<IncidentRow>('incidents').join('incident_tickets as it', 'it.incident_id', 'incidents.id').where('it.ticket_id', ticketId).first('incidents.*');
+      return row ? toView(db, row) : null;
+    },
+
+    async list(q: ListIncidentsQuery): Promise<IncidentView[]> {
+      const query = knex<IncidentRow>('incidents').select('incidents.*').orderBy('incidents.id', 'desc').limit(200);
+      if (q.status) query.where('incidents.status', q.status);
+      if (q.category) query.where((w) => w.where('incidents.category', q.category!).orWhereNull('incidents.category'));
+      if (q.unit_id !== undefined) {
+        query.whereIn('incidents.unit_id', knex('units as a').join('units as u', knex.raw(`u.path LIKE a.path || '%'`)).where('u.id', q.unit_id).select('a.id'));
+      }
+      return Promise.all((await query).map((row) => toView(knex, row)));
+    },
+
+    async get(incidentId: number): Promise<IncidentDetailView> {
+      return detailOf(knex, await findIncident(knex, incidentId));
+    },
+
+    create(principal: Principal, input: CreateIncidentInput): Promise<IncidentDetailView> {
+      return inTransaction(knex, bus, async (uow) => {
+        if (!(await uow.trx('units').where({ id: input.unit_id }).first())) {
+          throw errors.rule(`unit ${input.unit_id} does not exist`, { errors: [{ path: 'unit_id', message: 'no such unit' }] });
+        }
+        const now = clock.now();
+        const incident = await openIncident(uow.trx, {
+          match_key: null, detector_key: null, title: input.title, category: input.category ?? null, cause: null,
+          unit_id: input.unit_id, explanation_wording: input.explanation_wording ?? null, created_by: principal.id,
+        }, now);
+        for (const ticketId of [...new Set(input.ticket_ids)].sort((a, b) => a - b)) await linkByHand(uow, principal, incident, ticketId, now);
+        return detailOf(uow.trx, incident);
+      });
+    },
+
+    /** Supervisors, managers and the incident's owner set its title, status and wording. */
+    update(principal: Principal, incidentId: number, input: UpdateIncidentInput): Promise<IncidentDetailView> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const current = await findIncident(trx, incidentId, true);
+        if (principal.role === 'unit_head' && current.owner_id !== principal.id) throw errors.forbidden('only the incident owner or a supervisor changes it');
+        const changes: Partial<IncidentRow> = { updated_at: clock.now() };
+        if (input.title !== undefined) changes.title = input.title;
+        if (input.status !== undefined) changes.status = input.status;
+        if (input.explanation_wording !== undefined) changes.explanation_wording = input.explanation_wording;
+        if (input.status === 'open' && current.status !== 'open' && current.match_key !== null) {
+          const other = await trx('incidents').where({ match_key: current.match_key, status: 'open' }).whereNot({ id: incidentId }).first('id');
+          if (other) throw errors.conflict(`incident ${other.id} is already open for the same key`, { code: 'duplicate_open_incident' });
+        }
+        const [row] = await trx('incidents').where({ id: incidentId }).update(changes).returning<IncidentRow[]>('*');
+        await trx('audit_log').insert({ at: changes.updated_at, actor_id: principal.id, entity: 'incident', entity_id: incidentId, action: 'updated', data: JSON.stringify(input) });
+        return detailOf(trx, row!);
+      });
+    },
+
+    linkTicket(principal: Principal, incidentId: number, ticketId: number): Promise<IncidentDetailView> {
+      return inTransaction(knex, bus, async (uow) => {
+        const incident = await findIncident(uow.trx, incidentId);
+        await linkByHand(uow, principal, incident, ticketId, clock.now());
+        return detailOf(uow.trx, incident);
+      });
+    },
+
+    unlinkTicket(principal: Principal, incidentId: number, ticketId: number): Promise<IncidentDetailView> {
+      return inTransaction(knex, bus, async (uow) => {
+        const incident = await findIncident(uow.trx, incidentId);
+        const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
+        const removed = await uow.trx('incident_tickets').where({ ticket_id: ticketId, incident_id: incidentId }).del();
+        if (removed === 0) throw errors.notFound(`ticket ${ticketId} in incident ${incidentId}`);
+        const now = clock.now();
+        await ticketsRepository.insertEvent(uow.trx, { ticket_id: ticketId, type: 'incident_unlinked', at: now, actor_id: principal.id, data: { incident_id: incidentId } });
+        await ownership.evaluate(uow, ticket, principal.id, now);
+        uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'incident_unlinked', ticket: await ticketView(uow.trx, ticket) });
+        return detailOf(uow.trx, incident);
+      });
+    },
+
+    detectors: async () => (await knex<DetectorRow>('mass_complaint_detectors').select('*').orderBy('key')).map(toDetectorView),
+
+    putDetector(principal: Principal, key: string, input: DetectorInput): Promise<{ detector: ReturnType<typeof toDetectorView>; created: boolean }> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const now = clock.now();
+        const before = await trx('mass_complaint_detectors').where({ key }).first();
+        const [row] = await trx('mass_complaint_detectors')
+          .insert({ key, ...input, created_at: now, updated_at: now })
+          .onConflict('key').merge(['name', 'enabled', 'match_on', 'ticket_types', 'threshold', 'window_seconds', 'updated_at'])
+          .returning<DetectorRow[]>('*');
+        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'mass_complaint_detector', entity_id: 0, action: before ? 'updated' : 'created', data: JSON.stringify({ key, ...input }) });
+        return { detector: toDetectorView(row!), created: !before };
+      });
+    },
+  };
+}
+
+export type IncidentsService = ReturnType<typeof createIncidentsService>;
