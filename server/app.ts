@@ -18,6 +18,9 @@ import { createScheduler, type Scheduler } from './jobs';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApi } from './openapi/document';
+import { incidentsParticipant } from './incidents/participant';
+import { incidentRoutes } from './incidents/routes';
+import { createIncidentsService } from './incidents/service';
 import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService } from './ownership/service';
@@ -60,12 +63,13 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const { deps, db, tokens } = options;
   const auth = createAuthService({ knex: deps.knex, tokens, clock: deps.clock, loginRateLimit: deps.config.loginRateLimit });
   const ownership = createOwnershipService(deps);
+  const incidents = createIncidentsService(deps, ownership);
   const scheduler = options.scheduler ?? createScheduler(deps);
   const mailTransport = options.mailTransport
     ?? createMailTransport({ smtpUrl: deps.config.smtpUrl, dataDir: deps.config.dataDir, from: `LoopDesk <noreply@${new URL(deps.config.publicUrl).hostname}>` });
   const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport });
   const sla = createSlaService(deps, scheduler);
-  const tickets = createTicketsService(deps, [sla.participant, ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
+  const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   const surveys = createSurveyService(deps, tickets);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
@@ -74,6 +78,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
     ...ownershipRoutes(ownership),
+    ...incidentRoutes(incidents),
     ...slaRoutes(sla),
     ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(createReportsService(deps)),
