@@ -264,10 +264,16 @@ function fillValues(rng: Random, customer: DemoCustomer, demoCase: DemoCase): Re
   };
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Local calendar fields, for the callable-hours rule and for dates written into descriptions. */
 function localParts(at: Date, timezone: string): { month: number; day: number; hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
-    .formatToParts(at);
+  let format = formatters.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    formatters.set(timezone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
