@@ -1,7 +1,10 @@
+import { CALLBACK_FIGURE_DEFINITIONS, type CallbackFigureRow } from '../callbacks/figures';
+
 /**
  * The report's figures, each defined once: the text below is what the OpenAPI description, the
  * CSV and the mail say, and the SQL and arithmetic below it are the only place the numbers are
- * made. Other domains (the SLA board, callbacks) import from here instead of re-deriving them.
+ * made. The callback figures are the callbacks domain's (server/callbacks/figures.ts), used here
+ * as they are; the timely-handling rate reads the SLA domain's timers.
  *
  * Months are calendar months in the desk's time zone (config.timezone).
  * A ticket belongs to the unit it is dispatched to (tickets.unit_id); tickets never dispatched
@@ -24,11 +27,10 @@ export const DEFINITIONS = {
   responsibility_complaints_prev_year: 'the same count for the same month a year earlier',
   responsibility_complaints_change_prev_month_pct: '(this − previous month) ÷ previous month × 100, one decimal; null when the previous month had none',
   responsibility_complaints_change_prev_year_pct: '(this − same month last year) ÷ same month last year × 100, one decimal; null when that month had none',
-  first_time_satisfaction:
-    'callbacks done in the month for a first handling (handling_round 1) with outcome satisfied ÷ those with outcome satisfied ' +
-    'or unsatisfied (unreachable attempts are not answers)',
-  second_time_satisfaction: 'the same for second handlings (handling_round 2)',
-  unreachable_rate: 'callback attempts done in the month with outcome unreachable ÷ all callback attempts done in the month',
+  // the callbacks domain owns these three (server/callbacks/figures.ts): counted over attempts done in the month
+  first_time_satisfaction: CALLBACK_FIGURE_DEFINITIONS.first_time_satisfaction,
+  second_time_satisfaction: CALLBACK_FIGURE_DEFINITIONS.second_time_satisfaction,
+  unreachable_rate: CALLBACK_FIGURE_DEFINITIONS.unreachable_rate,
   over_level_complaints: 'complaints accepted in the month through the regulator channel (越级投诉)',
   fault_report_rate:
     "fault tickets accepted in the month ÷ the subscribers of the units in scope for that month (unit_subscribers, or the unit's " +
@@ -38,9 +40,12 @@ export const DEFINITIONS = {
 export const DEFINITIONS_MARKDOWN = Object.entries(DEFINITIONS).map(([name, text]) => `- \`${name}\`: ${text}`).join('\n');
 
 /** The additive sums one (month, unit) cell of the rollup keeps; every figure is made from these. */
-export const SUM_COLUMNS = [
+export const TICKET_SUM_COLUMNS = [
   'tickets', 'complaints', 'faults', 'reconnections', 'requests', 'over_level_complaints',
   'resolved', 'handling_seconds', 'timely', 'responsibility_complaints',
+] as const;
+export const SUM_COLUMNS = [
+  ...TICKET_SUM_COLUMNS,
   'callbacks_done', 'callbacks_unreachable', 'first_answered', 'first_satisfied', 'second_answered', 'second_satisfied',
 ] as const;
 export type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
@@ -59,10 +64,11 @@ export const TIMELY_SQL = `NOT EXISTS (
     AND 'resolved' = ANY(sp.stop_on))`;
 
 /**
- * The sums of every (month, unit_key) cell whose rows pass the filters. `{month}` is replaced by
- * the month expression of a timestamp; the filters are SQL on `t` (tickets) and `c` (callbacks).
+ * The ticket sums of every (month, unit_key) cell whose rows pass the filters (SQL on `t`,
+ * tickets). The callback sums come from the callbacks domain's `callbackFigures`, the one place
+ * the satisfaction figures are counted.
  */
-export function cellSumsSql(filters: { accepted: string; resolved: string; callbacks: string }): string {
+export function ticketSumsSql(filters: { accepted: string; resolved: string }): string {
   const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE :tz)::date`;
   return `
     WITH intake AS (
@@ -84,31 +90,15 @@ export function cellSumsSql(filters: { accepted: string; resolved: string; callb
         count(*) FILTER (WHERE t.type = 'complaint' AND t.responsibility = 'company') AS responsibility_complaints
       FROM tickets t WHERE t.resolved_at IS NOT NULL AND ${filters.resolved}
       GROUP BY 1, 2
-    ),
-    callback AS (
-      SELECT ${month('c.done_at')} AS month, COALESCE(t.unit_id, 0) AS unit_key,
-        count(*) AS callbacks_done,
-        count(*) FILTER (WHERE c.outcome = 'unreachable') AS callbacks_unreachable,
-        count(*) FILTER (WHERE c.handling_round = 1 AND c.outcome IN ('satisfied', 'unsatisfied')) AS first_answered,
-        count(*) FILTER (WHERE c.handling_round = 1 AND c.outcome = 'satisfied') AS first_satisfied,
-        count(*) FILTER (WHERE c.handling_round = 2 AND c.outcome IN ('satisfied', 'unsatisfied')) AS second_answered,
-        count(*) FILTER (WHERE c.handling_round = 2 AND c.outcome = 'satisfied') AS second_satisfied
-      FROM callbacks c JOIN tickets t ON t.id = c.ticket_id
-      WHERE c.state = 'done' AND ${filters.callbacks}
-      GROUP BY 1, 2
     )
     SELECT month, unit_key,
       COALESCE(i.tickets, 0) AS tickets, COALESCE(i.complaints, 0) AS complaints, COALESCE(i.faults, 0) AS faults,
       COALESCE(i.reconnections, 0) AS reconnections, COALESCE(i.requests, 0) AS requests,
       COALESCE(i.over_level_complaints, 0) AS over_level_complaints,
       COALESCE(r.resolved, 0) AS resolved, COALESCE(r.handling_seconds, 0) AS handling_seconds, COALESCE(r.timely, 0) AS timely,
-      COALESCE(r.responsibility_complaints, 0) AS responsibility_complaints,
-      COALESCE(b.callbacks_done, 0) AS callbacks_done, COALESCE(b.callbacks_unreachable, 0) AS callbacks_unreachable,
-      COALESCE(b.first_answered, 0) AS first_answered, COALESCE(b.first_satisfied, 0) AS first_satisfied,
-      COALESCE(b.second_answered, 0) AS second_answered, COALESCE(b.second_satisfied, 0) AS second_satisfied
+      COALESCE(r.responsibility_complaints, 0) AS responsibility_complaints
     FROM intake i
-    FULL JOIN resolution r USING (month, unit_key)
-    FULL JOIN callback b USING (month, unit_key)`;
+    FULL JOIN resolution r USING (month, unit_key)`;
 }
 
 export interface Kpis {
@@ -161,6 +151,14 @@ export function kpisFrom(s: Sums, compare: { prevMonth: Sums; prevYear: Sums }, 
     subscribers,
     // six digits: a rate like 0.63 % of 350 k lines must not round away
     fault_report_rate: ratio(s.faults, subscribers, 6),
+  };
+}
+
+/** The callbacks domain's counts of one (month, unit) as rollup sums. */
+export function callbackSums(row: CallbackFigureRow): Partial<Sums> {
+  return {
+    callbacks_done: row.attempts, callbacks_unreachable: row.unreachable, first_answered: row.first_answered,
+    first_satisfied: row.first_satisfied, second_answered: row.second_answered, second_satisfied: row.second_satisfied,
   };
 }
 

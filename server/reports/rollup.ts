@@ -1,29 +1,60 @@
 import type { Knex } from 'knex';
-import { SUM_COLUMNS, cellSumsSql } from './definitions';
+import { callbackFigures } from '../callbacks/figures';
+import { TICKET_SUM_COLUMNS, ZERO_SUMS, addSums, callbackSums, ticketSumsSql, type Sums } from './definitions';
 
 /**
  * The monthly rollup (report_unit_months) and how it stays correct.
  *
- * Triggers on tickets and callbacks append (unit, instant) pairs to report_dirty whenever a change
- * can move a figure: old and new unit, acceptance, resolution and callback times. A late event
- * (a reopen in November of a ticket resolved in October, a re-dispatch, a callback recorded late)
- * thus marks the old month too. Before a report is read, `refreshRollup` recomputes exactly the
- * marked (month, unit) cells from the base tables. Refreshes take one advisory lock, so an older
- * computation can never overwrite a newer one; a change committed while a refresh runs leaves its
- * own mark for the next one.
+ * Triggers on tickets, callbacks and SLA timers append (unit, instant) pairs to report_dirty
+ * whenever a change can move a figure: old and new unit, acceptance, resolution and callback
+ * times. A late event (a reopen in November of a ticket resolved in October, a re-dispatch, a
+ * callback recorded late, a timer breached late) thus marks the old month too. Before a report is
+ * read, `refreshRollup` recomputes exactly the marked (month, unit) cells from the base tables.
+ * Refreshes take one advisory lock, so an older computation never overwrites a newer one; a change
+ * committed while a refresh runs leaves its own mark for the next one.
  */
 const REFRESH_LOCK = 7_003_001;
-const COLUMN_LIST = SUM_COLUMNS.join(', ');
+const INSERT_CHUNK = 1000;
 
-interface Cell {
-  month: string;
-  unit_key: number;
+type Cells = Map<string, Sums>; // key: `${month 'YYYY-MM-01'}|${unit_key}`
+
+const cellKey = (month: string, unitKey: number) => `${month}|${unitKey}`;
+
+function add(cells: Cells, key: string, sums: Partial<Sums>): void {
+  cells.set(key, addSums(cells.get(key) ?? ZERO_SUMS, sums));
 }
 
-export async function refreshRollup(knex: Knex, timezone: string, now: Date): Promise<number> {
-  return knex.transaction(async (trx) => {
+async function ticketCells(trx: Knex.Transaction, tz: string, filters: { accepted: string; resolved: string }, bindings: Record<string, unknown>, cells: Cells, keep: (key: string) => boolean) {
+  const rows = await trx.raw<{ rows: (Sums & { month: string; unit_key: number })[] }>(
+    `SELECT to_char(month, 'YYYY-MM-DD') AS month, unit_key, ${TICKET_SUM_COLUMNS.join(', ')}
+     FROM (${ticketSumsSql(filters)}) AS cells`,
+    { tz, ...bindings },
+  );
+  for (const row of rows.rows) {
+    const key = cellKey(row.month, Number(row.unit_key));
+    if (keep(key)) add(cells, key, row);
+  }
+}
+
+async function callbackCells(trx: Knex.Transaction, tz: string, from: string, to: string, cells: Cells, keep: (key: string) => boolean) {
+  for (const row of await callbackFigures(trx, { from, to, timezone: tz, scopePrefix: null })) {
+    const key = cellKey(`${row.month}-01`, row.unit_id ?? 0);
+    if (keep(key)) add(cells, key, callbackSums(row));
+  }
+}
+
+async function store(trx: Knex.Transaction, cells: Cells, now: Date): Promise<void> {
+  const rows = [...cells].map(([key, sums]) => {
+    const [month, unitKey] = key.split('|') as [string, string];
+    return { month, unit_key: Number(unitKey), ...sums, refreshed_at: now };
+  });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx('report_unit_months').insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+export async function refreshRollup(db: Knex, timezone: string, now: Date): Promise<number> {
+  return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
-    const marked = await trx.raw<{ rows: Cell[] }>(
+    const marked = await trx.raw<{ rows: { month: string; unit_key: number }[] }>(
       `WITH d AS (DELETE FROM report_dirty RETURNING unit_key, at)
        SELECT DISTINCT to_char(date_trunc('month', at AT TIME ZONE ?), 'YYYY-MM-DD') AS month, unit_key FROM d`,
       [timezone],
@@ -37,30 +68,30 @@ export async function refreshRollup(knex: Knex, timezone: string, now: Date): Pr
 
 async function recomputeCells(trx: Knex.Transaction, tz: string, month: string, unitKeys: number[], now: Date): Promise<void> {
   const keys = `{${unitKeys.join(',')}}`;
-  const from = `(:month::date)::timestamp AT TIME ZONE :tz`;
-  const to = `(:month::date + interval '1 month')::timestamp AT TIME ZONE :tz`;
-  const inCell = (column: string, unit: string) => `${column} >= ${from} AND ${column} < ${to} AND ${unit} = ANY(:keys::bigint[])`;
+  const wanted = new Set(unitKeys.map((k) => cellKey(month, k)));
+  const inCell = (column: string) =>
+    `${column} >= (:month::date)::timestamp AT TIME ZONE :tz AND ${column} < (:month::date + interval '1 month')::timestamp AT TIME ZONE :tz
+     AND COALESCE(t.unit_id, 0) = ANY(:keys::bigint[])`;
+  const cells: Cells = new Map();
+  await ticketCells(trx, tz, { accepted: inCell('t.created_at'), resolved: inCell('t.resolved_at') }, { month, keys }, cells, (k) => wanted.has(k));
+  await callbackCells(trx, tz, month.slice(0, 7), month.slice(0, 7), cells, (k) => wanted.has(k));
   await trx.raw(`DELETE FROM report_unit_months WHERE month = ?::date AND unit_key = ANY(?::bigint[])`, [month, keys]);
-  await trx.raw(
-    `INSERT INTO report_unit_months (month, unit_key, ${COLUMN_LIST}, refreshed_at)
-     SELECT month, unit_key, ${COLUMN_LIST}, :now FROM (${cellSumsSql({
-       accepted: inCell('t.created_at', 'COALESCE(t.unit_id, 0)'),
-       resolved: inCell('t.resolved_at', 'COALESCE(t.unit_id, 0)'),
-       callbacks: inCell('c.done_at', 'COALESCE(t.unit_id, 0)'),
-     })}) AS cells`,
-    { tz, month, keys, now },
-  );
+  await store(trx, cells, now);
 }
 
 /** Rebuilds every cell from scratch (after a bulk load with triggers off, or a time-zone change). */
-export async function rebuildRollup(knex: Knex, timezone: string, now: Date): Promise<void> {
-  await knex.transaction(async (trx) => {
+export async function rebuildRollup(db: Knex, timezone: string, now: Date): Promise<void> {
+  await db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
     await trx.raw('TRUNCATE report_dirty, report_unit_months');
-    await trx.raw(
-      `INSERT INTO report_unit_months (month, unit_key, ${COLUMN_LIST}, refreshed_at)
-       SELECT month, unit_key, ${COLUMN_LIST}, :now FROM (${cellSumsSql({ accepted: 'true', resolved: 'true', callbacks: 'true' })}) AS cells`,
-      { tz: timezone, now },
+    const cells: Cells = new Map();
+    await ticketCells(trx, timezone, { accepted: 'true', resolved: 'true' }, {}, cells, () => true);
+    const span = await trx.raw<{ rows: { first: string | null; last: string | null }[] }>(
+      `SELECT to_char(min(done_at) AT TIME ZONE ?, 'YYYY-MM') AS first, to_char(max(done_at) AT TIME ZONE ?, 'YYYY-MM') AS last FROM callbacks WHERE state = 'done'`,
+      [timezone, timezone],
     );
+    const { first, last } = span.rows[0]!;
+    if (first && last) await callbackCells(trx, timezone, first, last, cells, () => true);
+    await store(trx, cells, now);
   });
 }

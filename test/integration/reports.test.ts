@@ -141,7 +141,7 @@ beforeAll(async () => {
   await t.http.put(`/api/reports/subscribers/${county}/2026-10`).set(auth(t.fixture.users.manager)).send({ subscribers: 1000 }).expect(200);
   await t.http.put(`/api/reports/subscribers/${otherCounty}/2026-10`).set(auth(t.fixture.users.manager)).send({ subscribers: 500 }).expect(200);
   t.clock.set(at('2026-11-02T09:00:00'));
-});
+}, 60_000); // some sixty calls through the API; a busy 2-core machine needs the room
 afterAll(() => t.close());
 
 describe('the October case-analysis report, against figures computed by hand', () => {
