@@ -1,4 +1,5 @@
-import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import type { DomainEvent } from '../../server/events/types';
+import { auth, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 
 /** SLA timers driven through the API; policies of seconds and a ManualClock, fired with runDue(). */
 let t: TestApp;
@@ -51,8 +52,9 @@ async function dispatch(id: number, version: number) {
     .send({ unit_id: t.fixture.units.countyTeam }).expect(200)).body as { version: number };
 }
 
+type SlaEvent = Extract<DomainEvent, { type: 'sla.warning' | 'sla.breached' }>;
 const slaEvents = (ticketId: number) =>
-  t.events.filter((e) => (e.type === 'sla.warning' || e.type === 'sla.breached') && e.ticket.id === ticketId)
+  t.events.filter((e): e is SlaEvent => (e.type === 'sla.warning' || e.type === 'sla.breached') && e.ticket.id === ticketId)
     .map((e) => (e.type === 'sla.warning' ? `${e.timer.policy_key}:warning:${e.fraction}` : `${e.timer.policy_key}:breached`));
 
 describe('SLA policies as data', () => {
