@@ -61,7 +61,7 @@ export interface AppOptions {
 /** Builds the Express app without listening, so supertest and main.ts share it. */
 export function createApp(options: AppOptions): { app: Express; routes: RouteSpec[]; services: Services } {
   const { deps, db, tokens } = options;
-  const auth = createAuthService({ knex: deps.knex, tokens, clock: deps.clock, loginRateLimit: deps.config.loginRateLimit });
+  const auth = createAuthService({ knex: deps.knex, bus: deps.bus, tokens, clock: deps.clock, loginRateLimit: deps.config.loginRateLimit });
   const ownership = createOwnershipService(deps);
   const incidents = createIncidentsService(deps, ownership);
   const scheduler = options.scheduler ?? createScheduler(deps);

@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   const applied = await migrateLatest(db.knex);
   if (applied.length > 0) logger.info('migrations applied', { count: applied.length });
   await ensureAdmin(db.knex, clock, logger, config.adminPassword);

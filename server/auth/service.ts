@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock';
+import type { EventBus } from '../events/bus';
 import { errors } from '../http/errors';
 import type { Logger } from '../logger';
 import { usersRepository } from '../users/repository';
@@ -12,12 +13,36 @@ import { AttemptLimiter } from './rate-limit';
 import type { TokenService } from './tokens';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
+/**
+ * Signed-in principals are kept this long (real time, not the desk clock) so a request costs no
+ * user lookup. A change to a user or unit made by this process drops the cache as soon as it
+ * commits (`directory.changed`); a change made by another process, or one racing a lookup, takes
+ * effect within this bound: a deactivated user or a new role is honoured within 5 seconds.
+ */
+export const PRINCIPAL_CACHE_MS = 5000;
+const PRINCIPAL_CACHE_MAX = 10_000;
 // Verifying against a real hash keeps unknown usernames as slow as wrong passwords.
 const dummyHash = hashPassword(crypto.randomBytes(16).toString('hex'));
 
-export function createAuthService(deps: { knex: Knex; tokens: TokenService; clock: Clock; loginRateLimit: number }) {
+export function createAuthService(deps: { knex: Knex; bus: EventBus; tokens: TokenService; clock: Clock; loginRateLimit: number }) {
   const { knex, tokens, clock } = deps;
   const limiter = new AttemptLimiter(deps.loginRateLimit, LOGIN_WINDOW_SECONDS, clock);
+  const principals = new Map<number, { principal: Principal; until: number }>();
+  deps.bus.subscribe((event) => {
+    if (event.type === 'directory.changed') principals.clear();
+  });
+
+  async function loadPrincipal(userId: number): Promise<Principal> {
+    const cached = principals.get(userId);
+    if (cached && cached.until > performance.now()) return cached.principal;
+    const row = await usersRepository.findPrincipalRow(knex, userId);
+    // Refusals are never cached: a reactivated account works on its next request.
+    if (!row) throw errors.unauthorized('the account is disabled');
+    const principal: Principal = { id: row.id, username: row.username, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.unit_path };
+    if (principals.size >= PRINCIPAL_CACHE_MAX) principals.clear();
+    principals.set(userId, { principal, until: performance.now() + PRINCIPAL_CACHE_MS });
+    return principal;
+  }
 
   return {
     async login(username: string, password: string, clientKey: string): Promise<{ token: string; expires_at: string; user: UserView }> {
@@ -36,9 +61,7 @@ export function createAuthService(deps: { knex: Knex; tokens: TokenService; cloc
       if (!token) throw errors.unauthorized();
       const userId = await tokens.verify(token);
       if (userId === null) throw errors.unauthorized('the token is invalid or expired; sign in again');
-      const row = await usersRepository.findPrincipalRow(knex, userId);
-      if (!row) throw errors.unauthorized('the account is disabled');
-      return { id: row.id, username: row.username, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.unit_path };
+      return loadPrincipal(userId);
     },
   };
 }

@@ -3,6 +3,8 @@ import type { TicketView } from '../tickets/view';
 
 /** Every domain event that leaves a service. Listeners switch on `type`. */
 export type DomainEvent =
+  /** a user or unit changed (role, active, unit, place in the tree): caches of who may see what drop it */
+  | { type: 'directory.changed'; at: string; actorId: number | null; entity: 'user' | 'unit'; entityId: number }
   | { type: 'ticket.created'; at: string; actorId: number | null; ticket: TicketView }
   | { type: 'ticket.updated'; at: string; actorId: number | null; change: string; ticket: TicketView }
   /** a callback attempt fell due (or was handed over): `assigneeId` is the agent to call, null while nobody is on duty */

@@ -64,7 +64,7 @@ export function createUnitsService(deps: Deps) {
     },
 
     async update(actor: Principal, unitId: number, input: UpdateUnitInput): Promise<UnitView> {
-      return inTransaction(knex, bus, async ({ trx }) => {
+      return inTransaction(knex, bus, async ({ trx, emit }) => {
         // Moves lock the whole table briefly: path rewrites must not interleave.
         if (input.parent_id !== undefined) await trx.raw('LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE');
         const current = await unitsRepository.findForUpdate(trx, unitId);
@@ -89,6 +89,7 @@ export function createUnitsService(deps: Deps) {
         }
         const row = await unitsRepository.update(trx, unitId, changes);
         await writeAudit(trx, { at: now, actorId: actor.id, entity: 'unit', entityId: unitId, action: 'updated', data: { ...input } });
+        emit({ type: 'directory.changed', at: now.toISOString(), actorId: actor.id, entity: 'unit', entityId: unitId });
         return toUnitView(row);
       });
     },

@@ -61,7 +61,7 @@ export function createUsersService(deps: Deps) {
 
     async update(actor: Principal, userId: number, input: UpdateUserInput): Promise<UserView> {
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-      return inTransaction(knex, bus, async ({ trx }) => {
+      return inTransaction(knex, bus, async ({ trx, emit }) => {
         const current = await trx<UserRow>('users').where({ id: userId }).forUpdate().first();
         if (!current) throw errors.notFound(`user ${userId}`);
         const role = input.role ?? current.role;
@@ -84,6 +84,7 @@ export function createUsersService(deps: Deps) {
           at: now, actorId: actor.id, entity: 'user', entityId: userId, action: 'updated',
           data: { ...logged, ...(password ? { password_changed: true } : {}) },
         });
+        emit({ type: 'directory.changed', at: now.toISOString(), actorId: actor.id, entity: 'user', entityId: userId });
         return toUserView(row);
       });
     },
