@@ -19,7 +19,7 @@ import { serveChild } from './lib/child';
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   await migrateLatest(db.knex);
   await ensureAdmin(db.knex, systemClock, logger, config.adminPassword);
   const deps = { knex: db.knex, bus: new EventBus(logger), clock: systemClock, config, logger };

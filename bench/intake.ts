@@ -7,7 +7,7 @@
  *   BENCH_RATE (500)          requests per second of the fixed-rate runs
  *   BENCH_WARMUP_SECONDS (3)  unmeasured load on each server first (JIT, pools)
  *   BENCH_PHONES (20000)      distinct callers: the first call registers, later ones find them
- *   BENCH_POOL_MAX (10)       PostgreSQL connections of each server
+ *   BENCH_POOL_MAX (10)       PostgreSQL connections of each server (the app's DATABASE_POOL_MAX)
  *   BENCH_CPU_PROF=<dir>      write V8 CPU profiles of both servers there
  * `--seconds N` overrides BENCH_SECONDS.
  */
@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import { hashPassword } from '../server/auth/passwords';
 import { createBenchDatabase } from './lib/database';
 import { startServer, type Server } from './lib/child';
+import { databaseCpu, processCpu } from './lib/cpu';
 import { intakeLoad, type LoadResult } from './lib/load';
 
 function setting(name: string, fallback: number): number {
@@ -38,7 +39,9 @@ async function login(port: number, username: string, password: string): Promise<
   return ((await res.json()) as { token: string }).token;
 }
 
-const summary = (r: LoadResult) => `${r.perSecond}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms (2xx ${r.ok2xx}, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`;
+type Run = LoadResult & { nodeUs: number; pgUs: number };
+const summary = (r: Run) =>
+  `${r.perSecond}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms (2xx ${r.ok2xx}, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; CPU/request node ${r.nodeUs} µs, PostgreSQL ${r.pgUs} µs)`;
 const failures = (...runs: LoadResult[]) => runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
 
 async function main(): Promise<void> {
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
     const password = crypto.randomBytes(12).toString('hex');
     await db.knex('users').insert({ username: 'bench_agent', name: '话务员', role: 'agent', unit_id: unit!.id, password_hash: await hashPassword(password), active: true, created_at: now, updated_at: now });
 
-    const env = { DATABASE_URL: db.url, BENCH_POOL_MAX: String(poolMax), LOOPDESK_LOG_LEVEL: 'warn', LOOPDESK_ADMIN_PASSWORD: password, PORT: '0' };
+    const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: String(poolMax), BENCH_POOL_MAX: String(poolMax), LOOPDESK_LOG_LEVEL: 'warn', LOOPDESK_ADMIN_PASSWORD: password, PORT: '0' };
     const app = await startServer('app-server.ts', env);
     servers.push(app);
     const floor = await startServer('floor-server.ts', env);
@@ -69,8 +72,15 @@ async function main(): Promise<void> {
 
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rss().rssMb)), 250);
-    const load = (server: Server, withToken: boolean, secs: number, overallRate?: number) =>
-      intakeLoad({ port: server.port, connections, seconds: secs, overallRate, token: withToken ? token : undefined, phonePool });
+    // CPU per request of the server's process and of its PostgreSQL backends: on a shared 2-core
+    // machine this is steadier than the rates, and it says where the time goes.
+    const load = async (server: Server, withToken: boolean, secs: number, overallRate?: number): Promise<Run> => {
+      const node0 = processCpu(server.pid);
+      const pg0 = databaseCpu(db.name);
+      const result = await intakeLoad({ port: server.port, connections, seconds: secs, overallRate, token: withToken ? token : undefined, phonePool });
+      const perRequest = (seconds: number) => Math.round((seconds / Math.max(result.requests, 1)) * 1e6);
+      return { ...result, nodeUs: perRequest(processCpu(server.pid) - node0), pgUs: perRequest(databaseCpu(db.name) - pg0) };
+    };
 
     const appWarm = await load(app, true, warmup);
     const floorWarm = await load(floor, false, warmup);
@@ -104,6 +114,8 @@ async function main(): Promise<void> {
       fixed_rate_p99_ms: appFixed.p99Ms,
       floor_fixed_rate_p99_ms: floorFixed.p99Ms,
       fixed_rate_per_s: appFixed.perSecond,
+      cpu_us_per_ticket: { node: appMax.nodeUs, postgres: appMax.pgUs },
+      floor_cpu_us_per_request: { node: floorMax.nodeUs, postgres: floorMax.pgUs },
       rss_mb: Math.round(Math.max(peakRss, peakMb)),
       rss_end_mb: Math.round(rssMb),
       rss_source: 'app child process, peak VmHWM from /proc',
