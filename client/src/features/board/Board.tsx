@@ -165,14 +165,14 @@ export function BoardPage({ wallboard }: { wallboard: boolean }) {
             </Card>
           )}
           <Card size="small" title={t('board.latest')} extra={<Button size="small" type="text" onClick={latest.reload}>{t('common.refresh')}</Button>}>
-            <List size="small" dataSource={feed} data-testid="latest" renderItem={(x) => (
+            <div data-testid="latest"><List size="small" dataSource={feed} renderItem={(x) => (
               <List.Item className={flash.has(x.id) ? 'row-flash' : ''} data-ticket={x.id}>
                 <Space wrap>
                   <TicketLink ticket={x} /><StatusTag status={x.status} />{tv('type', x.type)} · {tv('category', x.category)}
                   <span className="muted">{unitName(x.unit_id)}</span><span className="muted">{formatAt(x.created_at, 'HH:mm')}</span>
                 </Space>
               </List.Item>
-            )} />
+            )} /></div>
           </Card>
         </div>
       </div>

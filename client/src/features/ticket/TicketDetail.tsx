@@ -86,8 +86,10 @@ export function TicketPage({ id }: { id: number }) {
         </span>
       </Space>
       {conflict && (
-        <Alert type="warning" showIcon closable onClose={() => setConflict(null)} data-testid="changed-meanwhile"
-          title={t('ticket.changedMeanwhile')} description={t('ticket.changedMeanwhileDetail', { status: tv('status', conflict.status), version: conflict.version })} />
+        <div data-testid="changed-meanwhile">
+          <Alert type="warning" showIcon closable onClose={() => setConflict(null)}
+            title={t('ticket.changedMeanwhile')} description={t('ticket.changedMeanwhileDetail', { status: tv('status', conflict.status), version: conflict.version })} />
+        </div>
       )}
       {liveChange !== null && !conflict && (
         <Alert type="info" showIcon closable onClose={() => setLiveChange(null)} title={t('ticket.updatedLive', { change: tv('event', liveChange) })} data-testid="updated-live" />
