@@ -24,6 +24,7 @@ import { createIncidentsService } from './incidents/service';
 import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService } from './ownership/service';
+import { monthlyReportMail, type MonthlyReportMail } from './reports/monthly-mail';
 import { reportRoutes } from './reports/routes';
 import { slaRoutes } from './sla/routes';
 import { createSlaService, type SlaService } from './sla/service';
@@ -44,6 +45,8 @@ export interface Services {
   /** the durable scheduler every domain registers its kinds on; main.ts starts it */
   scheduler: Scheduler;
   sla: SlaService;
+  /** the monthly report mail, registered on the scheduler; main.ts arms it once at start */
+  monthlyMail: MonthlyReportMail;
 }
 
 export interface AppOptions {
@@ -71,6 +74,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const sla = createSlaService(deps, scheduler);
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   const surveys = createSurveyService(deps, tickets);
+  const reports = createReportsService(deps);
+  const monthlyMail = monthlyReportMail(deps, reports, scheduler);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
     ...unitRoutes(createUnitsService(deps)),
@@ -81,7 +86,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...incidentRoutes(incidents),
     ...slaRoutes(sla),
     ...callbackRoutes(callbacks, surveys),
-    ...reportRoutes(createReportsService(deps)),
+    ...reportRoutes(reports),
   ];
 
   const app = express();
@@ -126,7 +131,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   }
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
-  return { app, routes, services: { auth, tickets, scheduler, sla } };
+  return { app, routes, services: { auth, tickets, scheduler, sla, monthlyMail } };
 }
 
 function placeholderPage(): string {

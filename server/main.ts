@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
   const scheduler = createScheduler(deps);
   const { app, services } = createApp({ deps, db, tokens, scheduler, queueReady: config.redisUrl ? () => scheduler.ready() : undefined });
   await scheduler.start();
+  await services.monthlyMail.arm(db.knex);
   logger.info('scheduler started', { adapter: scheduler.adapter });
   const server = http.createServer(app);
   const realtime = attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, redisUrl: config.redisUrl });

@@ -115,3 +115,5 @@ export function monthlyReportMail(deps: Deps, reports: ReportsService, scheduler
     },
   };
 }
+
+export type MonthlyReportMail = ReturnType<typeof monthlyReportMail>;
