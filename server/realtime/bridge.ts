@@ -23,7 +23,7 @@ function ticketOf(event: DomainEvent): TicketLike | undefined {
 
 function userTargets(event: DomainEvent): number[] {
   const ids: number[] = [];
-  for (const key of ['userId', 'ownerId', 'assigneeId'] as const) {
+  for (const key of ['userId', 'ownerId', 'assigneeId', 'recipientId'] as const) {
     const value = (event as Partial<Record<typeof key, unknown>>)[key];
     if (typeof value === 'number') ids.push(value);
   }
@@ -38,6 +38,12 @@ function userTargets(event: DomainEvent): number[] {
  */
 export function bridgeEvents(bus: EventBus, io: Server, knex: Knex): () => void {
   return bus.subscribe(async (event) => {
+    if (event.type === 'directory.changed') {
+      // A user's role, unit or account changed: their sockets joined rooms for the old one. Drop
+      // them; the console reconnects and the handshake reads who they are now (or refuses them).
+      if (event.entity === 'user') io.in(rooms.user(event.entityId)).disconnectSockets(true);
+      return;
+    }
     const ticket = ticketOf(event);
     const targets = ticket ? await ticketAudience(knex, ticket.unit_id) : [];
     targets.push(...userTargets(event).map(rooms.user));

@@ -72,6 +72,23 @@ describe('realtime: who hears what', () => {
   });
 });
 
+describe('realtime: a user who changes unit', () => {
+  it('is disconnected, and hears the new unit only after signing back in through the handshake', async () => {
+    const { admin, agent, otherHandler } = t.fixture.users;
+    const socket = await open(otherHandler);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await t.http.patch(`/api/users/${otherHandler.id}`).set(auth(admin)).send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+    expect(await dropped).toBe('io server disconnect');
+
+    const again = await open(otherHandler);
+    const heard = nextEvent<{ ticket: { id: number } }>(again, 'ticket.updated');
+    const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body;
+    await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+    expect((await heard).ticket.id).toBe(ticket.id);
+    await t.http.patch(`/api/users/${otherHandler.id}`).set(auth(admin)).send({ unit_id: t.fixture.units.otherCounty }).expect(200);
+  });
+});
+
 describe('realtime: presence on a ticket', () => {
   it('lists who has the ticket open, and drops them when they leave', async () => {
     const { agent, supervisor, handler, otherHandler } = t.fixture.users;
