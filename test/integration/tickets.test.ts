@@ -1,5 +1,8 @@
 import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 
+/** The status path of the timeline; callbacks and SLA timers add their own system events around it. */
+const STATUS_EVENTS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed'];
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -60,7 +63,7 @@ describe('accepting a contact', () => {
       .expect(201);
     expect(res.body).toMatchObject({ status: 'resolved', one_call_resolution: true, responsibility: 'none' });
     const detail = await t.http.get(`/api/tickets/${res.body.id}`).set(auth(t.fixture.users.agent)).expect(200);
-    expect(detail.body.events.map((e: { type: string }) => e.type)).toEqual(['accepted', 'resolved']);
+    expect(detail.body.events.map((e: { type: string }) => e.type).filter((type: string) => STATUS_EVENTS.includes(type))).toEqual(['accepted', 'resolved']);
     expect(detail.body.callbacks).toEqual([expect.objectContaining({ attempt: 1, state: 'due' })]);
   });
 
@@ -96,7 +99,7 @@ describe('every legal transition', () => {
     expect(again.status).toBe(200);
     const detail = await t.http.get(`/api/tickets/${ticket.id}`).set(auth(t.fixture.users.agent));
     expect(detail.body.callbacks.map((c: { handling_round: number; outcome: string | null }) => [c.handling_round, c.outcome])).toEqual([[1, 'unsatisfied'], [2, null]]);
-    expect(detail.body.events.map((e: { type: string }) => e.type)).toEqual(['accepted', 'dispatched', 'resolved', 'reopened', 'resolved']);
+    expect(detail.body.events.map((e: { type: string }) => e.type).filter((type: string) => STATUS_EVENTS.includes(type))).toEqual(['accepted', 'dispatched', 'resolved', 'reopened', 'resolved']);
   });
 
   it('tries an unreachable customer again and closes after the last attempt', async () => {
