@@ -18,6 +18,8 @@ import { createScheduler, type Scheduler } from './jobs';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApi } from './openapi/document';
+import { escalationRoutes } from './escalation/routes';
+import { createEscalationService } from './escalation/service';
 import { incidentsParticipant } from './incidents/participant';
 import { incidentRoutes } from './incidents/routes';
 import { createIncidentsService } from './incidents/service';
@@ -68,6 +70,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const ownership = createOwnershipService(deps);
   const incidents = createIncidentsService(deps, ownership);
   const scheduler = options.scheduler ?? createScheduler(deps);
+  const escalation = createEscalationService(deps, scheduler, ownership);
   const mailTransport = options.mailTransport
     ?? createMailTransport({ smtpUrl: deps.config.smtpUrl, dataDir: deps.config.dataDir, from: `LoopDesk <noreply@${new URL(deps.config.publicUrl).hostname}>` });
   const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport });
@@ -84,6 +87,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...ticketRoutes(tickets),
     ...ownershipRoutes(ownership),
     ...incidentRoutes(incidents),
+    ...escalationRoutes(escalation),
     ...slaRoutes(sla),
     ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(reports),

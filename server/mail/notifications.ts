@@ -27,7 +27,7 @@ async function recipient(knex: Knex, userId: number): Promise<Recipient[]> {
   return user?.email ? [{ userId, email: user.email }] : [];
 }
 
-/** Mail listens on the one event path: ownership assigned and escalation raised reach the leader by mail. */
+/** Mail listens on the one event path: ownership assigned, escalation raised and deadline warnings of owned cases reach the leader. */
 export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer: Mailer): () => void {
   return bus.subscribe(async (event) => {
     switch (event.type) {
@@ -47,6 +47,18 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
           ticketId: event.ticket.id,
           template: { kind: 'escalation.raised', data: { ...(await ticketMailData(knex, config, event.ticket)), level: event.level, reason: event.reason, ownerName: owner?.name ?? `#${event.ownerId}` } },
           recipients: await recipient(knex, event.recipientId),
+        });
+        return;
+      }
+      case 'sla.warning': {
+        // the owner of a leadership case hears of its deadline before it passes
+        const owned = await knex('case_ownerships').where({ ticket_id: event.ticket.id, active: true }).first<{ owner_id: number } | undefined>('owner_id');
+        if (!owned) return;
+        await mailer.notify({
+          id: `deadline-warning:${event.timer.id}:${event.fraction}`,
+          ticketId: event.ticket.id,
+          template: { kind: 'deadline.warning', data: await ticketMailData(knex, config, event.ticket) },
+          recipients: await recipient(knex, owned.owner_id),
         });
         return;
       }

@@ -24,3 +24,25 @@ export async function nearestHead(db: Knex, unitId: number, options: { above?: b
   const row = await query;
   return row ? { userId: Number(row.user_id), unitId: Number(row.unit_id) } : undefined;
 }
+
+/** Every active head above a unit, nearest first, each person once: the escalation ladder. */
+export async function headsAbove(db: Knex, unitId: number, skipUserIds: readonly number[]): Promise<Head[]> {
+  const rows = await db('units as u')
+    .join('units as a', db.raw(`u.path LIKE a.path || '%'`))
+    .join('users as h', function joinHead() {
+      this.on('h.id', '=', 'a.head_user_id').andOn('h.active', '=', db.raw('true'));
+    })
+    .where('u.id', unitId)
+    .whereNot('a.id', unitId)
+    .orderByRaw('length(a.path) DESC')
+    .select<{ unit_id: string | number; user_id: string | number }[]>('a.id as unit_id', 'a.head_user_id as user_id');
+  const seen = new Set(skipUserIds);
+  const ladder: Head[] = [];
+  for (const row of rows) {
+    const userId = Number(row.user_id);
+    if (seen.has(userId)) continue;
+    seen.add(userId);
+    ladder.push({ userId, unitId: Number(row.unit_id) });
+  }
+  return ladder;
+}

@@ -43,6 +43,10 @@ export const ownershipSchema = z
     explanation: z.string().nullable(),
     explanation_at: z.string().nullable(),
     missing: z.array(z.enum(['in_person_action', 'explanation'])).describe('what the owner must still record before the case can close'),
+    escalations: z.array(z.object({
+      id: z.number().int(), level: z.number().int(), unit_id: z.number().int(), recipient_id: z.number().int(),
+      reason: z.string(), raised_at: z.string(), acknowledged_at: z.string().nullable(),
+    })).describe('each level the case went up to (逐级汇报), and whether that leader acknowledged'),
   })
   .meta({ id: 'Ownership' });
 

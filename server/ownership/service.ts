@@ -14,6 +14,9 @@ import type { MyCasesQuery, OwnerActionInput, OwnershipView, RuleInput } from '.
 /** What still stands between an owned case and its closing. */
 export type MissingDuty = 'in_person_action' | 'explanation';
 
+/** Runs in the transaction that gives a case a new owner (escalation arms its inactivity timer here). */
+export type AssignedHook = (uow: UnitOfWork, ticketId: number, ownerId: number, now: Date) => Promise<void>;
+
 /** Owner actions may be logged after the fact, not ahead of it; a little clock skew is tolerated. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -36,6 +39,7 @@ export async function visibleTicket(db: Knex, principal: Principal, ticketId: nu
 
 export function createOwnershipService(deps: Deps) {
   const { knex, bus, clock } = deps;
+  const assignedHooks: AssignedHook[] = [];
 
   async function missingDuties(db: Knex, ownership: OwnershipRow): Promise<MissingDuty[]> {
     const missing: MissingDuty[] = [];
@@ -50,6 +54,8 @@ export function createOwnershipService(deps: Deps) {
     const actions = await repo.actions(db, ownership.ticket_id);
     const owner = await db('users').where({ id: ownership.owner_id }).first<{ name: string }>('name');
     const missing = await missingDuties(db, ownership);
+    const escalations = await db('escalations').where({ ticket_id: ownership.ticket_id }).orderBy('id')
+      .select<{ id: number; level: number; unit_id: number; recipient_id: number; reason: string; raised_at: Date; acknowledged_at: Date | null }[]>('id', 'level', 'unit_id', 'recipient_id', 'reason', 'raised_at', 'acknowledged_at');
     return {
       owner_id: ownership.owner_id,
       owner_name: owner?.name ?? null,
@@ -61,6 +67,7 @@ export function createOwnershipService(deps: Deps) {
       explanation: ownership.explanation,
       explanation_at: ownership.explanation_at?.toISOString() ?? null,
       missing,
+      escalations: escalations.map((e) => ({ ...e, raised_at: e.raised_at.toISOString(), acknowledged_at: e.acknowledged_at?.toISOString() ?? null })),
     };
   }
 
@@ -118,6 +125,7 @@ export function createOwnershipService(deps: Deps) {
     }
     if (!sameOwner) {
       uow.emit({ type: 'ownership.assigned', at: now.toISOString(), actorId, ticket: await ticketView(trx, ticket), ownerId: head.userId, previousOwnerId, unitId: head.unitId, reasons });
+      for (const hook of assignedHooks) await hook(uow, ticket.id, head.userId, now);
     }
   }
 
@@ -157,6 +165,9 @@ export function createOwnershipService(deps: Deps) {
   return {
     evaluate,
     assertCloseable,
+    onAssigned(hook: AssignedHook): void {
+      assignedHooks.push(hook);
+    },
 
     async detail(db: Knex, ticketId: number): Promise<OwnershipView | null> {
       const ownership = await repo.find(db, ticketId);
