@@ -354,3 +354,8 @@ export const BIG_CUSTOMER_NOTE = '大客户绿色通道：请客户经理陪同�
 export const COMMENTS = ['已电话联系用户，约定明天上午上门', '等待备件，预计明天到货', '单位领导已上门与用户沟通', '用户白天不在家，改约晚上处理', '已与施工单位联系，正在协调'];
 export const SATISFIED_NOTES = ['用户表示满意', '用户对处理结果满意，感谢及时处理', '用户表示问题已解决', null];
 export const UNREACHABLE_NOTES = ['电话无人接听', '用户手机关机', '占线', '用户不方便接听，约稍后回访'];
+export const OWNER_ACTION_NOTES = {
+  visit: '上门走访用户，了解诉求并当面说明处理方案',
+  apology: '当面向用户赔礼道歉，用户表示接受',
+  meeting: '与用户及当事员工面谈，说明整改措施',
+} as const;

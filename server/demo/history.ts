@@ -1,8 +1,11 @@
 import { DEFAULT_CALLBACK_POLICY } from '../callbacks/policy';
 import { localDateStamp } from '../clock';
+import type { OwnerActionRow, OwnershipRow } from '../ownership/repository';
+import { IN_PERSON_KINDS, matchingRules, type OwnershipRule } from '../ownership/rules';
 import type { CallbackRow, TicketEventRow, TicketRow } from '../tickets/repository';
 import {
-  BIG_CUSTOMER_NOTE, CASES, COMMENTS, DISPATCH_NOTES, SATISFIED_NOTES, UNREACHABLE_NOTES, type DemoCase, type Responsibility,
+  BIG_CUSTOMER_NOTE, CASES, COMMENTS, DISPATCH_NOTES, OWNER_ACTION_NOTES, SATISFIED_NOTES, UNREACHABLE_NOTES, type DemoCase,
+  type Responsibility,
 } from './cases';
 import {
   BIG_CUSTOMER_CENTRE, BILLING_CENTRE, NETWORK_CENTRE, teamOf, unitByCode, type DemoCustomer, type DemoUnit, type DemoUser,
@@ -39,9 +42,12 @@ const DAY = 24 * HOUR;
 const { maxAttempts, retrySpacingSeconds } = DEFAULT_CALLBACK_POLICY;
 
 // The columns the demo writes, named: columns other domains add later keep their defaults.
-export type DemoEvent = Pick<TicketEventRow, 'type' | 'at' | 'actor_id' | 'data'>;
+/** `ownerAction` points into the ticket's owner actions: the event names the action's id once it is inserted. */
+export type DemoEvent = Pick<TicketEventRow, 'type' | 'at' | 'actor_id' | 'data'> & { ownerAction?: number };
 export type DemoCallback = Pick<CallbackRow,
   'handling_round' | 'attempt' | 'due_at' | 'assignee_id' | 'state' | 'outcome' | 'note' | 'done_by' | 'done_at' | 'created_at'>;
+export type DemoOwnership = Omit<OwnershipRow, 'ticket_id'>;
+export type DemoOwnerAction = Omit<OwnerActionRow, 'id' | 'ticket_id'>;
 export type DemoTicketRow = Pick<TicketRow,
   | 'type' | 'category' | 'status' | 'version' | 'handling_round' | 'channel' | 'priority' | 'description' | 'customer_id'
   | 'unit_id' | 'assignee_id' | 'accepted_by' | 'payment_channel' | 'paid_at' | 'resolution' | 'cause' | 'responsibility'
@@ -54,6 +60,9 @@ export interface DemoTicket {
   row: DemoTicketRow;
   events: DemoEvent[];
   callbacks: DemoCallback[];
+  /** A leadership case (领导包案): owned by the head of the unit it is dispatched to, or the nearest above. */
+  ownership: DemoOwnership | null;
+  ownerActions: DemoOwnerAction[];
 }
 
 /** Ids of what is already inserted, by the demo's own keys. */
@@ -69,6 +78,8 @@ export interface HistoryInput {
   timezone: string;
   users: readonly DemoUser[];
   customers: readonly DemoCustomer[];
+  /** The leadership-case rules in force (ownership_rules). */
+  ownershipRules: readonly OwnershipRule[];
   ids: Ids;
 }
 
@@ -79,7 +90,11 @@ type Step =
   | { kind: 'dispatch'; delay: number; unit: DemoUnit; assignee: string | null; actor: string; note: string | null }
   | { kind: 'resolve'; delay: number; actor: string; text: Resolution }
   | { kind: 'callback'; delay: number; actor: string; outcome: Outcome; note: string | null }
-  | { kind: 'comment'; delay: number; actor: string; body: string };
+  | { kind: 'comment'; delay: number; actor: string; body: string }
+  | { kind: 'owner_action'; delay: number; actor: string; action: OwnerActionKind; note: string }
+  | { kind: 'explanation'; delay: number; actor: string; text: string };
+
+type OwnerActionKind = 'visit' | 'apology' | 'meeting';
 
 interface Plan {
   demoCase: DemoCase;
@@ -93,6 +108,8 @@ interface Plan {
   paidBefore: number | null;
   paymentChannel: DemoTicketRow['payment_channel'];
   intake: Resolution | null;
+  /** The ownership rules this ticket meets; none: not a leadership case. */
+  ownershipReasons: string[];
   steps: Step[];
   /** How far back the ticket was accepted, in seconds, before placing it on the calendar. */
   age: number;
@@ -123,6 +140,15 @@ function staffOf(users: readonly DemoUser[], unit: DemoUnit): { head: string | n
   const head = users.find((u) => u.heads === unit.code)?.username ?? null;
   const handlers = users.filter((u) => u.role === 'handler' && u.unitCode !== null && codes.includes(u.unitCode)).map((u) => u.username);
   return { head, handlers };
+}
+
+/** The head of the unit, or of the nearest unit above that has one (as ownership/heads.ts finds it). */
+function nearestHead(users: readonly DemoUser[], unit: DemoUnit): { username: string; unitCode: string } {
+  for (let u: DemoUnit | null = unit; u !== null; u = u.parentCode === null ? null : unitByCode(u.parentCode)) {
+    const head = users.find((x) => x.heads === u!.code);
+    if (head) return { username: head.username, unitCode: u.code };
+  }
+  throw new Error(`demo unit ${unit.code} has no head above it`);
 }
 
 function targetOf(demoCase: DemoCase, customer: DemoCustomer, rng: Random): DemoUnit {
@@ -169,6 +195,9 @@ function planTicket(input: HistoryInput, scenario: Scenario): Plan {
   const assignee = demoCase.leader ? staff.head : rng.chance(0.7) && staff.handlers.length > 0 ? rng.pick(staff.handlers) : null;
   // Teams have no head of their own: their handlers resolve.
   const resolver = () => assignee ?? (staff.head === null || rng.chance(0.8) ? rng.pick(staff.handlers) : staff.head);
+  const ownershipReasons = matchingRules(input.ownershipRules, {
+    type: demoCase.type, category: demoCase.category, channel, customerTier: customer.tier, flags: new Set(),
+  });
   const note = target.code === BIG_CUSTOMER_CENTRE ? BIG_CUSTOMER_NOTE : demoCase.leader ? DISPATCH_NOTES[1]! : urgent ? DISPATCH_NOTES[4]! : rng.chance(0.6) ? rng.pick(DISPATCH_NOTES.slice(0, 4)) : null;
 
   const steps: Step[] = [];
@@ -196,31 +225,43 @@ function planTicket(input: HistoryInput, scenario: Scenario): Plan {
   const unreachableTimes = (n: number) => {
     for (let i = 0; i < n; i++) callback('unreachable');
   };
-  const firstRound = () => {
+  // The owner's visit and written explanation; a case that closes must have both (the close gate).
+  const ownerDuties = (beforeClosing: boolean) => {
+    if (ownershipReasons.length === 0 || !(beforeClosing || rng.chance(0.5))) return;
+    const owner = nearestHead(users, target).username;
+    const action = rng.pick(['visit', 'apology', 'meeting'] as const);
+    steps.push({ kind: 'owner_action', delay: rng.int(HOUR, 8 * HOUR), actor: owner, action, note: OWNER_ACTION_NOTES[action] });
+    if (beforeClosing || rng.chance(0.5)) {
+      const text = `书面说明：经核实，${first.cause}。处理及整改情况：${first.resolution}今后将加强员工服务规范教育，杜绝类似问题再次发生。`;
+      steps.push({ kind: 'explanation', delay: rng.int(HOUR, 6 * HOUR), actor: owner, text });
+    }
+  };
+  const firstRound = (closes: boolean) => {
     dispatch();
     comment(0.3);
+    ownerDuties(closes);
     resolve(first, 1);
   };
-  const secondRound = () => {
-    firstRound();
+  const secondRound = (closes: boolean) => {
+    firstRound(closes);
     callback('unsatisfied', demoCase.again!.complaint);
     comment(0.3);
   };
 
   switch (scenario) {
     case 'accepted': break;
-    case 'dispatched': case 'redispatched': dispatch(); comment(0.4); break;
-    case 'resolved': firstRound(); break;
-    case 'resolved_after_unreachable': firstRound(); unreachableTimes(1); break;
+    case 'dispatched': case 'redispatched': dispatch(); comment(0.4); ownerDuties(false); break;
+    case 'resolved': firstRound(false); break;
+    case 'resolved_after_unreachable': firstRound(false); unreachableTimes(1); break;
     case 'intake_resolved': break;
-    case 'closed': firstRound(); callback('satisfied'); break;
-    case 'closed_after_unreachable': firstRound(); unreachableTimes(rng.int(1, maxAttempts - 1)); callback('satisfied'); break;
-    case 'closed_unreachable': firstRound(); unreachableTimes(maxAttempts); break;
+    case 'closed': firstRound(true); callback('satisfied'); break;
+    case 'closed_after_unreachable': firstRound(true); unreachableTimes(rng.int(1, maxAttempts - 1)); callback('satisfied'); break;
+    case 'closed_unreachable': firstRound(true); unreachableTimes(maxAttempts); break;
     case 'intake_closed': if (rng.chance(0.9)) callback('satisfied'); else unreachableTimes(maxAttempts); break;
-    case 'reopened': secondRound(); break;
-    case 'resolved_second_round': secondRound(); resolve(again!, 2); break;
-    case 'closed_second_round': secondRound(); resolve(again!, 2); callback('satisfied'); break;
-    case 'closed_second_round_unreachable': secondRound(); resolve(again!, 2); unreachableTimes(maxAttempts); break;
+    case 'reopened': secondRound(false); break;
+    case 'resolved_second_round': secondRound(false); resolve(again!, 2); break;
+    case 'closed_second_round': secondRound(true); resolve(again!, 2); callback('satisfied'); break;
+    case 'closed_second_round_unreachable': secondRound(true); resolve(again!, 2); unreachableTimes(maxAttempts); break;
   }
 
   const paymentChannel: DemoTicketRow['payment_channel'] = demoCase.type === 'reconnection' ? rng.pick(demoCase.payments ?? ['counter'] as const) : null;
@@ -230,6 +271,7 @@ function planTicket(input: HistoryInput, scenario: Scenario): Plan {
     paidBefore: paymentChannel === null ? null : paymentChannel === 'bank' ? rng.int(HOUR, 20 * HOUR) : rng.int(300, 3 * HOUR),
     paymentChannel,
     intake: atIntake ? first : null,
+    ownershipReasons,
     steps,
     age: ageOf(rng, scenario),
     nightCall: rng.chance(0.08),
@@ -339,18 +381,40 @@ function replay(input: HistoryInput, plan: Plan, acceptedAt: Date): DemoTicket {
   };
   const events: DemoEvent[] = [];
   const callbacks: DemoCallback[] = [];
+  /** A timeline entry that leaves the ticket row alone (comments, leadership-case entries). */
+  const note = (type: string, at: Date, actor: number, data: Record<string, unknown>, ownerAction?: number) =>
+    events.push({ type, at, actor_id: actor, data, ...(ownerAction === undefined ? {} : { ownerAction }) });
+  /** A change of the ticket: every one after the acceptance bumps the version, as repository.update does. */
   const record = (type: string, at: Date, actor: number, data: Record<string, unknown>, changes: Partial<DemoTicketRow>) => {
-    events.push({ type, at, actor_id: actor, data });
+    note(type, at, actor, data);
     Object.assign(row, changes);
-    // Every change bumps the version, as repository.update does; comments change nothing.
-    if (type !== 'accepted' && type !== 'comment') row.version += 1;
-    if (type !== 'comment') row.updated_at = at;
+    if (type !== 'accepted') row.version += 1;
+    row.updated_at = at;
   };
   const scheduleCallback = (attempt: number, due: Date, at: Date) =>
     callbacks.push({
       handling_round: row.handling_round, attempt, due_at: due, assignee_id: null, state: 'scheduled',
       outcome: null, note: null, done_by: null, done_at: null, created_at: at,
     });
+
+  let ownership: DemoOwnership | null = null;
+  const ownerActions: DemoOwnerAction[] = [];
+  /** ownership/service.ts evaluate(): after a dispatch the head of the unit (or the nearest above) owns the case. */
+  const evaluateOwnership = (unit: DemoUnit, at: Date, actor: number) => {
+    if (plan.ownershipReasons.length === 0) return;
+    const head = nearestHead(input.users, unit);
+    const ownerId = ids.user(head.username);
+    const unitId = ids.unit(head.unitCode);
+    const reasons = plan.ownershipReasons;
+    if (ownership === null) {
+      ownership = { owner_id: ownerId, unit_id: unitId, reasons, active: true, assigned_at: at, explanation: null, explanation_by: null, explanation_at: null };
+      note('ownership_assigned', at, actor, { owner_id: ownerId, unit_id: unitId, reasons });
+    } else if (ownership.owner_id !== ownerId || ownership.unit_id !== unitId) {
+      const from = ownership;
+      ownership = { ...from, owner_id: ownerId, unit_id: unitId, assigned_at: from.owner_id === ownerId ? from.assigned_at : at };
+      note('ownership_transferred', at, actor, { from_owner_id: from.owner_id, from_unit_id: from.unit_id, owner_id: ownerId, unit_id: unitId, reasons });
+    }
+  };
 
   const acceptor = ids.user(plan.acceptedBy);
   record('accepted', acceptedAt, acceptor, { channel: plan.channel, type: plan.demoCase.type, category: plan.demoCase.category }, {});
@@ -372,10 +436,22 @@ function replay(input: HistoryInput, plan: Plan, acceptedAt: Date): DemoTicket {
         record(row.status === 'dispatched' ? 'redispatched' : 'dispatched', at, actor,
           { from_unit_id: row.unit_id, unit_id: unitId, unit_name: step.unit.name, assignee_id: assigneeId, note: step.note },
           { status: 'dispatched', unit_id: unitId, assignee_id: assigneeId, dispatched_at: row.dispatched_at ?? at });
+        evaluateOwnership(step.unit, at, actor);
         break;
       }
       case 'comment':
-        record('comment', at, actor, { body: step.body }, {});
+        note('comment', at, actor, { body: step.body });
+        break;
+      case 'owner_action': {
+        // Recorded after the visit: it happened halfway between the previous entry and now.
+        const happened = new Date(at.getTime() - Math.floor(step.delay / 2) * 1000);
+        ownerActions.push({ actor_id: actor, kind: step.action, note: step.note, at: happened, recorded_at: at });
+        note('owner_action', at, actor, { kind: step.action, note: step.note, at: happened.toISOString() }, ownerActions.length - 1);
+        break;
+      }
+      case 'explanation':
+        ownership = { ...ownership!, explanation: step.text, explanation_by: actor, explanation_at: at };
+        note('owner_explanation', at, actor, { text: step.text, revised: false });
         break;
       case 'resolve':
         record('resolved', at, actor, { ...step.text, handling_round: row.handling_round }, {
@@ -407,5 +483,13 @@ function replay(input: HistoryInput, plan: Plan, acceptedAt: Date): DemoTicket {
       }
     }
   }
-  return { day: localDateStamp(acceptedAt, timezone), row, events, callbacks };
+  if (row.status === 'closed' && ownership !== null) assertDutiesDone(ownership, ownerActions);
+  return { day: localDateStamp(acceptedAt, timezone), row, events, callbacks, ownership, ownerActions };
+}
+
+/** The close gate, as the ownership participant enforces it: a plan that breaks it is a bug here. */
+function assertDutiesDone(ownership: DemoOwnership, actions: readonly DemoOwnerAction[]): void {
+  if (ownership.explanation === null || !actions.some((a) => IN_PERSON_KINDS.includes(a.kind))) {
+    throw new Error('demo: a leadership case closes without its owner\'s visit and explanation');
+  }
 }

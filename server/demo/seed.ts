@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { hashPassword } from '../auth/passwords';
 import { ROLES, type Role } from '../auth/permissions';
 import type { Deps } from '../deps';
+import { ownershipRepository } from '../ownership/repository';
 import { buildHistory, type DemoTicket } from './history';
 import { UNITS, buildCustomers, buildUsers, type DemoUnit } from './operator';
 import { Random } from './random';
@@ -102,7 +103,7 @@ async function writeDemo(trx: Knex.Transaction, opts: { now: Date; timezone: str
   }
 
   const tickets = buildHistory({
-    rng, now, timezone: opts.timezone, users, customers,
+    rng, now, timezone: opts.timezone, users, customers, ownershipRules: await ownershipRepository.rules(trx),
     ids: { unit: unitId, user: userId, customer: (i) => required(customerIds, customers[i]!.phone, 'customer') },
   });
   await writeTickets(trx, tickets);
@@ -134,16 +135,31 @@ async function writeTickets(trx: Knex.Transaction, tickets: DemoTicket[]): Promi
     const rows = await trx('tickets').insert(chunk.map((t) => ({ ...t.row, number: t.number }))).returning<{ id: number; number: string }[]>(['id', 'number']);
     for (const row of rows) ticketIds.set(row.number, Number(row.id));
   }
+  const idOf = (t: { number: string }) => ticketIds.get(t.number)!;
+
+  const ownerships = numbered.flatMap((t) => (t.ownership ? [{ ...t.ownership, ticket_id: idOf(t) }] : []));
+  for (const chunk of chunks(ownerships)) await trx('case_ownerships').insert(chunk);
+  // An owner action's timeline entry names the action's id: found again by ticket and recording time.
+  const actionIds = new Map<string, number>();
+  const actionKey = (ticketId: number, recordedAt: Date) => `${ticketId}|${recordedAt.getTime()}`;
+  const actions = numbered.flatMap((t) => t.ownerActions.map((a) => ({ ...a, ticket_id: idOf(t) })));
+  for (const chunk of chunks(actions)) {
+    const rows = await trx('owner_actions').insert(chunk).returning<{ id: number; ticket_id: number; recorded_at: Date }[]>(['id', 'ticket_id', 'recorded_at']);
+    for (const row of rows) actionIds.set(actionKey(Number(row.ticket_id), row.recorded_at), Number(row.id));
+  }
 
   // Event and callback ids follow time across the whole desk, as if written live.
   const events = numbered
-    .flatMap((t, order) => t.events.map((e, seq) => ({ e, order, seq, ticketId: ticketIds.get(t.number)! })))
+    .flatMap((t, order) => t.events.map((e, seq) => ({ e, order, seq, ticketId: idOf(t), actions: t.ownerActions })))
     .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.order - b.order || a.seq - b.seq)
-    .map(({ e, ticketId }) => ({ ticket_id: ticketId, type: e.type, at: e.at, actor_id: e.actor_id, data: JSON.stringify(e.data) }));
+    .map(({ e, ticketId, actions: own }) => {
+      const data = e.ownerAction === undefined ? e.data : { action_id: actionIds.get(actionKey(ticketId, own[e.ownerAction]!.recorded_at)), ...e.data };
+      return { ticket_id: ticketId, type: e.type, at: e.at, actor_id: e.actor_id, data: JSON.stringify(data) };
+    });
   for (const chunk of chunks(events)) await trx('ticket_events').insert(chunk);
 
   const callbacks = numbered
-    .flatMap((t) => t.callbacks.map((c) => ({ ...c, ticket_id: ticketIds.get(t.number)! })))
+    .flatMap((t) => t.callbacks.map((c) => ({ ...c, ticket_id: idOf(t) })))
     .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.ticket_id - b.ticket_id || a.attempt - b.attempt);
   for (const chunk of chunks(callbacks)) await trx('callbacks').insert(chunk);
 

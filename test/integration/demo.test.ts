@@ -158,6 +158,37 @@ describe('the demo operator', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('makes leadership cases as the ownership rules say, owned by the nearest head, with the owner\'s duties done before any close', async () => {
+    const units = new Map((await t.knex('units').select('id', 'path', 'head_user_id')).map((u) => [Number(u.id), u]));
+    const nearestHead = (unitId: number) => {
+      const ids = (units.get(unitId)!.path as string).split('/').filter(Boolean).reverse();
+      const unit = ids.map((id) => units.get(Number(id))!).find((u) => u.head_user_id !== null)!;
+      return { owner_id: Number(unit.head_user_id), unit_id: Number(unit.id) };
+    };
+    const owned = await t.knex('case_ownerships').select('*');
+    const actions = group(await t.knex('owner_actions').orderBy('id'));
+    const reasons = new Set(owned.flatMap((o) => o.reasons as string[]));
+    expect(reasons).toEqual(new Set(['service_attitude', 'regulator_referral', 'big_customer']));
+    const wrong: string[] = [];
+    for (const o of owned) {
+      const ticket = tickets.find((x) => x.id === Number(o.ticket_id))!;
+      const timeline = events.get(ticket.id)!;
+      const expected = nearestHead(ticket.unit_id!);
+      if (Number(o.owner_id) !== expected.owner_id || Number(o.unit_id) !== expected.unit_id) wrong.push(`${ticket.number}: owned by ${o.owner_id}, not the nearest head`);
+      if (!timeline.some((e) => e.type === 'ownership_assigned')) wrong.push(`${ticket.number}: no ownership_assigned entry`);
+      const own = actions.get(ticket.id) ?? [];
+      for (const e of timeline.filter((x) => x.type === 'owner_action')) {
+        if (!own.some((a) => Number(a.id) === e.data.action_id)) wrong.push(`${ticket.number}: owner_action names no action`);
+      }
+      if (ticket.status === 'closed' && (o.explanation === null || !own.some((a) => ['visit', 'apology', 'meeting'].includes(a.kind)))) {
+        wrong.push(`${ticket.number}: closed without the owner's duties`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const dispatchedAttitude = tickets.filter((x) => x.category === 'service_attitude' && x.type === 'complaint' && x.unit_id !== null);
+    expect(dispatchedAttitude.every((x) => owned.some((o) => Number(o.ticket_id) === x.id))).toBe(true);
+  });
+
   it('numbers tickets TS<day>-<nnnn> without gaps or repeats, and the day counters end at the last number', async () => {
     expect(new Set(tickets.map((x) => x.number)).size).toBe(tickets.length);
     const perDay = new Map<string, number[]>();
@@ -190,6 +221,10 @@ describe('the demo operator', () => {
       .send({ unit_id: branch.id, assignee_id: handler.id, note: '请尽快联系用户' })
       .expect(200);
     expect(dispatched.body).toMatchObject({ status: 'dispatched', version: ticket.version + 1, unit_id: branch.id, assignee_id: handler.id });
+
+    const head = await t.http.post('/api/auth/login').send({ username: 'head.zhuanghe', password: DEMO_PASSWORD }).expect(200);
+    const cases = await t.http.get('/api/my-cases').set({ Authorization: `Bearer ${head.body.token}` }).expect(200);
+    expect(cases.body.items.length).toBeGreaterThan(0);
 
     const today = tickets.filter((x) => x.number.startsWith('TS20261125-')).length;
     const created = await t.http.post('/api/tickets').set(bearer).send(complaintBody()).expect(201);
