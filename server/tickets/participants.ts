@@ -12,6 +12,7 @@ export interface TicketChange {
   /** the timeline event type written for this change: accepted, dispatched, resolved, reopened, closed, … */
   event: string;
   before: TicketRow | null;
+  /** On intake (`accepted`, and `resolved` of a one-call resolution) `number` is still a placeholder: the day's number is taken last, just before commit. */
   after: TicketRow;
 }
 

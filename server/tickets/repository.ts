@@ -86,12 +86,13 @@ const CUSTOMER_COLUMNS = ['id', 'phone', 'name', 'account_no', 'area', 'tier', '
 
 export const ticketsRepository = {
   /**
-   * Accepts a ticket in one statement: takes the day's next number, finds or registers the caller
-   * by phone (never overwriting what is known), inserts the ticket and its `accepted` timeline event.
+   * Accepts a ticket in one statement: finds or registers the caller by phone (never overwriting
+   * what is known), inserts the ticket and its `accepted` timeline event. The ticket carries a
+   * placeholder number until `assignNumber`, which the service calls last, just before commit.
    */
   async insertAccepted(
     trx: Knex.Transaction,
-    args: { day: string; ticket: NewTicket; customer: { id: number } | { fields: CustomerFields }; acceptedEvent: Record<string, unknown> },
+    args: { ticket: NewTicket; customer: { id: number } | { fields: CustomerFields }; acceptedEvent: Record<string, unknown> },
   ): Promise<{ ticket: TicketRow; customer: CustomerRow }> {
     const t = args.ticket;
     const customerCte =
@@ -111,19 +112,13 @@ export const ticketsRepository = {
               f.email ?? null, f.unit_id ?? null, t.created_at, t.created_at])(args.customer),
           };
     const result = await trx.raw<{ rows: (TicketRow & { customer: CustomerRow })[] }>(
-      `WITH n AS (
-         INSERT INTO ticket_number_counters (day, last) VALUES (?, 1)
-         ON CONFLICT (day) DO UPDATE SET last = ticket_number_counters.last + 1
-         RETURNING last
-       ),
-       c AS (${customerCte.sql}),
+      `WITH c AS (${customerCte.sql}),
        t AS (
          INSERT INTO tickets (number, type, category, status, channel, priority, description, customer_id, unit_id,
            assignee_id, accepted_by, payment_channel, paid_at, resolution, cause, responsibility, one_call_resolution,
            idempotency_key, idempotency_hash, created_at, updated_at)
-         SELECT 'TS' || ? || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0'),
-           ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-         FROM n, c
+         SELECT 'pending:' || gen_random_uuid(), ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+         FROM c
          RETURNING *
        ),
        e AS (
@@ -132,9 +127,7 @@ export const ticketsRepository = {
        )
        SELECT t.*, row_to_json(c) AS customer FROM t, c`,
       [
-        args.day,
         ...customerCte.bindings,
-        args.day,
         t.type, t.category, t.status, t.channel, t.priority, t.description, t.unit_id, t.assignee_id, t.accepted_by,
         t.payment_channel, t.paid_at, t.resolution, t.cause, t.responsibility, t.one_call_resolution,
         t.idempotency_key, t.idempotency_hash, t.created_at, t.created_at,
@@ -146,6 +139,25 @@ export const ticketsRepository = {
     const { customer, ...ticket } = row;
     return { ticket: ticket as TicketRow, customer: reviveCustomer(customer) };
   },
+
+  /**
+   * Gives an accepted ticket the day's next number (TS20261125-0001). The day's counter row stays
+   * locked until commit, so numbers have no gaps; taking it in the transaction's last statement
+   * keeps every other intake waiting only for this statement and the commit, not for the
+   * participants' work before it.
+   */
+  assignNumber: async (trx: Knex.Transaction, ticketId: number, day: string): Promise<TicketRow> =>
+    (await trx.raw<{ rows: TicketRow[] }>(
+      `WITH n AS (
+         INSERT INTO ticket_number_counters (day, last) VALUES (?, 1)
+         ON CONFLICT (day) DO UPDATE SET last = ticket_number_counters.last + 1
+         RETURNING last
+       )
+       UPDATE tickets SET number = 'TS' || ? || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')
+       FROM n WHERE tickets.id = ?
+       RETURNING tickets.*`,
+      [day, day, ticketId],
+    )).rows[0]!,
 
   find: (db: Knex, id: number) => db<TicketRow>('tickets').where({ id }).first(),
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<TicketRow>('tickets').where({ id }).forUpdate().first(),

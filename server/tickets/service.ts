@@ -115,7 +115,6 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           const resolvedNow = input.resolve !== undefined;
           const category = input.category ?? DEFAULT_CATEGORY[input.type as keyof typeof DEFAULT_CATEGORY];
           const { ticket, customer } = await repo.insertAccepted(trx, {
-            day: localDateStamp(now, config.timezone),
             customer: input.customer_id !== undefined ? { id: input.customer_id } : { fields: input.customer! },
             ticket: {
               type: input.type, category, status: resolvedNow ? 'resolved' : 'accepted', channel: input.channel,
@@ -139,6 +138,8 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true, ...(callback ? {} : { close_reason: 'no_callback' }) } });
             await notifyParticipants({ uow, actor: principal, now, event: 'resolved', before: accepted, after: row });
           }
+          // Last, so the day's counter is locked only for this statement and the commit.
+          row = await repo.assignNumber(trx, ticket.id, localDateStamp(now, config.timezone));
           const view = toTicketView(row, customer);
           emit({ type: 'ticket.created', at: now.toISOString(), actorId: principal.id, ticket: view });
           return view;
