@@ -72,6 +72,12 @@ export interface OwnerActionRow {
   actor_id: number;
 }
 
+/** A ticket as a typical case: its unit and the meeting's review. */
+const CASE_COLUMNS = `t.id, t.number, t.unit_id, u.name AS unit_name, u.path AS unit_path, t.type, t.category, t.channel,
+  t.responsibility, t.description, t.resolution, t.cause, t.handling_round, t.status, t.created_at, t.resolved_at,
+  to_char(rc.month, 'YYYY-MM') AS review_month, rc.discuss, rc.analysis, rc.updated_at AS review_updated_at, rc.updated_by AS review_updated_by`;
+const CASE_JOINS = 'LEFT JOIN units u ON u.id = t.unit_id LEFT JOIN report_cases rc ON rc.ticket_id = t.id';
+
 /** A month's first instant in the desk's time zone, as SQL on a 'YYYY-MM-01' binding. */
 const monthStart = (binding: string) => `((${binding})::date)::timestamp AT TIME ZONE :tz`;
 const monthEnd = (binding: string) => `((${binding})::date + interval '1 month')::timestamp AT TIME ZONE :tz`;
@@ -129,13 +135,8 @@ export const reportsRepository = {
          UNION
          SELECT ticket_id FROM report_cases WHERE month = :month::date AND discuss
        )
-       SELECT t.id, t.number, t.unit_id, u.name AS unit_name, u.path AS unit_path, t.type, t.category, t.channel,
-         t.responsibility, t.description, t.resolution, t.cause, t.handling_round, t.status, t.created_at, t.resolved_at,
-         to_char(rc.month, 'YYYY-MM') AS review_month, rc.discuss, rc.analysis,
-         rc.updated_at AS review_updated_at, rc.updated_by AS review_updated_by
-       FROM ids JOIN tickets t ON t.id = ids.id
-       LEFT JOIN units u ON u.id = t.unit_id
-       LEFT JOIN report_cases rc ON rc.ticket_id = t.id
+       SELECT ${CASE_COLUMNS}
+       FROM ids JOIN tickets t ON t.id = ids.id ${CASE_JOINS}
        WHERE :prefix::text IS NULL OR u.path LIKE :prefix::text || '%'
        ORDER BY u.path NULLS FIRST, t.resolved_at NULLS LAST, t.id`,
       { tz, month, prefix },
@@ -146,12 +147,7 @@ export const reportsRepository = {
   caseOf: async (db: Knex, ticketId: number): Promise<CaseRow | undefined> =>
     (
       await db.raw<{ rows: CaseRow[] }>(
-        `SELECT t.id, t.number, t.unit_id, u.name AS unit_name, u.path AS unit_path, t.type, t.category, t.channel,
-           t.responsibility, t.description, t.resolution, t.cause, t.handling_round, t.status, t.created_at, t.resolved_at,
-           to_char(rc.month, 'YYYY-MM') AS review_month, rc.discuss, rc.analysis,
-           rc.updated_at AS review_updated_at, rc.updated_by AS review_updated_by
-         FROM tickets t LEFT JOIN units u ON u.id = t.unit_id LEFT JOIN report_cases rc ON rc.ticket_id = t.id
-         WHERE t.id = ?`,
+        `SELECT ${CASE_COLUMNS} FROM tickets t ${CASE_JOINS} WHERE t.id = ?`,
         [ticketId],
       )
     ).rows[0],
