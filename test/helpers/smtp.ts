@@ -35,6 +35,8 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS', 'AUTH'],
       authOptional: true,
       logger: false,
+      // stop() waits for open connections; a client that lingers is cut after this, not the default 30 s
+      closeTimeout: 500,
       onData: (stream, session, callback) => {
         simpleParser(stream).then(
           (mail) => {

@@ -11,6 +11,10 @@ beforeAll(async () => {
   await t.http.patch(`/api/units/${t.fixture.units.otherCounty}`).set(auth(admin)).send({ head_user_id: created.body.id }).expect(200);
   const login = await t.http.post('/api/auth/login').send({ username: 'head2', password: 'password123' }).expect(200);
   otherHead = { id: created.body.id, username: 'head2', role: 'unit_head', unit_id: t.fixture.units.otherCounty, token: login.body.token };
+  // these stories log many alike complaints in one hour: keep the mass-complaint detector out of them
+  for (const d of (await t.http.get('/api/mass-complaint-detectors').set(auth(admin)).expect(200)).body.items) {
+    await t.http.put(`/api/mass-complaint-detectors/${d.key}`).set(auth(admin)).send({ name: d.name, enabled: false, match_on: d.match_on, ticket_types: d.ticket_types, threshold: d.threshold, window_seconds: d.window_seconds }).expect(200);
+  }
 });
 afterAll(() => t.close());
 
@@ -23,14 +27,16 @@ async function dispatch(ticket: { id: number; version: number }, unitId: number)
 }
 
 const detail = async (id: number) => (await t.http.get(`/api/tickets/${id}`).set(auth(t.fixture.users.supervisor)).expect(200)).body;
-const timeline = async (id: number) => (await detail(id)).events.map((e: { type: string }) => e.type);
+/** The timeline as this domain sees it (SLA and callback events left out). */
+const OWNERSHIP_STORY = new Set(['accepted', 'dispatched', 'redispatched', 'resolved', 'closed', 'ownership_assigned', 'ownership_transferred', 'ownership_released', 'owner_action', 'owner_explanation', 'major_problem_flagged', 'major_problem_unflagged']);
+const timeline = async (id: number) => (await detail(id)).events.map((e: { type: string }) => e.type).filter((type: string) => OWNERSHIP_STORY.has(type));
 
 describe('which tickets become leadership cases (the default rules)', () => {
   it('a service-attitude complaint dispatched to a team without a head is owned by the nearest head above, at once', async () => {
     const ticket = await dispatch(await accept({ category: 'service_attitude' }), t.fixture.units.countyTeam);
     const d = await detail(ticket.id);
     expect(d.ownership).toMatchObject({ owner_id: t.fixture.users.head.id, unit_id: t.fixture.units.county, reason: 'service_attitude', actions: [], explanation: null, missing: ['in_person_action', 'explanation'] });
-    expect(d.events.map((e: { type: string }) => e.type)).toEqual(['accepted', 'dispatched', 'ownership_assigned']);
+    expect(await timeline(ticket.id)).toEqual(['accepted', 'dispatched', 'ownership_assigned']);
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'ownership.assigned', ownerId: t.fixture.users.head.id, previousOwnerId: null, reasons: ['service_attitude'] }));
   });
 
@@ -79,7 +85,7 @@ describe('re-dispatch moves ownership', () => {
     await dispatch(ticket, t.fixture.units.otherCounty);
     const d = await detail(ticket.id);
     expect(d.ownership).toMatchObject({ owner_id: otherHead.id, unit_id: t.fixture.units.otherCounty });
-    expect(d.events.at(-1)).toMatchObject({ type: 'ownership_transferred', data: { from_owner_id: t.fixture.users.head.id, owner_id: otherHead.id } });
+    expect(d.events.find((e: { type: string }) => e.type === 'ownership_transferred')).toMatchObject({ data: { from_owner_id: t.fixture.users.head.id, owner_id: otherHead.id } });
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'ownership.assigned', ownerId: otherHead.id, previousOwnerId: t.fixture.users.head.id }));
     const mine = await t.http.get('/api/my-cases').set(auth(t.fixture.users.head)).expect(200);
     expect(mine.body.items.map((i: { id: number }) => i.id)).not.toContain(ticket.id);
