@@ -1,13 +1,10 @@
-import { createScheduler, type Scheduler } from '../../server/jobs';
 import { startMail, type MailSystem } from '../../server/mail';
-import { firstWorkingDay, monthlyReportMail, MONTHLY_MAIL_KIND } from '../../server/reports/monthly-mail';
-import { createReportsService } from '../../server/reports/service';
+import { firstWorkingDay, MONTHLY_MAIL_KIND } from '../../server/reports/monthly-mail';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
 import { SmtpSink, until } from '../helpers/smtp';
 
 let t: TestApp;
 let sink: SmtpSink;
-let scheduler: Scheduler;
 let mail: MailSystem;
 let caseNumber: string;
 
@@ -25,7 +22,6 @@ beforeAll(async () => {
   t.clock.advance(3600);
   await t.http.post(`/api/tickets/${ticket.id}/resolve`).set(auth(supervisor)).set('If-Match', '2')
     .send({ resolution: '退还多扣费用', cause: '套餐配置错误', responsibility: 'company' }).expect(200);
-  scheduler = createScheduler(t.deps, { redisUrl: null });
   mail = await startMail(t.deps, { redisUrl: null, smtp: { ignoreTLS: true, connectionTimeout: 500 }, sweepEveryMs: 200 });
 });
 afterAll(async () => {
@@ -43,14 +39,18 @@ describe('the monthly mail', () => {
   });
 
   it('mails October\'s report on November\'s first working day: managers the company, unit heads their subtree, once', async () => {
-    const monthly = monthlyReportMail(t.deps, createReportsService(t.deps), scheduler);
-    const armed = await monthly.arm(t.knex);
+    // the app's own wiring: registered on its scheduler by createApp, armed as main.ts does at start
+    const { monthlyMail, scheduler } = t.services;
+    const armed = await monthlyMail.arm(t.knex);
+    const item = (key: string) => t.knex('scheduled_items').where({ kind: MONTHLY_MAIL_KIND, key }).first();
     expect(armed).toEqual({ month: '2026-10', dueAt: new Date('2026-11-02T00:00:00Z') }); // 08:00 in Asia/Shanghai
 
     t.clock.set('2026-11-01T23:59:00Z');
-    expect(await scheduler.runDue()).toBe(0);
+    await scheduler.runDue(); // the ticket's SLA timers fall due on the way; the mail does not yet
+    expect(await item('2026-10')).toMatchObject({ state: 'pending' });
     t.clock.set('2026-11-02T00:00:01Z');
-    expect(await scheduler.runDue()).toBe(1);
+    await scheduler.runDue();
+    expect(await item('2026-10')).toMatchObject({ state: 'fired' });
 
     const { manager, head } = t.fixture.users;
     await until(() => received(`${manager.username}@example.test`).length === 1 && received(`${head.username}@example.test`).length === 1, 10_000, 'the monthly mails');
@@ -66,12 +66,12 @@ describe('the monthly mail', () => {
     expect(received(`${t.fixture.users.handler.username}@example.test`)).toHaveLength(0);
 
     // the next month is armed in the same transaction
-    const next = await t.knex('scheduled_items').where({ kind: MONTHLY_MAIL_KIND, key: '2026-11' }).first();
-    expect(next).toMatchObject({ state: 'pending', due_at: new Date('2026-12-01T00:00:00Z') });
+    expect(await item('2026-11')).toMatchObject({ state: 'pending', due_at: new Date('2026-12-01T00:00:00Z') });
 
     // firing October again (a re-armed item, a second process) mails no one twice
     await scheduler.schedule(t.knex, { kind: MONTHLY_MAIL_KIND, key: '2026-10', dueAt: new Date('2026-11-02T00:00:00Z') });
-    expect(await scheduler.runDue()).toBe(1);
+    await scheduler.runDue();
+    expect(await item('2026-10')).toMatchObject({ state: 'fired' });
     await mail.mailer.sweep();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(received(`${manager.username}@example.test`)).toHaveLength(1);
