@@ -12,6 +12,9 @@
  * `--seconds N` overrides BENCH_SECONDS.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { hashPassword } from '../server/auth/passwords';
 import { createBenchDatabase } from './lib/database';
 import { startServer, type Server } from './lib/child';
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
   const poolMax = setting('BENCH_POOL_MAX', 10);
 
   const db = await createBenchDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopdesk-bench-'));
   log(`database ${db.name} migrated`);
   const servers: Server[] = [];
   try {
@@ -62,10 +66,15 @@ async function main(): Promise<void> {
     const password = crypto.randomBytes(12).toString('hex');
     await db.knex('users').insert({ username: 'bench_agent', name: '话务员', role: 'agent', unit_id: unit!.id, password_hash: await hashPassword(password), active: true, created_at: now, updated_at: now });
 
-    const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: String(poolMax), BENCH_POOL_MAX: String(poolMax), LOOPDESK_LOG_LEVEL: 'warn', LOOPDESK_ADMIN_PASSWORD: password, PORT: '0' };
-    const app = await startServer('app-server.ts', env);
+    // The app is server/main.ts itself, as `npm start` runs it: whatever main.ts wires (scheduler,
+    // realtime, mail, participants) is in the measured request path and in the RSS.
+    const env = {
+      DATABASE_URL: db.url, DATABASE_POOL_MAX: String(poolMax), LOOPDESK_LOG_LEVEL: 'warn',
+      LOOPDESK_ADMIN_PASSWORD: password, LOOPDESK_DATA_DIR: dataDir,
+    };
+    const app = await startServer('server/main.ts', env, '/readyz');
     servers.push(app);
-    const floor = await startServer('floor-server.ts', env);
+    const floor = await startServer('bench/floor-server.ts', env, '/readyz');
     servers.push(floor);
     const token = await login(app.port, 'bench_agent', password);
     log(`app pid ${app.pid} on :${app.port}, floor pid ${floor.pid} on :${floor.port}; ${connections} connections, ${seconds} s per run`);
@@ -118,7 +127,7 @@ async function main(): Promise<void> {
       floor_cpu_us_per_request: { node: floorMax.nodeUs, postgres: floorMax.pgUs },
       rss_mb: Math.round(Math.max(peakRss, peakMb)),
       rss_end_mb: Math.round(rssMb),
-      rss_source: 'app child process, peak VmHWM from /proc',
+      rss_source: 'server/main.ts child process: peak of VmRSS samples and VmHWM from /proc',
       errors: failures(...appRuns),
       floor_errors: failures(floorWarm, floorMax, floorFixed),
       tickets_2xx: created,
@@ -133,6 +142,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(line) + '\n');
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    fs.rmSync(dataDir, { recursive: true, force: true });
     await db.drop();
     log(`database ${db.name} dropped`);
   }
