@@ -19,8 +19,8 @@ const ROLE_ACTIONS = {
   resolve: ['agent', 'supervisor', 'handler', 'unit_head'],
   callback: ['agent', 'supervisor'],
   board: ['supervisor', 'manager', 'admin', 'agent', 'unit_head'],
-  callbacks: ['agent', 'supervisor'],
-  cases: ['unit_head', 'manager', 'supervisor'],
+  callbacks: ['agent', 'supervisor', 'unit_head', 'manager'],
+  cases: ['unit_head', 'manager'],
   reports: ['supervisor', 'manager', 'admin', 'unit_head'],
 } as const satisfies Record<string, readonly Role[]>;
 export type SessionAction = keyof typeof ROLE_ACTIONS;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type http from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
@@ -18,7 +19,7 @@ export interface RealtimeOptions {
   tickets: TicketsService;
   /** Redis pub/sub so several server processes behind one port share events and presence. */
   redisUrl?: string;
-  /** Redis channel prefix; tests give each run its own. */
+  /** Redis channel prefix; by default one per database, so deployments sharing a Redis stay apart. */
   redisKey?: string;
 }
 
@@ -41,6 +42,15 @@ const watchPayload = z.object({ ticket_id: z.number().int().positive() }).strict
  * of their role, unit and user; domain events reach them only through the bridge. Handlers here
  * read (to check visibility) and never write to the database.
  */
+/**
+ * Processes behind one port share a database, so its location names their channel; pub/sub
+ * ignores Redis database numbers, and another desk on the same Redis must not hear this one.
+ */
+function channelKey(deps: Deps): string {
+  const where = deps.config.databaseUrl ?? deps.config.dataDir;
+  return `loopdesk:realtime:${crypto.createHash('sha256').update(where).digest('hex').slice(0, 16)}`;
+}
+
 export function attachRealtime(server: http.Server, options: RealtimeOptions): Realtime {
   const { deps, auth, tickets } = options;
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(server, {
@@ -52,7 +62,7 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
   const redis = options.redisUrl ? { pub: new Redis(options.redisUrl, { lazyConnect: false }), sub: undefined as Redis | undefined } : undefined;
   if (redis) {
     redis.sub = redis.pub.duplicate();
-    io.adapter(createAdapter(redis.pub, redis.sub, { key: options.redisKey ?? 'loopdesk:realtime' }));
+    io.adapter(createAdapter(redis.pub, redis.sub, { key: options.redisKey ?? channelKey(deps) }));
   }
 
   io.use((socket, next) => {

@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
 import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, hasChromium, launch, screenshot, signIn, wireEvents, CHROMIUM } from './browser';
+import { TOKEN_SECRET } from '../helpers/app';
+import { buildConsole, hasChromium, launch, screenshot, signIn, startServerProcess, wireEvents, CHROMIUM } from './browser';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 // The browser suite needs Debian's Chromium (.ci/run installs it); without it, say so and skip.
 const describeInBrowser = hasChromium ? describe : describe.skip;
@@ -15,12 +18,12 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 /** A signed-in console in its own browser context; `heard` is every socket.io event it received. */
-async function consoleFor(username: string, landing = '/') {
+async function consoleFor(username: string, landing = '/', baseUrl = server.url) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
   const heard = wireEvents(page);
-  await signIn(page, server.url, username, landing);
+  await signIn(page, baseUrl, username, landing);
   return Object.assign(page, { heard });
 }
 
@@ -123,5 +126,50 @@ describeInBrowser('the console in a real browser', () => {
     expect(mine.heard.filter((e) => e.type.startsWith('ticket.') && (e.payload.ticket as { id: number } | undefined)?.id === ticket.id).map((e) => e.type)).toEqual(['ticket.updated']);
     expect(other.heard.filter((e) => e.type !== 'hello')).toEqual([]);
     expect(await other.locator(`[data-ticket="${ticket.id}"]`).count()).toBe(0);
+  });
+
+  it('shows who else has the ticket open, and drops them when they leave', async () => {
+    const { agent } = t.fixture.users;
+    const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body as { id: number };
+    const [agentPage, supervisorPage] = await Promise.all([consoleFor('agent1', `/tickets/${ticket.id}`), consoleFor('super1', `/tickets/${ticket.id}`)]);
+    await agentPage.locator(`[data-testid="viewers"] [data-viewer="${t.fixture.users.supervisor.id}"]`).waitFor();
+    await supervisorPage.locator(`[data-testid="viewers"] [data-viewer="${agent.id}"]`).waitFor();
+    await supervisorPage.close();
+    await agentPage.locator('[data-testid="viewers"] [data-viewer]').waitFor({ state: 'detached' });
+  });
+
+  it('resyncs after a network blip: a ticket logged while offline is on the board after reconnecting', async () => {
+    const { agent, supervisor } = t.fixture.users;
+    const board = await consoleFor('super1', '/board');
+    await board.getByTestId('latest').waitFor();
+    // The network goes; the server notices the connection close; nothing can reconnect meanwhile.
+    await board.context().setOffline(true);
+    for (const socket of server.realtime.io.sockets.sockets.values()) {
+      if ((socket.data as { principal?: { id: number } }).principal?.id === supervisor.id) socket.conn.close();
+    }
+    await board.locator('[data-testid="live-state"][data-live="0"]').waitFor();
+    const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body as { id: number };
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await board.locator(`[data-testid="latest"] [data-ticket="${ticket.id}"]`).count()).toBe(0);
+    await board.context().setOffline(false);
+    await board.locator('[data-testid="live-state"][data-live="1"]').waitFor({ timeout: 15_000 });
+    await board.locator(`[data-testid="latest"] [data-ticket="${ticket.id}"]`).waitFor({ timeout: 5000 });
+  });
+
+  it("delivers one server process's events to another process's consoles through Redis", async () => {
+    const local = await listen(t, { redisUrl: REDIS_URL });
+    const other = await startServerProcess({ DATABASE_URL: t.config.databaseUrl!, REDIS_URL: `${REDIS_URL}/9`, LOOPDESK_TOKEN_SECRET: TOKEN_SECRET });
+    try {
+      const board = await consoleFor('super1', '/board', local.url);
+      await board.getByTestId('latest').waitFor();
+      const created = await fetch(`${other.url}/api/tickets`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', ...auth(t.fixture.users.agent) }, body: JSON.stringify(complaintBody()),
+      });
+      expect(created.status).toBe(201);
+      const ticket = (await created.json()) as { id: number };
+      await board.locator(`[data-testid="latest"] [data-ticket="${ticket.id}"]`).waitFor({ timeout: 2000 });
+    } finally {
+      await Promise.all([other.stop(), local.close()]);
+    }
   });
 });

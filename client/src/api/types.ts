@@ -11,6 +11,7 @@ export const RESPONSIBILITIES = ['company', 'customer', 'third_party', 'none'] a
 export const PAYMENT_CHANNELS = ['counter', 'bank', 'online', 'prepaid_card', 'agent'] as const;
 export const OUTCOMES = ['satisfied', 'unsatisfied', 'unreachable'] as const;
 export const OWNER_ACTION_KINDS = ['visit', 'apology', 'call', 'meeting'] as const;
+export const HOLD_REASONS = ['waiting_customer', 'waiting_parts', 'other'] as const;
 
 export interface User {
   id: number;
@@ -62,17 +63,20 @@ export interface Ticket {
   responsibility: string | null;
   one_call_resolution: boolean;
   close_reason: string | null;
+  on_hold?: boolean;
   created_at: string;
   updated_at: string;
 }
 
 export interface Timer {
+  id?: number;
   policy_key: string;
   name?: string;
   started_at: string;
   due_at: string;
   state: string;
   regulatory?: boolean;
+  remaining_seconds?: number;
 }
 
 export interface Callback {
@@ -85,7 +89,18 @@ export interface Callback {
   state: string;
   outcome: string | null;
   note?: string | null;
-  ticket?: Ticket;
+}
+
+/** One row of the callback work list (GET /api/callbacks). */
+export interface CallbackWorkItem extends Callback {
+  ticket_number: string;
+  ticket_type: TicketType;
+  unit_id: number | null;
+  customer_name: string | null;
+  customer_phone: string;
+  window_ends_at: string | null;
+  late: boolean;
+  customer_requested: boolean;
 }
 
 export interface TimelineEvent {
@@ -96,11 +111,28 @@ export interface TimelineEvent {
   data: Record<string, unknown>;
 }
 
+export interface Escalation {
+  id: number;
+  ticket_id: number;
+  level: number;
+  unit_id: number;
+  recipient_id: number;
+  owner_id?: number;
+  reason: string;
+  raised_at: string;
+  acknowledged_at: string | null;
+}
+
 export interface Ownership {
   owner_id: number;
+  owner_name?: string | null;
   reason: string;
-  actions?: { kind: string; note: string; at: string }[];
-  explanation?: { text: string } | string | null;
+  reasons?: string[];
+  actions?: { id?: number; kind: string; note: string; at: string }[];
+  explanation?: string | null;
+  /** what the owner must still record before the case can close */
+  missing?: ('in_person_action' | 'explanation')[];
+  escalations?: Escalation[];
 }
 
 export interface TicketDetail extends Ticket {

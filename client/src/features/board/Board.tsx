@@ -22,7 +22,6 @@ interface UnitTile {
   ok: number;
   warning: number;
   breached: number;
-  breached_today: number;
   soonest_due: string | null;
 }
 
@@ -39,19 +38,24 @@ type Raw = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : 0);
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
-function readBoard(raw: unknown, unitName: (id: number) => string): { tiles: UnitTile[]; atRisk: AtRisk[] } {
+interface MetToday {
+  met: number;
+  on_time: number;
+  rate: number | null;
+}
+
+function readBoard(raw: unknown, unitName: (id: number | null) => string): { tiles: UnitTile[]; atRisk: AtRisk[]; metToday: MetToday | null } {
   const body = (raw ?? {}) as Raw;
   const rows = (Array.isArray(raw) ? raw : (body.units ?? body.items ?? [])) as Raw[];
   const tiles = rows.map((r) => {
     const counts = (r.counts ?? r) as Raw;
-    const unitId = num(r.unit_id ?? r.id);
+    const unitId = r.unit_id === null ? 0 : num(r.unit_id ?? r.id);
     return {
       unit_id: unitId,
       name: str(r.name) ?? str(r.unit_name) ?? unitName(unitId),
       ok: num(counts.ok),
       warning: num(counts.warning),
       breached: num(counts.breached),
-      breached_today: num(r.breached_today ?? counts.breached_today ?? counts.breached),
       soonest_due: str(r.soonest_due) ?? str(r.soonest_due_at) ?? str((r.soonest as Raw | undefined)?.due_at),
     };
   });
@@ -64,7 +68,8 @@ function readBoard(raw: unknown, unitName: (id: number) => string): { tiles: Uni
     due_at: str(r.due_at) ?? '',
     state: str(r.state) ?? 'running',
   }));
-  return { tiles, atRisk };
+  const met = body.met_today as MetToday | undefined;
+  return { tiles, atRisk, metToday: met ?? null };
 }
 
 /**
@@ -104,7 +109,10 @@ export function BoardPage({ wallboard }: { wallboard: boolean }) {
   });
   useRealtimeEvents(['sla.warning', 'sla.breached', 'escalation.raised'], reloadBoard);
 
-  const { tiles, atRisk } = board.data ? readBoard(board.data, unitName) : { tiles: [], atRisk: [] };
+  const { tiles, atRisk, metToday } = board.data ? readBoard(board.data, (id) => (id ? unitName(id) : t('board.undispatched'))) : { tiles: [], atRisk: [], metToday: null };
+  const numbers = useTicketNumbers(atRisk.filter((r) => r.number.startsWith('#')).map((r) => r.ticket_id), feed);
+  const policies = useLoad(() => api<{ items: { key: string; name: string }[] }>('/api/sla-policies'), []);
+  const policyName = new Map((policies.data?.items ?? []).map((p) => [p.key, p.name]));
   const slaMissing = board.error?.missing ?? false;
   const totals = tiles.reduce((sum, x) => ({ ok: sum.ok + x.ok, warning: sum.warning + x.warning, breached: sum.breached + x.breached }), { ok: 0, warning: 0, breached: 0 });
   const sortedRisk = [...atRisk].sort((a, b) => a.due_at.localeCompare(b.due_at));
@@ -118,6 +126,9 @@ export function BoardPage({ wallboard }: { wallboard: boolean }) {
           <Tag color={connected ? 'green' : 'red'}>{connected ? t('app.live') : t('app.offline')}</Tag>
         </Space>
         <Space size="large">
+          {metToday && metToday.met > 0 && (
+            <span className="muted" data-testid="met-today">{t('board.metToday', { met: metToday.met, on_time: metToday.on_time, rate: metToday.rate === null ? '—' : `${Math.round(metToday.rate * 1000) / 10}%` })}</span>
+          )}
           {tiles.length > 0 && (
             <span className="tile" style={{ display: 'inline-flex', gap: 12 }}>
               <span className="ok">{t('board.ok')} {totals.ok}</span>
@@ -151,16 +162,16 @@ export function BoardPage({ wallboard }: { wallboard: boolean }) {
               locale={{ emptyText: t('board.noRisk') }}
               rowClassName={(r) => (r.state === 'breached' || new Date(r.due_at).getTime() < serverNow() ? 'at-risk-breached' : '')}
               columns={[
-                { title: t('col.ticket'), dataIndex: 'number', render: (v: string, r) => <TicketLink ticket={{ id: r.ticket_id, number: v }} /> },
-                { title: t('col.unit'), dataIndex: 'unit_id', render: (v: number | null) => unitName(v) },
-                { title: 'SLA', dataIndex: 'policy' },
+                { title: t('col.ticket'), dataIndex: 'number', render: (v: string, r) => <TicketLink ticket={{ id: r.ticket_id, number: numbers.get(r.ticket_id) ?? v }} /> },
+                { title: t('col.unit'), dataIndex: 'unit_id', render: (v: number | null) => (v === null ? t('board.undispatched') : unitName(v)) },
+                { title: 'SLA', dataIndex: 'policy', render: (v: string) => policyName.get(v) ?? v },
                 { title: t('col.due'), dataIndex: 'due_at', render: (v: string) => <Countdown due={v} /> },
               ]} />
           )}
         </Card>
         <div className="stack">
           {tiles.length > 0 && (
-            <Card size="small" title={t('board.breachedToday')}>
+            <Card size="small" title={t('board.breachedByUnit')}>
               <BreachChart tiles={tiles} dark={wallboard} />
             </Card>
           )}
@@ -200,8 +211,27 @@ function BreachChart({ tiles, dark }: { tiles: UnitTile[]; dark: boolean }) {
       tooltip: {},
       xAxis: { type: 'category', data: tiles.map((x) => x.name), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: tiles.map((x) => x.breached_today), itemStyle: { color: '#dc2626' } }],
+      series: [{ type: 'bar', data: tiles.map((x) => x.breached), itemStyle: { color: '#dc2626' }, animationDurationUpdate: 300 }],
     });
   }, [tiles]);
   return <div ref={ref} style={{ height: 200 }} data-testid="breach-chart" />;
+}
+
+/** Ticket numbers for the at-risk rows: known from the live feed, else fetched once and kept. */
+const knownNumbers = new Map<number, string>();
+function useTicketNumbers(ids: number[], feed: Ticket[]): Map<number, string> {
+  const [, setVersion] = useState(0);
+  for (const x of feed) knownNumbers.set(x.id, x.number);
+  const missing = ids.filter((id) => !knownNumbers.has(id));
+  const key = missing.join(',');
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    void Promise.all(key.split(',').map((id) => api<Ticket>(`/api/tickets/${id}`).then((x) => knownNumbers.set(x.id, x.number), () => undefined)))
+      .then(() => live && setVersion((v) => v + 1));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return knownNumbers;
 }

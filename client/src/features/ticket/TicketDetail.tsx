@@ -1,13 +1,13 @@
 import { Alert, App, Avatar, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Tabs, Tag, Timeline, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import { OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
+import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
 import { Countdown, LoadError, StatusTag, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useRealtime, useRealtimeEvents } from '../../realtime/socket';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
-import { deskInputToIso, deskNowInput, formatAt } from '../../time';
+import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 
 interface Viewer {
   id: number;
@@ -75,6 +75,7 @@ export function TicketPage({ id }: { id: number }) {
         <Tag>{tv('type', data.type)}</Tag>
         <Tag>{tv('category', data.category)}</Tag>
         {data.priority === 'urgent' && <Tag color="red">{tv('priority', 'urgent')}</Tag>}
+        {data.on_hold && <Tag color="orange">{t('event.held')}</Tag>}
         <span className="muted">{t('ticket.round', { round: data.handling_round })} · {t('ticket.version', { version: data.version })}</span>
         <span className="presence" data-testid="viewers">
           {others.length > 0 && <span className="muted">{t('ticket.viewers')}</span>}
@@ -162,16 +163,17 @@ function Timers({ timers }: { timers: Timer[] }) {
           { title: 'SLA', dataIndex: 'policy_key', render: (v: string, r) => <>{r.name ?? v}{r.regulatory ? <Tag color="magenta" style={{ marginLeft: 4 }}>★</Tag> : null}</> },
           { title: t('col.status'), dataIndex: 'state', width: 80, render: (v: string) => <Tag color={v === 'breached' ? 'red' : v === 'warning' ? 'orange' : v === 'met' ? 'green' : 'blue'}>{tv('timer', v)}</Tag> },
           { title: t('col.due'), dataIndex: 'due_at', width: 110, render: (v: string) => formatAt(v) },
-          { title: '', key: 'countdown', width: 150, render: (_v, r) => (STOPPED_TIMERS.includes(r.state) ? '—' : <Countdown due={r.due_at} />) },
+          { title: '', key: 'countdown', width: 150, render: (_v, r) => (STOPPED_TIMERS.includes(r.state) ? '—'
+            : r.state === 'paused' ? <span className="countdown">⏸ {formatDuration(r.remaining_seconds ?? 0)}</span> : <Countdown due={r.due_at} />) },
         ]} />
       )}
     </Card>
   );
 }
 
-type ActionKey = 'dispatch' | 'resolve' | 'callback' | 'comment';
+type ActionKey = 'dispatch' | 'resolve' | 'callback' | 'hold' | 'unhold' | 'comment';
 
-function availableActions(role: User['role'], status: Status): ActionKey[] {
+function availableActions(role: User['role'], status: Status, onHold: boolean): ActionKey[] {
   const desk = role === 'agent' || role === 'supervisor';
   const list: ActionKey[] = [];
   if (desk && (status === 'accepted' || status === 'dispatched')) list.push('dispatch');
@@ -179,6 +181,7 @@ function availableActions(role: User['role'], status: Status): ActionKey[] {
     || ((role === 'handler' || role === 'unit_head') && status === 'dispatched');
   if (canResolve) list.push('resolve');
   if (desk && status === 'resolved') list.push('callback');
+  if (status === 'dispatched' && (desk || role === 'handler' || role === 'unit_head')) list.push(onHold ? 'unhold' : 'hold');
   list.push('comment');
   return list;
 }
@@ -192,7 +195,7 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
   const { t, tv } = useI18n();
   const { user, units } = useSession();
   const { message } = App.useApp();
-  const actions = availableActions(user.role, ticket.status);
+  const actions = availableActions(user.role, ticket.status, ticket.on_hold ?? false);
   const [active, setActive] = useState<ActionKey>(actions[0]!);
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -263,6 +266,14 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
             <Form.Item name="note" label={t('action.note')}><Input.TextArea autoSize /></Form.Item>
           </>
         )}
+        {(current === 'hold' || current === 'unhold') && (
+          <>
+            <Form.Item name="reason" label={t('ticket.reason')} rules={[{ required: current === 'hold' }]}>
+              <Select allowClear={current === 'unhold'} options={HOLD_REASONS.map((r) => ({ value: r, label: tv('hold', r) }))} />
+            </Form.Item>
+            <Form.Item name="note" label={t('action.note')}><Input.TextArea autoSize /></Form.Item>
+          </>
+        )}
         {current === 'comment' && (
           <Form.Item name="body" label={t('action.comment')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize={{ minRows: 2 }} data-testid="comment" /></Form.Item>
         )}
@@ -285,7 +296,7 @@ function OwnershipCard({ ticket, onChanged }: { ticket: TicketDetail; onChanged(
   const ownership = ticket.ownership!;
   const [missing, setMissing] = useState<string | null>(null);
   const mine = ownership.owner_id === user.id;
-  const explanation = typeof ownership.explanation === 'string' ? ownership.explanation : ownership.explanation?.text;
+  const explanation = ownership.explanation;
 
   const post = async (path: string, body: unknown) => {
     try {
@@ -301,13 +312,20 @@ function OwnershipCard({ ticket, onChanged }: { ticket: TicketDetail; onChanged(
   return (
     <Card size="small" title={t('ticket.ownership')} data-testid="ownership">
       <Descriptions size="small" column={1} items={[
-        { key: 'owner', label: t('ticket.owner'), children: userName(ownership.owner_id) },
-        { key: 'reason', label: t('ticket.reason'), children: ownership.reason },
+        { key: 'owner', label: t('ticket.owner'), children: ownership.owner_name ?? userName(ownership.owner_id) },
+        { key: 'reason', label: t('ticket.reason'), children: (ownership.reasons ?? [ownership.reason]).join(', ') },
+        { key: 'missing', label: t('ticket.missing'), children: (ownership.missing ?? []).length === 0 ? '✓' : (ownership.missing ?? []).map((m) => <Tag key={m} color="orange">{tv('missing', m)}</Tag>) },
         { key: 'explanation', label: t('ticket.explanation'), children: explanation ? <span className="description">{explanation}</span> : '—' },
       ]} />
       {(ownership.actions ?? []).length > 0 ? (
         <Timeline items={(ownership.actions ?? []).map((a, i) => ({ key: i, content: <><b>{tv('kind', a.kind)}</b> <span className="muted">{formatAt(a.at)}</span><div className="description">{a.note}</div></> }))} />
       ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ticket.ownerActions')} />}
+      {(ownership.escalations ?? []).length > 0 && (
+        <Timeline items={(ownership.escalations ?? []).map((e) => ({
+          key: e.id, color: e.acknowledged_at ? 'green' : 'red',
+          content: <>{t('ticket.escalation', { level: e.level })} · {tv('escalationReason', e.reason)} <span className="muted">{formatAt(e.raised_at)} → {userName(e.recipient_id)}{e.acknowledged_at ? ` ✓ ${formatAt(e.acknowledged_at)}` : ''}</span></>,
+        }))} />
+      )}
       {missing && <Alert type="info" title={t('common.notAvailable')} description={t('common.notAvailableHint', { path: missing })} />}
       {mine && (
         <>
