@@ -11,7 +11,11 @@ export interface CallbackPolicy {
   windowSeconds: number;
   callableFromMinute: number;
   callableUntilMinute: number;
-  /** local days (YYYY-MM-DD) without callbacks */
+  /** the SLA working calendar whose holidays are not callable days (null: none) */
+  holidayCalendar: string | null;
+  /** that calendar's holidays, read with the policy (YYYY-MM-DD) */
+  calendarHolidays: string[];
+  /** extra local days (YYYY-MM-DD) without callbacks */
   holidays: string[];
   maxAttempts: number;
   retrySpacingSeconds: number;
@@ -26,7 +30,7 @@ export interface CallbackPolicy {
 }
 
 export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = {
-  windowSeconds: 24 * 3600, callableFromMinute: 9 * 60, callableUntilMinute: 20 * 60, holidays: [],
+  windowSeconds: 24 * 3600, callableFromMinute: 9 * 60, callableUntilMinute: 20 * 60, holidayCalendar: null, calendarHolidays: [], holidays: [],
   maxAttempts: 3, retrySpacingSeconds: 2 * 3600, ticketTypes: ['complaint', 'fault', 'reconnection', 'request'],
   oneCallResolutions: true, secondHandlingSeconds: 12 * 3600, surveyTtlSeconds: 72 * 3600,
 };
@@ -52,5 +56,5 @@ export function needsCallback(policy: CallbackPolicy, ticket: { type: TicketType
 }
 
 export function callableHours(policy: CallbackPolicy): CallableHours {
-  return { fromMinute: policy.callableFromMinute, untilMinute: policy.callableUntilMinute, holidays: new Set(policy.holidays) };
+  return { fromMinute: policy.callableFromMinute, untilMinute: policy.callableUntilMinute, holidays: new Set([...policy.calendarHolidays, ...policy.holidays]) };
 }

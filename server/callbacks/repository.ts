@@ -15,6 +15,8 @@ interface PolicyRow {
   window_seconds: number;
   callable_from_minute: number;
   callable_until_minute: number;
+  holiday_calendar: string | null;
+  calendar_holidays: string[];
   holidays: string[];
   max_attempts: number;
   retry_spacing_seconds: number;
@@ -72,17 +74,19 @@ export interface WorkListRow extends CallbackRecord {
 }
 
 const POLICY_COLUMNS = [
-  'window_seconds', 'callable_from_minute', 'callable_until_minute', 'max_attempts', 'retry_spacing_seconds', 'ticket_types',
+  'window_seconds', 'holiday_calendar', 'callable_from_minute', 'callable_until_minute', 'max_attempts', 'retry_spacing_seconds', 'ticket_types',
   'one_call_resolutions', 'second_handling_seconds', 'survey_ttl_seconds', 'updated_by', 'updated_at',
 ];
 
 export const callbacksRepository = {
   async policy(db: Knex): Promise<CallbackPolicy & { updatedBy: number | null; updatedAt: Date | null }> {
     const row = (await db('callback_policy').where({ id: 1 })
-      .first<PolicyRow>(...POLICY_COLUMNS, db.raw(`array(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(holidays) d ORDER BY d) AS holidays`)))!;
+      .first<PolicyRow>(...POLICY_COLUMNS,
+        db.raw(`array(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(holidays) d ORDER BY d) AS holidays`),
+        db.raw(`array(SELECT to_char(h.day, 'YYYY-MM-DD') FROM sla_holidays h WHERE h.calendar_key = callback_policy.holiday_calendar ORDER BY h.day) AS calendar_holidays`)))!;
     return {
       windowSeconds: row.window_seconds, callableFromMinute: row.callable_from_minute, callableUntilMinute: row.callable_until_minute,
-      holidays: row.holidays, maxAttempts: row.max_attempts,
+      holidayCalendar: row.holiday_calendar, calendarHolidays: row.calendar_holidays, holidays: row.holidays, maxAttempts: row.max_attempts,
       retrySpacingSeconds: row.retry_spacing_seconds, ticketTypes: row.ticket_types, oneCallResolutions: row.one_call_resolutions,
       secondHandlingSeconds: row.second_handling_seconds, surveyTtlSeconds: row.survey_ttl_seconds,
       updatedBy: row.updated_by, updatedAt: row.updated_at,
@@ -92,7 +96,7 @@ export const callbacksRepository = {
   async savePolicy(trx: Knex.Transaction, p: CallbackPolicy, actorId: number, now: Date): Promise<void> {
     await trx('callback_policy').where({ id: 1 }).update({
       window_seconds: p.windowSeconds, callable_from_minute: p.callableFromMinute, callable_until_minute: p.callableUntilMinute,
-      holidays: trx.raw('?::date[]', [p.holidays]), max_attempts: p.maxAttempts, retry_spacing_seconds: p.retrySpacingSeconds,
+      holiday_calendar: p.holidayCalendar, holidays: trx.raw('?::date[]', [p.holidays]), max_attempts: p.maxAttempts, retry_spacing_seconds: p.retrySpacingSeconds,
       ticket_types: trx.raw('?::text[]', [p.ticketTypes]), one_call_resolutions: p.oneCallResolutions,
       second_handling_seconds: p.secondHandlingSeconds, survey_ttl_seconds: p.surveyTtlSeconds, updated_by: actorId, updated_at: now,
     });
@@ -130,7 +134,7 @@ export const callbacksRepository = {
   async lockScheduled(trx: Knex.Transaction, ids: readonly number[]): Promise<(CallbackRecord & { ticket_status: string; ticket_round: number })[]> {
     return trx('callbacks as c')
       .join('tickets as t', 't.id', 'c.ticket_id')
-      .whereIn('c.id', ids)
+      .whereRaw('c.id = ANY(?::bigint[])', [[...ids]])
       .where('c.state', 'scheduled')
       .forUpdate('c')
       .select('c.*', 't.status as ticket_status', 't.handling_round as ticket_round')

@@ -13,7 +13,8 @@ export const policyBody = z
     callable_hours: z.object({ from: hhmm, until: hhmm }).strict()
       .refine((h) => h.from < h.until, { message: 'from must be before until', path: ['until'] })
       .describe('local time in LOOPDESK_TIMEZONE; calls are made in [from, until)'),
-    holidays: z.array(day).max(400).describe('local days without callbacks (until the SLA working calendar provides them)'),
+    holiday_calendar: z.string().min(1).max(64).nullable().describe('the SLA working calendar whose holidays are not callable days (e.g. business), or null'),
+    holidays: z.array(day).max(400).describe('extra local days without callbacks, on top of the calendar\'s holidays'),
     max_attempts: z.number().int().min(1).max(10),
     retry_spacing_seconds: z.number().int().min(60).max(7 * 86400),
     ticket_types: z.array(z.enum(TICKET_TYPES)).min(1)
@@ -29,6 +30,7 @@ export const policySchema = z
   .object({
     window_seconds: z.number().int(),
     callable_hours: z.object({ from: z.string(), until: z.string(), timezone: z.string() }),
+    holiday_calendar: z.string().nullable(),
     holidays: z.array(z.string()),
     max_attempts: z.number().int(),
     retry_spacing_seconds: z.number().int(),

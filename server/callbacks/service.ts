@@ -38,7 +38,7 @@ export function toPolicyView(p: CallbackPolicy & { updatedBy?: number | null; up
   return {
     window_seconds: p.windowSeconds,
     callable_hours: { from: hhmmOf(p.callableFromMinute), until: hhmmOf(p.callableUntilMinute), timezone },
-    holidays: p.holidays, max_attempts: p.maxAttempts, retry_spacing_seconds: p.retrySpacingSeconds,
+    holiday_calendar: p.holidayCalendar, holidays: p.holidays, max_attempts: p.maxAttempts, retry_spacing_seconds: p.retrySpacingSeconds,
     ticket_types: p.ticketTypes, one_call_resolutions: p.oneCallResolutions, second_handling_seconds: p.secondHandlingSeconds,
     survey_ttl_seconds: p.surveyTtlSeconds, updated_by: p.updatedBy ?? null, updated_at: p.updatedAt?.toISOString() ?? null,
   };
@@ -70,8 +70,8 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   const signingSecret = () => (secret ??= surveySecret(knex));
 
   async function ticketViews(db: Knex, ticketIds: readonly number[]): Promise<Map<number, TicketView>> {
-    const rows: TicketRow[] = await db('tickets').whereIn('id', [...new Set(ticketIds)]);
-    const customers = await ticketsRepository.customersByIds(db, rows.map((r) => r.customer_id));
+    const rows: TicketRow[] = await db('tickets').whereRaw('id = ANY(?::bigint[])', [[...new Set(ticketIds)]]);
+    const customers = await ticketsRepository.customersByIds(db, [...new Set(rows.map((r) => r.customer_id))]);
     return new Map(rows.map((r) => [r.id, toTicketView(r, customers.get(r.customer_id)!)]));
   }
 
@@ -116,7 +116,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     if (rows.length === 0) return;
     const withEmail: { ticket_id: number; email: string }[] = await trx('tickets as t')
       .join('customers as cu', 'cu.id', 't.customer_id')
-      .whereIn('t.id', rows.map((r) => r.ticket_id))
+      .whereRaw('t.id = ANY(?::bigint[])', [rows.map((r) => r.ticket_id)])
       .whereNotNull('cu.email')
       .select('t.id as ticket_id', 'cu.email');
     if (withEmail.length === 0) return;
@@ -250,9 +250,12 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     async updatePolicy(principal: Principal, input: PolicyInput): Promise<PolicyView> {
       return inTransaction(knex, bus, async ({ trx }) => {
         const now = clock.now();
+        if (input.holiday_calendar !== null && !(await trx('sla_calendars').where({ key: input.holiday_calendar }).first('key'))) {
+          throw errors.rule(`no working calendar ${input.holiday_calendar}`, { errors: [{ path: 'holiday_calendar', message: 'not an SLA calendar key' }] });
+        }
         const policy: CallbackPolicy = {
           windowSeconds: input.window_seconds, callableFromMinute: minuteOf(input.callable_hours.from), callableUntilMinute: minuteOf(input.callable_hours.until),
-          holidays: [...new Set(input.holidays)].sort(), maxAttempts: input.max_attempts, retrySpacingSeconds: input.retry_spacing_seconds,
+          holidayCalendar: input.holiday_calendar, calendarHolidays: [], holidays: [...new Set(input.holidays)].sort(), maxAttempts: input.max_attempts, retrySpacingSeconds: input.retry_spacing_seconds,
           ticketTypes: [...new Set(input.ticket_types)], oneCallResolutions: input.one_call_resolutions,
           secondHandlingSeconds: input.second_handling_seconds, surveyTtlSeconds: input.survey_ttl_seconds,
         };

@@ -1,4 +1,5 @@
-import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { createTokenService } from '../../server/auth/tokens';
+import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp, type TestUser } from '../helpers/app';
 import { SmtpSink } from '../helpers/smtp';
 
 /**
@@ -80,6 +81,22 @@ describe('scheduling in callable hours', () => {
       expect((await callbacksOf(ticket.id))[0]!.due_at).toBe('2026-12-13T01:00:00.000Z');
     } finally {
       await t.http.put('/api/callbacks/policy').set(auth(t.fixture.users.supervisor)).send({ ...input, callable_hours: { from: '09:00', until: '20:00' } }).expect(200);
+    }
+  });
+
+  it('takes the public holidays from the SLA working calendar: New Year\'s Eve at 21:00 is called back on 2 January', async () => {
+    t.clock.set('2026-12-31T13:00:00Z');
+    // the fixture's tokens are thirty days old by then: sign in again
+    const tokens = createTokenService(TOKEN_SECRET, 86400, t.clock);
+    const users = [t.fixture.users.agent, t.fixture.users.handler, t.fixture.users.supervisor];
+    const saved = users.map((u) => u.token);
+    for (const u of users) u.token = (await tokens.issue(u.id)).token;
+    try {
+      expect((await t.http.get('/api/callbacks/policy').set(auth(t.fixture.users.supervisor))).body.holiday_calendar).toBe('business');
+      const ticket = await resolvedComplaint();
+      expect((await callbacksOf(ticket.id))[0]!.due_at).toBe('2027-01-02T01:00:00.000Z');
+    } finally {
+      users.forEach((u, i) => { u.token = saved[i]!; });
     }
   });
 });
