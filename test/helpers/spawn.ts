@@ -36,7 +36,7 @@ export function startServer(env: Record<string, string>, args: string[] = []): S
   return { child, output: () => output, exited };
 }
 
-export async function waitForReady(baseUrl: string, started: Started, timeoutMs = 60_000): Promise<void> {
+export async function waitForReady(baseUrl: string, started: Started, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`server exited early:\n${started.output()}`);
