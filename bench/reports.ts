@@ -177,10 +177,10 @@ async function main(): Promise<void> {
   const knex = knexFactory({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 4 } });
   try {
     let phases = { seedS: 0, indexS: 0, rollupS: 0 };
-    if (fresh) {
-      await migrateLatest(knex);
-      phases = await seed(knex, tickets);
-    } else log('reusing the seeded database');
+    const migrateStart = process.hrtime.bigint();
+    const applied = await migrateLatest(knex);
+    if (fresh) phases = await seed(knex, tickets);
+    else log(`reusing the seeded database; ${applied.length} new migrations applied (${seconds(migrateStart)} s)`);
 
     const logger = createLogger('error');
     const reports = createReportsService({ knex, bus: new EventBus(logger), clock: systemClock, config, logger });

@@ -51,13 +51,23 @@ async function store(trx: Knex.Transaction, cells: Cells, now: Date): Promise<vo
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx('report_unit_months').insert(rows.slice(i, i + INSERT_CHUNK));
 }
 
-export async function refreshRollup(db: Knex, timezone: string, now: Date): Promise<number> {
+/**
+ * Recomputes the marked cells of the given months ('YYYY-MM'); marks of other months wait until
+ * a report asks for them, so a late event in an old month costs nothing until that month is read.
+ */
+export async function refreshRollup(db: Knex, timezone: string, now: Date, months: readonly string[]): Promise<number> {
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
+    // these are short analytic queries: JIT compilation costs more than it saves (~0.25 s measured)
+    await trx.raw('SET LOCAL jit = off');
     const marked = await trx.raw<{ rows: { month: string; unit_key: number }[] }>(
-      `WITH d AS (DELETE FROM report_dirty RETURNING unit_key, at)
+      `WITH d AS (
+         DELETE FROM report_dirty
+         WHERE to_char(at AT TIME ZONE ?, 'YYYY-MM') = ANY(?::text[])
+         RETURNING unit_key, at
+       )
        SELECT DISTINCT to_char(date_trunc('month', at AT TIME ZONE ?), 'YYYY-MM-DD') AS month, unit_key FROM d`,
-      [timezone],
+      [timezone, `{${months.join(',')}}`, timezone],
     );
     const byMonth = new Map<string, number[]>();
     for (const cell of marked.rows) byMonth.set(cell.month, [...(byMonth.get(cell.month) ?? []), Number(cell.unit_key)]);
@@ -83,6 +93,7 @@ async function recomputeCells(trx: Knex.Transaction, tz: string, month: string, 
 export async function rebuildRollup(db: Knex, timezone: string, now: Date): Promise<void> {
   await db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
+    await trx.raw('SET LOCAL jit = off');
     await trx.raw('TRUNCATE report_dirty, report_unit_months');
     const cells: Cells = new Map();
     await ticketCells(trx, timezone, { accepted: 'true', resolved: 'true' }, {}, cells, () => true);

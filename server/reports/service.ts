@@ -67,8 +67,8 @@ export function createReportsService(deps: Deps) {
 
   /** The figures for each requested month, for the scope's root and for each unit in it. */
   async function figures(db: Knex, scope: Scope, months: string[]) {
-    await refreshRollup(db, tz, clock.now());
     const needed = [...new Set(months.flatMap((m) => [m, shiftMonth(m, -1), shiftMonth(m, -12)]))];
+    await refreshRollup(db, tz, clock.now(), needed);
     const cells = await repo.cells(db, needed.map(firstDay));
     const subscribers = await repo.subscribers(db, months.map(firstDay));
     const kpisFor = (month: string, ids: Set<number> | null): Kpis => {
