@@ -92,6 +92,11 @@ describe('level-by-level escalation of an owned case', () => {
     expect((await escalationsOf(ticket.id)).every((e) => e.acknowledged_at !== null)).toBe(true);
     expect((await t.http.get('/api/escalations').set(auth(provHead)).expect(200)).body.items).toEqual([]);
 
+    // the owner was warned by mail before the deadline (the SLA warning points), with the deadline in it
+    const warnings = () => sink.received.filter((r) => r.to.includes('head1@example.test') && r.mail.subject === `【时限预警】${ticket.number} 即将超时`);
+    await until(() => warnings().length >= 1, 5000, 'a deadline warning to the owner');
+    expect(warnings()[0]!.mail.text).not.toContain('处理时限：未设定');
+
     // each leader was told by mail
     await until(() => sink.received.filter((r) => r.mail.subject?.includes(ticket.number) && r.mail.subject.includes('逐级上报')).length === 2, 5000, 'two escalation mails');
     const mails = sink.received.filter((r) => r.mail.subject?.includes('逐级上报') && r.mail.subject.includes(ticket.number));
