@@ -106,6 +106,23 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     );
   }
 
+  /** Re-derives the per-ticket summary the board counts (worst level, soonest due) for these tickets. */
+  async function refreshTicketStates(trx: Knex, ticketIds: readonly number[]): Promise<void> {
+    if (ticketIds.length === 0) return;
+    const ids = [...new Set(ticketIds)];
+    await trx.raw(
+      `WITH agg AS (
+         SELECT ticket_id, max(unit_id) AS unit_id, max(ticket_type) AS ticket_type, max(level) AS level,
+           min(due_at) FILTER (WHERE level < 2) AS due_at
+         FROM sla_timers WHERE ticket_id = ANY(?) AND state IN ('running', 'paused') GROUP BY ticket_id),
+       gone AS (
+         DELETE FROM sla_ticket_states s WHERE s.ticket_id = ANY(?) AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.ticket_id = s.ticket_id))
+       INSERT INTO sla_ticket_states (ticket_id, unit_id, ticket_type, level, due_at) SELECT * FROM agg
+       ON CONFLICT (ticket_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, ticket_type = EXCLUDED.ticket_type, level = EXCLUDED.level, due_at = EXCLUDED.due_at`,
+      [ids, ids],
+    );
+  }
+
   /** Arms (or disarms) each timer's next warning or breach in the scheduler. */
   async function rearm(trx: Knex, timers: readonly TimerRow[], clockFor: ClockFor): Promise<void> {
     const requests = [];
@@ -254,6 +271,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       );
     }
     await startTimers(change, event, customer, clockFor);
+    await refreshTicketStates(trx, [ticket.id]);
   }
 
   /** The scheduler's handler: items are timer ids whose next warning or breach fell due. */
@@ -269,6 +287,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       return { timer, ticket, customer: customers.get(ticket.customer_id)! };
     }), now, clockFor);
     await saveTimers(trx, changed, now);
+    await refreshTicketStates(trx, changed.map((t) => t.ticket_id));
     // Re-arm every loaded timer: one whose item fired early (a clock edit) is put back on its next point.
     await rearm(trx, timers, clockFor);
   }
@@ -280,6 +299,8 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
   }
 
   return {
+    refreshTicketStates,
+
     participant: {
       name: 'sla',
       afterChange: onTicketChange,
@@ -335,20 +356,21 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         bindings.push(q.unit_id);
       }
       const where = filters.map((f) => ` AND ${f}`).join('');
+      // Per ticket: the summary table; narrowed to some policies, only those policies' timers count.
+      const perTicket = q.policy
+        ? `SELECT t.unit_id, t.ticket_id, max(t.level) AS level, min(t.due_at) FILTER (WHERE t.level < 2) AS due_at
+           FROM sla_timers t WHERE t.state IN ('running', 'paused')${where} GROUP BY t.unit_id, t.ticket_id`
+        : `SELECT t.unit_id, t.level, t.due_at FROM sla_ticket_states t WHERE true${where}`;
       const [perUnit, soonest, met, units] = await Promise.all([
         knex.raw<{ rows: { unit_id: number | null; ok: number; warning: number; breached: number; soonest_due_at: Date | null }[] }>(
-          `WITH per_ticket AS (
-             SELECT t.unit_id, t.ticket_id, max(t.level) AS level, min(t.due_at) FILTER (WHERE t.level < 2) AS due
-             FROM sla_timers t WHERE t.state IN ('running', 'paused')${where}
-             GROUP BY t.unit_id, t.ticket_id)
-           SELECT unit_id, count(*) FILTER (WHERE level = 0)::int AS ok, count(*) FILTER (WHERE level = 1)::int AS warning,
-             count(*) FILTER (WHERE level = 2)::int AS breached, min(due) AS soonest_due_at
-           FROM per_ticket GROUP BY unit_id ORDER BY unit_id NULLS FIRST`,
+          `SELECT unit_id, count(*) FILTER (WHERE level = 0)::int AS ok, count(*) FILTER (WHERE level = 1)::int AS warning,
+             count(*) FILTER (WHERE level = 2)::int AS breached, min(due_at) AS soonest_due_at
+           FROM (${perTicket}) per_ticket GROUP BY unit_id ORDER BY unit_id NULLS FIRST`,
           bindings,
         ),
         knex.raw<{ rows: { ticket_id: number; unit_id: number | null; policy_key: string; due_at: Date }[] }>(
           `SELECT t.ticket_id, t.unit_id, t.policy_key, t.due_at FROM sla_timers t
-           WHERE t.state = 'running' AND t.level < 2 AND t.due_at IS NOT NULL${where} ORDER BY t.due_at LIMIT 20`,
+           WHERE t.state = 'running' AND t.level < 2${where} ORDER BY t.due_at LIMIT 20`,
           bindings,
         ),
         knex.raw<{ rows: { met: number; on_time: number }[] }>(

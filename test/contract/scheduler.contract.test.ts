@@ -4,6 +4,7 @@ import { createScheduler, type DueItem, type Scheduler, type SchedulerOptions } 
 import { startTestApp, type TestApp } from '../helpers/app';
 
 /** One contract, two adapters: what a domain may rely on whichever one runs. */
+jest.setTimeout(40_000);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
 async function deletePrefix(prefix: string): Promise<number> {
@@ -22,7 +23,7 @@ async function deletePrefix(prefix: string): Promise<number> {
   }
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

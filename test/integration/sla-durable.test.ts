@@ -9,6 +9,7 @@ import { auth, startTestApp, type TestApp } from '../helpers/app';
  * The SLA worker on Bull against real Redis: timers survive a restart, a flushed Redis, and two
  * workers racing over the same due timers breach each timer once.
  */
+jest.setTimeout(40_000);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 let t: TestApp;
 let prefix: string;
@@ -43,7 +44,7 @@ async function breaches(ticketIds: number[]): Promise<number[]> {
   return rows.map((r) => r.ticket_id as number);
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
