@@ -90,6 +90,8 @@ export function createOwnershipService(deps: Deps) {
     if (ticket.status === 'closed') return;
     const { trx } = uow;
     const current = await repo.findForUpdate(trx, ticket.id);
+    // an undispatched ticket has no owner yet and nothing to release: spare intake the rule lookups
+    if (ticket.unit_id === null && !current?.active) return;
     const reasons = await reasonsFor(trx, ticket);
     const event = async (type: string, data: Record<string, unknown>) =>
       ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type, at: now, actor_id: actorId, data });
@@ -101,7 +103,7 @@ export function createOwnershipService(deps: Deps) {
       }
       return;
     }
-    if (ticket.unit_id === null) return; // owned once dispatched: the owner is the unit's head
+    if (ticket.unit_id === null) return; // owned once dispatched: the owner is the head of its unit
     const head = await nearestHead(trx, ticket.unit_id);
     if (!head) {
       deps.logger.warn('leadership case without any unit head above it', { ticket_id: ticket.id, unit_id: ticket.unit_id });
