@@ -191,6 +191,10 @@ describe('an unsatisfied customer', () => {
     expect(reopened.body).toMatchObject({ status: 'dispatched', handling_round: 2, unit_id: t.fixture.units.countyTeam });
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'callback.unsatisfied', userId: head.id, handlingRound: 2, dueAt: '2026-11-28T14:00:00.000Z' }));
 
+    await runDue();
+    const told = smtp.received.find((m) => m.to.includes('head1@example.test') && (m.mail.subject ?? '').includes(ticket.number));
+    expect(told?.mail.text).toContain('钱还没退到账');
+
     t.clock.set('2026-11-28T14:00:01Z');
     await runDue();
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'callback.second_handling_overdue', userId: head.id, handlingRound: 2 }));
@@ -202,6 +206,16 @@ describe('an unsatisfied customer', () => {
     expect(round2).toMatchObject({ attempt: 1, due_at: '2026-11-29T01:00:00.000Z' });
     const types = (await t.http.get(`/api/tickets/${ticket.id}`).set(auth(agent))).body.events.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['reopened', 'second_handling_started', 'second_handling_overdue']));
+  });
+  it('a second handling resolved in time is not flagged when its deadline passes', async () => {
+    t.clock.set('2026-11-28T03:00:00Z');
+    const ticket = await resolvedComplaint();
+    const reopened = await act(`/api/tickets/${ticket.id}/callback`, t.fixture.users.agent, ticket.version, { outcome: 'unsatisfied' });
+    t.clock.advance(3600);
+    expect((await act(`/api/tickets/${ticket.id}/resolve`, t.fixture.users.handler, reopened.body.version, resolution)).status).toBe(200);
+    t.clock.advance(13 * 3600);
+    await runDue();
+    expect(t.events.filter((e) => e.type === 'callback.second_handling_overdue' && e.ticket.id === ticket.id)).toEqual([]);
   });
 });
 
