@@ -4,6 +4,7 @@ import type { CustomerRow } from '../customers/repository';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
+import { decodeCursor, encodeCursor } from '../http/schemas';
 import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import { toTicketView, type TicketView } from '../tickets/view';
 import { nearestHead } from './heads';
@@ -149,6 +150,11 @@ export function createOwnershipService(deps: Deps) {
     );
   }
 
+  async function detail(db: Knex, ticketId: number): Promise<OwnershipView | null> {
+    const ownership = await repo.find(db, ticketId);
+    return ownership?.active ? toView(db, ownership) : null;
+  }
+
   /** The owner's own write: lock the ticket, check it is theirs and open, then apply. */
   async function asOwner<T>(principal: Principal, ticketId: number, work: (uow: UnitOfWork, ticket: TicketRow, ownership: OwnershipRow, now: Date) => Promise<T>): Promise<T> {
     return inTransaction(knex, bus, async (uow) => {
@@ -171,10 +177,7 @@ export function createOwnershipService(deps: Deps) {
       assignedHooks.push(hook);
     },
 
-    async detail(db: Knex, ticketId: number): Promise<OwnershipView | null> {
-      const ownership = await repo.find(db, ticketId);
-      return ownership?.active ? toView(db, ownership) : null;
-    },
+    detail,
 
     recordAction(principal: Principal, ticketId: number, input: OwnerActionInput): Promise<OwnershipView> {
       return asOwner(principal, ticketId, async ({ trx }, ticket, ownership, now) => {
@@ -217,23 +220,25 @@ export function createOwnershipService(deps: Deps) {
 
     /** "My cases": the caller's leadership cases, open ones first by default, newest first. */
     async myCases(principal: Principal, q: MyCasesQuery) {
+      const beforeId = decodeCursor(q.cursor);
+      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
       const query = knex('case_ownerships as o')
         .join('tickets as t', 't.id', 'o.ticket_id')
         .where({ 'o.owner_id': principal.id, 'o.active': true })
         .orderBy('o.ticket_id', 'desc')
         .limit(q.limit + 1)
-        .select<(TicketRow & { o_ticket_id: number })[]>('t.*');
+        .select<TicketRow[]>('t.*');
       if (q.state === 'open') query.whereNot('t.status', 'closed');
       if (q.state === 'closed') query.where('t.status', 'closed');
-      if (q.cursor) query.where('o.ticket_id', '<', Number(Buffer.from(q.cursor, 'base64url').toString()) || 0);
+      if (beforeId !== undefined) query.where('o.ticket_id', '<', beforeId);
       const rows = await query;
       const page = rows.slice(0, q.limit);
       const customers = await ticketsRepository.customersByIds(knex, page.map((r) => r.customer_id));
       const items = await Promise.all(page.map(async (row) => ({
         ...toTicketView(row, customers.get(row.customer_id)!),
-        ownership: (await this.detail(knex, row.id))!,
+        ownership: (await detail(knex, row.id))!,
       })));
-      return { items, next_cursor: rows.length > q.limit ? Buffer.from(String(page[page.length - 1]!.id)).toString('base64url') : null };
+      return { items, next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null };
     },
 
     rules: () => repo.rules(knex),
