@@ -238,7 +238,8 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
 
     for (const timer of open) {
       const c = await clockFor(timer.policy.clock);
-      const stop = timer.policy.stop_on.includes(event) ? 'met' : event === 'closed' ? 'cancelled' : null;
+      // A closed ticket keeps no clock running, whatever change closed it (callback, resolution without callback).
+      const stop = timer.policy.stop_on.includes(event) ? 'met' : ticket.status === 'closed' ? 'cancelled' : null;
       if (stop) {
         closeSegment(timer, now, c);
         timer.state = stop;
@@ -270,7 +271,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         [JSON.stringify(summary), ticket.id, event],
       );
     }
-    await startTimers(change, event, customer, clockFor);
+    if (ticket.status !== 'closed') await startTimers(change, event, customer, clockFor);
     await refreshTicketStates(trx, [ticket.id]);
   }
 

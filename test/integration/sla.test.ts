@@ -32,7 +32,7 @@ interface Timer {
 
 async function detail(id: number, as: TestUser = t.fixture.users.supervisor) {
   const res = await t.http.get(`/api/tickets/${id}`).set(auth(as)).expect(200);
-  return res.body as { version: number; timers: Timer[]; events: { type: string; data: Record<string, unknown> }[] };
+  return res.body as { version: number; customer_id: number; timers: Timer[]; events: { type: string; data: Record<string, unknown> }[] };
 }
 const timer = (timers: Timer[], key: string) => timers.find((x) => x.policy_key === key)!;
 
@@ -226,6 +226,34 @@ describe('timers of seconds', () => {
     const history = await t.knex('sla_policy_changes').where({ policy_key: 'test_fast' }).orderBy('version');
     expect(history.map((h) => [h.version, h.before?.target_seconds ?? null, h.after.target_seconds])).toEqual([[1, null, 10], [2, 10, 20]]);
     await putPolicy('test_fast', { name: '测试：10秒', target_seconds: 10, pausable: true }, 200);
+  });
+});
+
+describe('a complaint through the closed loop', () => {
+  it('first contact is met at dispatch, resolution meets the handling targets, and the closed ticket keeps no clock running', async () => {
+    const { agent, handler } = t.fixture.users;
+    const accepted = (await t.http.post('/api/tickets').set(auth(agent))
+      .send({ type: 'complaint', category: 'billing', description: '话费多扣', customer: customer('county') }).expect(201)).body;
+    let timers = (await detail(accepted.id)).timers;
+    expect(timers.map((x) => x.policy_key).sort()).toEqual(['complaint_first_contact', 'complaint_reply_regulatory', 'complaint_resolve']);
+    t.clock.advance(600);
+    const dispatched = await dispatch(accepted.id, accepted.version);
+    expect(timer((await detail(accepted.id)).timers, 'complaint_first_contact')).toMatchObject({ state: 'met', met_on_time: true });
+    const resolved = (await t.http.post(`/api/tickets/${accepted.id}/resolve`).set(auth(handler)).set('If-Match', String(dispatched.version))
+      .send({ resolution: '退还多扣费用', cause: '计费错误', responsibility: 'company' }).expect(200)).body;
+    timers = (await detail(accepted.id)).timers;
+    expect(timer(timers, 'complaint_resolve')).toMatchObject({ state: 'met', elapsed_seconds: 600 });
+    expect(timer(timers, 'complaint_reply_regulatory')).toMatchObject({ state: 'met' });
+    if (resolved.status === 'resolved') {
+      expect(timer(timers, 'callback_window')).toMatchObject({ state: 'running' });
+      await t.http.post(`/api/tickets/${accepted.id}/callback`).set(auth(agent)).set('If-Match', String(resolved.version))
+        .send({ outcome: 'satisfied' }).expect(200);
+    }
+    timers = (await detail(accepted.id)).timers;
+    expect(timers.filter((x) => !['met', 'cancelled'].includes(x.state))).toEqual([]);
+    const open = (await t.http.get(`/api/tickets?sla_state=ok,warning,breached&customer_id=${accepted.customer_id}`)
+      .set(auth(t.fixture.users.supervisor)).expect(200)).body;
+    expect(open.items).toEqual([]);
   });
 });
 
