@@ -58,10 +58,15 @@ export const ZERO_SUMS: Sums = Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])
  * resolution stops (its policy's stop_on holds 'resolved'), so the callback window, which starts
  * at resolution, is not one. A timer met late still breached; a cancelled one was withdrawn.
  */
-export const TIMELY_SQL = `NOT EXISTS (
-  SELECT 1 FROM sla_timers st JOIN sla_policies sp ON sp.key = st.policy_key
-  WHERE st.ticket_id = t.id AND st.state <> 'cancelled' AND (st.breached_at IS NOT NULL OR st.level >= 2)
-    AND 'resolved' = ANY(sp.stop_on))`;
+export const TIMELY = {
+  // a lateral probe per ticket: the planner would otherwise hash every breached timer of all years
+  join: `LEFT JOIN LATERAL (
+    SELECT true AS breached FROM sla_timers st JOIN sla_policies sp ON sp.key = st.policy_key
+    WHERE st.ticket_id = t.id AND st.state <> 'cancelled' AND (st.breached_at IS NOT NULL OR st.level >= 2)
+      AND 'resolved' = ANY(sp.stop_on)
+    LIMIT 1) late ON true`,
+  condition: 'late.breached IS NULL',
+};
 
 /**
  * The ticket sums of every (month, unit_key) cell whose rows pass the filters (SQL on `t`,
@@ -86,9 +91,9 @@ export function ticketSumsSql(filters: { accepted: string; resolved: string }): 
       SELECT ${month('t.resolved_at')} AS month, COALESCE(t.unit_id, 0) AS unit_key,
         count(*) AS resolved,
         sum(extract(epoch FROM t.resolved_at - t.created_at))::double precision AS handling_seconds,
-        count(*) FILTER (WHERE ${TIMELY_SQL}) AS timely,
+        count(*) FILTER (WHERE ${TIMELY.condition}) AS timely,
         count(*) FILTER (WHERE t.type = 'complaint' AND t.responsibility = 'company') AS responsibility_complaints
-      FROM tickets t WHERE t.resolved_at IS NOT NULL AND ${filters.resolved}
+      FROM tickets t ${TIMELY.join} WHERE t.resolved_at IS NOT NULL AND ${filters.resolved}
       GROUP BY 1, 2
     )
     SELECT month, unit_key,
