@@ -52,6 +52,10 @@ export const callbackBody = z.object({ outcome: z.enum(CALLBACK_OUTCOMES), note:
 
 export const commentBody = z.object({ body: text(4000) }).strict();
 
+export const HOLD_REASONS = ['waiting_customer', 'waiting_parts', 'other'] as const;
+export const holdBody = z.object({ reason: z.enum(HOLD_REASONS), note: text(2000).optional() }).strict();
+export const unholdBody = z.object({ reason: z.enum(HOLD_REASONS).optional(), note: text(2000).optional() }).strict();
+
 const csv = <T extends [string, ...string[]]>(values: T) =>
   z
     .string()
@@ -67,6 +71,7 @@ export const listTicketsQuery = z
     assignee_id: id.optional(),
     customer_id: id.optional(),
     owner_id: id.optional().describe('leadership cases owned by this user'),
+    sla_state: csv(['ok', 'warning', 'breached']).optional().describe('by the worst open SLA timer of the ticket'),
     q: z.string().trim().min(1).max(100).optional().describe('ticket number, customer phone, or words in the description'),
     limit,
     cursor,
@@ -130,6 +135,7 @@ export const ticketSchema = z
     dispatched_at: z.string().nullable(),
     resolved_at: z.string().nullable(),
     closed_at: z.string().nullable(),
+    on_hold: z.boolean().describe('waiting on the customer or on parts: pausable internal SLA timers are stopped'),
   })
   .meta({ id: 'Ticket' });
 
@@ -154,6 +160,8 @@ export type CreateTicketInput = z.output<typeof createTicketBody>;
 export type DispatchInput = z.output<typeof dispatchBody>;
 export type ResolveInput = z.output<typeof resolveBody>;
 export type CallbackInput = z.output<typeof callbackBody>;
+export type HoldInput = z.output<typeof holdBody>;
+export type UnholdInput = z.output<typeof unholdBody>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuery>;
 export type TicketView = z.output<typeof ticketSchema>;
 export type TicketDetailView = z.output<typeof ticketDetailSchema>;
