@@ -44,10 +44,10 @@ export const TICKET_SUM_COLUMNS = [
   'tickets', 'complaints', 'faults', 'reconnections', 'requests', 'over_level_complaints',
   'resolved', 'handling_seconds', 'timely', 'responsibility_complaints',
 ] as const;
-export const SUM_COLUMNS = [
-  ...TICKET_SUM_COLUMNS,
+export const CALLBACK_SUM_COLUMNS = [
   'callbacks_done', 'callbacks_unreachable', 'first_answered', 'first_satisfied', 'second_answered', 'second_satisfied',
 ] as const;
+export const SUM_COLUMNS = [...TICKET_SUM_COLUMNS, ...CALLBACK_SUM_COLUMNS] as const;
 export type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
 
 export const ZERO_SUMS: Sums = Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as Sums;

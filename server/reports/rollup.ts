@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { callbackFigures } from '../callbacks/figures';
-import { TICKET_SUM_COLUMNS, ZERO_SUMS, addSums, callbackSums, ticketSumsSql, type Sums } from './definitions';
+import { CALLBACK_SUM_COLUMNS, SUM_COLUMNS, TICKET_SUM_COLUMNS, ZERO_SUMS, addSums, callbackSums, ticketSumsSql, type Sums } from './definitions';
 
 /**
  * The monthly rollup (report_unit_months) and how it stays correct.
@@ -51,45 +51,64 @@ async function store(trx: Knex.Transaction, cells: Cells, now: Date): Promise<vo
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx('report_unit_months').insert(rows.slice(i, i + INSERT_CHUNK));
 }
 
-/**
- * Recomputes the marked cells of the given months ('YYYY-MM'); marks of other months wait until
- * a report asks for them, so a late event in an old month costs nothing until that month is read.
- */
 /** JIT compiles longer than these recounts run (~0.25 s measured); a month's sort fits in 64 MB, not in 4. */
 async function tuneForRecounts(trx: Knex.Transaction): Promise<void> {
   await trx.raw(`SET LOCAL jit = off`);
   await trx.raw(`SET LOCAL work_mem = '64MB'`);
 }
 
+/**
+ * Recomputes the marked cells of the given months ('YYYY-MM'); marks of other months wait until
+ * a report asks for them, so a late event in an old month costs nothing until that month is read.
+ * A mark names the half of the cell it moves: ticket sums are recounted per unit from the covering
+ * indexes; callback sums come from the callbacks domain, which counts a whole month at a time.
+ */
 export async function refreshRollup(db: Knex, timezone: string, now: Date, months: readonly string[]): Promise<number> {
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
     await tuneForRecounts(trx);
-    const marked = await trx.raw<{ rows: { month: string; unit_key: number }[] }>(
+    const marked = await trx.raw<{ rows: { month: string; unit_key: number; part: 't' | 'c' }[] }>(
       `WITH d AS (
          DELETE FROM report_dirty
          WHERE to_char(at AT TIME ZONE ?, 'YYYY-MM') = ANY(?::text[])
-         RETURNING unit_key, at
+         RETURNING unit_key, at, part
        )
-       SELECT DISTINCT to_char(date_trunc('month', at AT TIME ZONE ?), 'YYYY-MM-DD') AS month, unit_key FROM d`,
+       SELECT DISTINCT to_char(date_trunc('month', at AT TIME ZONE ?), 'YYYY-MM-DD') AS month, unit_key, part FROM d`,
       [timezone, `{${months.join(',')}}`, timezone],
     );
-    const byMonth = new Map<string, number[]>();
-    for (const cell of marked.rows) byMonth.set(cell.month, [...(byMonth.get(cell.month) ?? []), Number(cell.unit_key)]);
-    for (const [month, unitKeys] of byMonth) await recomputeCells(trx, timezone, month, unitKeys, now);
+    const byMonth = new Map<string, { t: Set<number>; c: Set<number> }>();
+    for (const cell of marked.rows) {
+      if (!byMonth.has(cell.month)) byMonth.set(cell.month, { t: new Set(), c: new Set() });
+      byMonth.get(cell.month)![cell.part].add(Number(cell.unit_key));
+    }
+    for (const [month, parts] of byMonth) await recomputeCells(trx, timezone, month, parts, now);
     return marked.rows.length;
   });
 }
 
-async function recomputeCells(trx: Knex.Transaction, tz: string, month: string, unitKeys: number[], now: Date): Promise<void> {
+async function recomputeCells(trx: Knex.Transaction, tz: string, month: string, parts: { t: Set<number>; c: Set<number> }, now: Date): Promise<void> {
+  const unitKeys = [...new Set([...parts.t, ...parts.c])];
   const keys = `{${unitKeys.join(',')}}`;
-  const wanted = new Set(unitKeys.map((k) => cellKey(month, k)));
-  const inCell = (column: string) =>
-    `${column} >= (:month::date)::timestamp AT TIME ZONE :tz AND ${column} < (:month::date + interval '1 month')::timestamp AT TIME ZONE :tz
-     AND COALESCE(t.unit_id, 0) = ANY(:keys::bigint[])`;
+  // start from what the cells hold, with the marked halves emptied
   const cells: Cells = new Map();
-  await ticketCells(trx, tz, { accepted: inCell('t.created_at'), resolved: inCell('t.resolved_at') }, { month, keys }, cells, (k) => wanted.has(k));
-  await callbackCells(trx, tz, month.slice(0, 7), month.slice(0, 7), cells, (k) => wanted.has(k));
+  const current: (Sums & { unit_key: number })[] = await trx('report_unit_months').where({ month }).whereRaw('unit_key = ANY(?::bigint[])', [keys]);
+  for (const row of current) {
+    const kept = { ...row };
+    for (const column of parts.t.has(Number(row.unit_key)) ? TICKET_SUM_COLUMNS : []) kept[column] = 0;
+    for (const column of parts.c.has(Number(row.unit_key)) ? CALLBACK_SUM_COLUMNS : []) kept[column] = 0;
+    add(cells, cellKey(month, Number(row.unit_key)), Object.fromEntries(SUM_COLUMNS.map((c) => [c, kept[c]])));
+  }
+  if (parts.t.size > 0) {
+    const ticketKeys = `{${[...parts.t].join(',')}}`;
+    const inCell = (column: string) =>
+      `${column} >= (:month::date)::timestamp AT TIME ZONE :tz AND ${column} < (:month::date + interval '1 month')::timestamp AT TIME ZONE :tz
+       AND COALESCE(t.unit_id, 0) = ANY(:keys::bigint[])`;
+    await ticketCells(trx, tz, { accepted: inCell('t.created_at'), resolved: inCell('t.resolved_at') }, { month, keys: ticketKeys }, cells, () => true);
+  }
+  if (parts.c.size > 0) {
+    const wanted = new Set([...parts.c].map((k) => cellKey(month, k)));
+    await callbackCells(trx, tz, month.slice(0, 7), month.slice(0, 7), cells, (k) => wanted.has(k));
+  }
   await trx.raw(`DELETE FROM report_unit_months WHERE month = ?::date AND unit_key = ANY(?::bigint[])`, [month, keys]);
   await store(trx, cells, now);
 }
