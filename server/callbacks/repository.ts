@@ -155,13 +155,12 @@ export const callbacksRepository = {
 
   cancelMany: (trx: Knex, ids: readonly number[]) => (ids.length === 0 ? Promise.resolve(0) : trx('callbacks').whereIn('id', ids).update({ state: 'cancelled' })),
 
-  /** Open callbacks per on-duty, active callback agent: the load balanced assignment evens out. */
+  /** Open callbacks per on-duty, active callback agent (kept by triggers): the load balanced assignment evens out. */
   async onDutyLoads(trx: Knex): Promise<Map<number, number>> {
-    const rows = await trx.raw<{ rows: { user_id: string | number; open: string | number }[] }>(
-      `SELECT a.user_id, (SELECT count(*) FROM callbacks c WHERE c.assignee_id = a.user_id AND c.state IN ('scheduled', 'due')) AS open
-       FROM callback_agents a JOIN users u ON u.id = a.user_id AND u.active WHERE a.on_duty`,
+    const rows = await trx.raw<{ rows: { user_id: number; open_callbacks: number }[] }>(
+      `SELECT a.user_id, a.open_callbacks FROM callback_agents a JOIN users u ON u.id = a.user_id AND u.active WHERE a.on_duty`,
     );
-    return new Map(rows.rows.map((r) => [Number(r.user_id), Number(r.open)]));
+    return new Map(rows.rows.map((r) => [r.user_id, r.open_callbacks]));
   },
 
   /** Serialises assignment decisions, so two batches never both pick the same least-loaded agent. */
@@ -193,8 +192,7 @@ export const callbacksRepository = {
   agents: (db: Knex) =>
     db('callback_agents as a')
       .join('users as u', 'u.id', 'a.user_id')
-      .select('a.user_id', 'u.name', 'u.username', 'u.active', 'a.on_duty', 'a.changed_at',
-        db.raw(`(SELECT count(*)::int FROM callbacks c WHERE c.assignee_id = a.user_id AND c.state IN ('scheduled', 'due')) AS open_callbacks`))
+      .select('a.user_id', 'u.name', 'u.username', 'u.active', 'a.on_duty', 'a.changed_at', 'a.open_callbacks')
       .orderBy('a.user_id') as Promise<{ user_id: number; name: string; username: string; active: boolean; on_duty: boolean; changed_at: Date; open_callbacks: number }[]>,
 
   async setDuty(trx: Knex.Transaction, userId: number, onDuty: boolean, actorId: number, now: Date): Promise<boolean> {

@@ -173,6 +173,11 @@ describe('balanced assignment', () => {
     const moved = (await t.http.get(`/api/tickets/${supervisorsOpen[0]!.ticket_id}`).set(auth(agent))).body.events.find((e: { type: string }) => e.type === 'callback_reassigned');
     expect(moved.data).toMatchObject({ from_assignee_id: supervisor.id });
     expect([agent.id, second.id]).toContain(moved.data.assignee_id);
+
+    // the load counters the triggers keep match a count of the open callbacks
+    const counted = await t.knex('callbacks').whereIn('state', ['scheduled', 'due']).whereNotNull('assignee_id').groupBy('assignee_id').select('assignee_id', t.knex.raw('count(*)::int AS n'));
+    const shown = (await t.http.get('/api/callbacks/agents').set(auth(supervisor))).body as { user_id: number; open_callbacks: number }[];
+    for (const a of shown) expect(a.open_callbacks).toBe(counted.find((c: { assignee_id: number }) => c.assignee_id === a.user_id)?.n ?? 0);
   });
 
   it('an agent sets only their own duty; a handler cannot be a callback agent', async () => {
