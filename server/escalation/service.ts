@@ -10,8 +10,11 @@ import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import type { EscalationPolicyInput, EscalationPolicyView, EscalationView, ListEscalationsQuery } from './schemas';
 
 export const ESCALATION_KINDS = {
-  /** the owner has recorded nothing since the case became theirs */
-  inactivity: 'escalation.inactivity',
+  /**
+   * The watch over an owned case: first when the owner's inactivity time is up, then every
+   * `step_seconds` while the case is open, catching a breach whose bus event was lost in a crash.
+   */
+  watch: 'escalation.watch',
   /** a level did not acknowledge in time: go one level up */
   step: 'escalation.step',
 } as const;
@@ -68,13 +71,14 @@ export function createEscalationService(deps: Deps, scheduler: Scheduler, owners
   async function escalate(uow: UnitOfWork, ticket: TicketRow, owned: OwnershipRow, reason: Reason, trigger: string, now: Date): Promise<void> {
     const { trx } = uow;
     if (await trx('escalations').where({ ticket_id: ticket.id, trigger }).first('id')) return; // this trigger already raised
+    if (await trx('ticket_events').where({ ticket_id: ticket.id, type: 'escalation_top_reached' }).whereRaw(`data->>'trigger' = ?`, [trigger]).first('id')) return;
     const reached = await trx<EscalationRow>('escalations')
       .where({ ticket_id: ticket.id, owner_id: owned.owner_id }).where('raised_at', '>=', owned.assigned_at).max<{ level: number | null }[]>('level as level');
     const level = (reached[0]?.level ?? 0) + 1;
     const ladder = await headsAbove(trx, owned.unit_id, [owned.owner_id]);
     const next = ladder[level - 1];
     if (!next) {
-      await ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type: 'escalation_top_reached', at: now, actor_id: null, data: { level: level - 1, reason } });
+      await ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type: 'escalation_top_reached', at: now, actor_id: null, data: { level: level - 1, reason, trigger } });
       return;
     }
     const [row] = await trx('escalations')
@@ -92,15 +96,32 @@ export function createEscalationService(deps: Deps, scheduler: Scheduler, owners
     });
   }
 
-  async function onInactivity(items: readonly DueItem[], uow: UnitOfWork): Promise<void> {
+  /** Breaches of escalating SLA timers this case has not been escalated for. */
+  async function unescalatedBreaches(uow: UnitOfWork, ticketId: number): Promise<number[]> {
+    return uow.trx('sla_timers')
+      .where({ ticket_id: ticketId })
+      .whereNotNull('breached_at')
+      .whereRaw(`(policy->>'escalate_on_breach')::boolean`)
+      .whereNotExists(uow.trx('escalations').where('ticket_id', ticketId).whereRaw(`trigger = 'breach:' || sla_timers.id`))
+      .orderBy('id')
+      .pluck('id');
+  }
+
+  async function onWatch(items: readonly DueItem[], uow: UnitOfWork): Promise<void> {
     for (const item of items) {
       const ownerId = Number(item.payload.owner_id);
       const assignedAt = new Date(String(item.payload.assigned_at));
       const live = await liveCase(uow, Number(item.key), ownerId);
-      if (!live || live.ownership.assigned_at.getTime() !== assignedAt.getTime()) continue;
+      if (!live || live.ownership.assigned_at.getTime() !== assignedAt.getTime()) continue; // closed, released or moved: its new owner has a watch
       const acted = await uow.trx('owner_actions').where({ ticket_id: live.ticket.id }).where('recorded_at', '>=', assignedAt).first('id');
-      if (acted || live.ownership.explanation_at !== null) continue;
-      await escalate(uow, live.ticket, live.ownership, 'inactivity', `inactivity:${assignedAt.getTime()}`, item.firedAt);
+      if (!acted && live.ownership.explanation_at === null) {
+        await escalate(uow, live.ticket, live.ownership, 'inactivity', `inactivity:${assignedAt.getTime()}`, item.firedAt);
+      }
+      for (const timerId of await unescalatedBreaches(uow, live.ticket.id)) {
+        await escalate(uow, live.ticket, live.ownership, 'breach', `breach:${timerId}`, item.firedAt);
+      }
+      const { step_seconds } = await policy(uow.trx);
+      await scheduler.schedule(uow.trx, { kind: ESCALATION_KINDS.watch, key: item.key, dueAt: new Date(item.firedAt.getTime() + step_seconds * 1000), payload: item.payload });
     }
   }
 
@@ -116,19 +137,19 @@ export function createEscalationService(deps: Deps, scheduler: Scheduler, owners
     }
   }
 
-  scheduler.register(ESCALATION_KINDS.inactivity, onInactivity);
+  scheduler.register(ESCALATION_KINDS.watch, onWatch);
   scheduler.register(ESCALATION_KINDS.step, onStep);
 
   // A new owner has `inactivity_seconds` to record something before the case goes up.
   ownership.onAssigned(async (uow, ticketId, ownerId, now) => {
     const { inactivity_seconds } = await policy(uow.trx);
     await scheduler.schedule(uow.trx, {
-      kind: ESCALATION_KINDS.inactivity, key: String(ticketId),
+      kind: ESCALATION_KINDS.watch, key: String(ticketId),
       dueAt: new Date(now.getTime() + inactivity_seconds * 1000), payload: { owner_id: ownerId, assigned_at: now.toISOString() },
     });
   });
 
-  // A breach of a policy that escalates sends an owned case up at once.
+  // A breach of a policy that escalates sends an owned case up at once (the watch catches it later if this is lost).
   const unsubscribe = bus.subscribe(async (event) => {
     if (event.type !== 'sla.breached' || !event.escalate) return;
     await inTransaction(knex, bus, async (uow) => {

@@ -122,11 +122,24 @@ describe('level-by-level escalation of an owned case', () => {
   it('an owner who acted in time is not escalated; the timers live in the durable scheduler', async () => {
     const { head } = t.fixture.users;
     const acted = await ownedCase();
-    const armed = await t.knex('scheduled_items').where({ kind: 'escalation.inactivity', key: String(acted.id) }).first();
+    const armed = await t.knex('scheduled_items').where({ kind: 'escalation.watch', key: String(acted.id) }).first();
     expect(armed).toBeDefined();
     await t.http.post(`/api/tickets/${acted.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门致歉', at: t.clock.now().toISOString() }).expect(201);
     await advance(INACTIVITY + 1);
     expect(await escalationsOf(acted.id)).toEqual([]);
+  });
+
+  it('a breach whose event was lost (a crash after the SLA commit) is caught by the case watch', async () => {
+    const { head } = t.fixture.users;
+    const ticket = await ownedCase();
+    await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门', at: t.clock.now().toISOString() }).expect(201);
+    // the breach as the SLA engine records it, without the event on the bus
+    const breached = await t.knex('sla_timers').where({ ticket_id: ticket.id, policy_key: 'complaint_resolve' }).update({ breached_at: t.clock.now(), level: 2 }).returning('id');
+    expect(breached).toHaveLength(1);
+    await advance(INACTIVITY);
+    expect(await escalationsOf(ticket.id)).toEqual([expect.objectContaining({ level: 1, recipient_id: cityHead.id, reason: 'breach' })]);
+    await advance(STEP); // the watch fires again: the same breach is not raised twice; level 1 did not acknowledge, so level 2
+    expect((await escalationsOf(ticket.id)).map((e) => [e.level, e.reason])).toEqual([[1, 'breach'], [2, 'unacknowledged']]);
   });
 
   it('the policy is read by supervisors and validated', async () => {
