@@ -193,9 +193,11 @@ async function main(): Promise<void> {
     const unit = await timed(() => reports.report(manager, month, branch.id));
     const trend = await timed(() => reports.trend(manager, { to: month, months: 12 }));
 
-    // worst case: every cell of the month marked changed, recomputed on the next read
+    // worst case: both halves of every cell of the month marked changed, recomputed on the next read
     const markAll = () => knex.raw(
-      `INSERT INTO report_dirty (unit_key, at) SELECT DISTINCT unit_key, (month::timestamp + interval '1 day') AT TIME ZONE 'Asia/Shanghai' FROM report_unit_months WHERE month = ?::date`,
+      `INSERT INTO report_dirty (unit_key, at, part)
+       SELECT DISTINCT unit_key, (month::timestamp + interval '1 day') AT TIME ZONE 'Asia/Shanghai', part
+       FROM report_unit_months, unnest(ARRAY['t', 'c']) AS part WHERE month = ?::date`,
       [`${month}-01`],
     );
     await markAll();
