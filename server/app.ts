@@ -128,8 +128,11 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.use('/api', notFoundHandler);
 
   if (fs.existsSync(CLIENT_DIST)) {
-    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
-    app.get('/{*rest}', (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+    // Built assets carry a content hash: cache them for good; index.html names the current ones,
+    // so it is revalidated every time and a rebuilt console reaches every desk on its next load.
+    app.use('/assets', express.static(path.join(CLIENT_DIST, 'assets'), { maxAge: '365d', immutable: true }), notFoundHandler);
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: 0 }));
+    app.get('/{*rest}', (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   } else {
     app.get('/', (_req, res) => res.type('html').send(placeholderPage()));
   }

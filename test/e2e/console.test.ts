@@ -27,9 +27,29 @@ async function consoleFor(username: string, landing = '/', baseUrl = server.url)
   return Object.assign(page, { heard });
 }
 
+describe('the built console, served by the app', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // Built here, before any app is created: createApp serves client/dist only if it exists then.
+    buildConsole();
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('serves index.html for every console route, revalidated each time, and hashed assets for good', async () => {
+    const page = await app.http.get('/tickets/12').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const asset = /\/assets\/[^"]+\.js/.exec(page.text)![0];
+    const js = await app.http.get(asset).expect(200);
+    expect(js.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
+    await app.http.get('/assets/missing-0000.js').expect(404);
+    await app.http.get('/api/nothing-here').expect(404).expect('Content-Type', /problem\+json/);
+  });
+});
+
 describeInBrowser('the console in a real browser', () => {
   beforeAll(async () => {
-    buildConsole();
     // Real time, so the countdowns and the server agree with the browser's clock.
     [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
     server = await listen(t);
