@@ -15,6 +15,8 @@ export type DomainEvent =
   | { type: 'callback.second_handling_overdue'; at: string; ticket: TicketView; handlingRound: number; userId: number | null; dueAt: string }
   /** a unit head became the owner of a leadership case (领导包案), first or after a re-dispatch */
   | { type: 'ownership.assigned'; at: string; actorId: number | null; ticket: TicketView; ownerId: number; previousOwnerId: number | null; unitId: number; reasons: string[] }
+  /** a mass complaint (规模性投诉) was opened, by the detector or by hand; its owner heads `unitId` (or a unit above) */
+  | { type: 'incident.opened'; at: string; actorId: number | null; incidentId: number; title: string; unitId: number; ownerId: number | null; ticketIds: number[] }
   /** an owned case went up one level (逐级汇报): `recipientId` heads `unitId` and must acknowledge */
   | { type: 'escalation.raised'; at: string; ticket: TicketView; escalationId: number; level: number; recipientId: number; unitId: number; ownerId: number; reason: string }
   /** an SLA timer reached a warning point (a fraction of its target) */

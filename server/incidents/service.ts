@@ -79,6 +79,13 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
     return row!;
   }
 
+  function announceOpened(uow: UnitOfWork, incident: IncidentRow, actorId: number | null, ticketIds: number[], now: Date): void {
+    uow.emit({
+      type: 'incident.opened', at: now.toISOString(), actorId, incidentId: incident.id, title: incident.title,
+      unitId: incident.unit_id, ownerId: incident.owner_id, ticketIds: [...ticketIds].sort((a, b) => a - b),
+    });
+  }
+
   /** The key a detector groups this ticket by, or null when the ticket has nothing to group by yet. */
   async function matchKey(db: Knex, detector: DetectorRow, ticket: TicketRow): Promise<{ key: string; unitId: number | null; cause: string | null } | null> {
     const customer = await db('customers').where({ id: ticket.customer_id }).first<{ unit_id: number | null }>('unit_id');
@@ -150,6 +157,7 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
       // A ticket another transaction holds is skipped: it links itself when its own change runs the detector.
       const lockable = await trx<TicketRow>('tickets').whereIn('id', others).forUpdate().skipLocked();
       for (const other of lockable) await link(uow, other, incident, null, now, true);
+      announceOpened(uow, incident, null, [ticket.id, ...lockable.map((o) => o.id)], now);
       return;
     }
   }
@@ -210,7 +218,9 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
           match_key: null, detector_key: null, title: input.title, category: input.category ?? null, cause: null,
           unit_id: input.unit_id, explanation_wording: input.explanation_wording ?? null, created_by: principal.id,
         }, now);
-        for (const ticketId of [...new Set(input.ticket_ids)].sort((a, b) => a - b)) await linkByHand(uow, principal, incident, ticketId, now);
+        const ticketIds = [...new Set(input.ticket_ids)].sort((a, b) => a - b);
+        for (const ticketId of ticketIds) await linkByHand(uow, principal, incident, ticketId, now);
+        announceOpened(uow, incident, principal.id, ticketIds, now);
         return detailOf(uow.trx, incident);
       });
     },

@@ -7,6 +7,8 @@ import { maskPhone, type TicketMailData } from './templates';
 
 const DESCRIPTION_CHARS = 200;
 
+const consoleLink = (config: Config, ticketId: number) => `${config.publicUrl.replace(/\/+$/, '')}/tickets/${ticketId}`;
+
 /** What every ticket mail shows: number, customer with the phone masked, deadline, console link. */
 export async function ticketMailData(knex: Knex, config: Config, ticket: TicketView): Promise<TicketMailData> {
   // the soonest running SLA deadline (regulatory or internal), if any runs
@@ -16,7 +18,7 @@ export async function ticketMailData(knex: Knex, config: Config, ticket: TicketV
     customerName: ticket.customer.name,
     customerPhone: maskPhone(ticket.customer.phone),
     deadline: timer ? timer.due_at.toISOString() : null,
-    link: `${config.publicUrl.replace(/\/+$/, '')}/tickets/${ticket.id}`,
+    link: consoleLink(config, ticket.id),
     category: ticket.category,
     description: ticket.description.length > DESCRIPTION_CHARS ? `${ticket.description.slice(0, DESCRIPTION_CHARS)}…` : ticket.description,
   };
@@ -27,11 +29,16 @@ async function recipient(knex: Knex, userId: number): Promise<Recipient[]> {
   return user?.email ? [{ userId, email: user.email }] : [];
 }
 
-/** Mail listens on the one event path: ownership assigned, escalation raised and deadline warnings of owned cases reach the leader. */
+/** Mail listens on the one event path: ownership assigned, mass complaint opened, escalation raised and deadline warnings of owned cases reach the leader. */
 export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer: Mailer): () => void {
   return bus.subscribe(async (event) => {
     switch (event.type) {
       case 'ownership.assigned': {
+        // a mass complaint's owner already had the incident's one mail: no mail per linked ticket
+        if (event.reasons.length === 1 && event.reasons[0] === 'mass_complaint') {
+          const incident = await knex('incident_tickets as it').join('incidents as i', 'i.id', 'it.incident_id').where('it.ticket_id', event.ticket.id).first<{ owner_id: number | null } | undefined>('i.owner_id');
+          if (incident?.owner_id === event.ownerId) return;
+        }
         await mailer.notify({
           id: `ownership:${event.ticket.id}:${event.ownerId}:${Date.parse(event.at)}`,
           ticketId: event.ticket.id,
@@ -47,6 +54,20 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
           ticketId: event.ticket.id,
           template: { kind: 'escalation.raised', data: { ...(await ticketMailData(knex, config, event.ticket)), level: event.level, reason: event.reason, ownerName: owner?.name ?? `#${event.ownerId}` } },
           recipients: await recipient(knex, event.recipientId),
+        });
+        return;
+      }
+      case 'incident.opened': {
+        if (event.ownerId === null) return;
+        const [unit, tickets] = await Promise.all([
+          knex('units').where({ id: event.unitId }).first<{ name: string }>('name'),
+          knex('tickets').whereIn('id', event.ticketIds).orderBy('id').select<{ id: number; number: string }[]>('id', 'number'),
+        ]);
+        await mailer.notify({
+          id: `incident:${event.incidentId}`,
+          ticketId: null,
+          template: { kind: 'incident.opened', data: { title: event.title, unitName: unit?.name ?? `#${event.unitId}`, tickets: tickets.map((x) => ({ number: x.number, link: consoleLink(config, x.id) })), listed: 20 } },
+          recipients: await recipient(knex, event.ownerId),
         });
         return;
       }

@@ -20,7 +20,16 @@ export interface TicketMailData {
 export type MailTemplate =
   | { kind: 'ownership.assigned'; data: TicketMailData & { reasons: string[]; transferred: boolean } }
   | { kind: 'escalation.raised'; data: TicketMailData & { level: number; reason: string; ownerName: string } }
-  | { kind: 'deadline.warning'; data: TicketMailData };
+  | { kind: 'deadline.warning'; data: TicketMailData }
+  | { kind: 'incident.opened'; data: IncidentMailData };
+
+export interface IncidentMailData {
+  title: string;
+  unitName: string;
+  tickets: { number: string; link: string }[];
+  /** how many tickets the mail lists at most; the rest are counted */
+  listed: number;
+}
 
 export interface RenderedMail {
   subject: string;
@@ -56,7 +65,23 @@ const REASONS: Record<Locale, Record<string, string>> = {
 
 const reasonText = (locale: Locale, key: string) => REASONS[locale][key] ?? key;
 
+const signature = (zh: boolean) => (zh ? '—— LoopDesk 投诉受理台（系统邮件，请勿回复）' : '— LoopDesk (automatic message, do not reply)');
+
+function renderIncident(d: IncidentMailData, zh: boolean): RenderedMail {
+  const n = d.tickets.length;
+  const listed = d.tickets.slice(0, d.listed).map((x) => `- ${x.number} ${x.link}`);
+  const more = n > d.listed ? [zh ? `……另有 ${n - d.listed} 张` : `… and ${n - d.listed} more`] : [];
+  const lead = zh
+    ? [`您好：`, `${d.unitName}出现规模性投诉“${d.title}”，已归并 ${n} 张工单，由您包案处理。`, `请尽快确定解释口径（话务员据此向来电用户解释），并亲自组织处理。`, '', '工单：']
+    : [`Hello,`, `A mass complaint "${d.title}" in ${d.unitName} now groups ${n} tickets and is your case.`, `Please agree the explanation wording agents give callers, and lead the handling in person.`, '', 'Tickets:'];
+  return {
+    subject: zh ? `【规模性投诉】${d.title}（${n} 张工单）` : `[Mass complaint] ${d.title} (${n} tickets)`,
+    text: [...lead, ...listed, ...more, '', signature(zh)].join('\n'),
+  };
+}
+
 export function render(template: MailTemplate, locale: Locale, timezone: string): RenderedMail {
+  if (template.kind === 'incident.opened') return renderIncident(template.data, locale === 'zh-CN');
   const d = template.data;
   const zh = locale === 'zh-CN';
   const facts = zh
@@ -102,5 +127,5 @@ export function render(template: MailTemplate, locale: Locale, timezone: string)
         : [`Hello,`, `Your case ${d.ticketNumber} is close to its deadline; please act now.`];
       break;
   }
-  return { subject, text: [...lead, '', ...facts, '', zh ? '—— LoopDesk 投诉受理台（系统邮件，请勿回复）' : '— LoopDesk (automatic message, do not reply)'].join('\n') };
+  return { subject, text: [...lead, '', ...facts, '', signature(zh)].join('\n') };
 }

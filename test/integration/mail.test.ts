@@ -113,6 +113,33 @@ describe.each(['bull', 'in-process'] as const)('mail through the %s queue', (que
   });
 });
 
+describe('mass complaints by mail', () => {
+  it("the incident's owner gets one mail listing its tickets, not one per linked ticket", async () => {
+    const mail = await startMail(t.deps, { redisUrl: null, retry: FAST_RETRY, smtp: { ignoreTLS: true } });
+    try {
+      const { admin, agent, head } = t.fixture.users;
+      await t.http.put('/api/mass-complaint-detectors/same_category_area').set(auth(admin))
+        .send({ name: '同类别同区域', match_on: 'category_area', threshold: 2, window_seconds: 3600 }).expect(200);
+      const logged: { id: number; number: string; version: number }[] = [];
+      for (const phone of ['13904117001', '13904117002']) {
+        logged.push((await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody({ category: 'network_quality', customer: { phone, unit_id: t.fixture.units.county } })).expect(201)).body);
+      }
+      await until(() => sink.received.some((r) => r.mail.subject?.startsWith('【规模性投诉】')), 10_000, 'the incident mail');
+      const incidentMail = sink.received.find((r) => r.mail.subject?.startsWith('【规模性投诉】'))!;
+      expect(incidentMail.to).toEqual(['head1@example.test']);
+      expect(incidentMail.mail.subject).toMatch(/（2 张工单）$/);
+      for (const ticket of logged) expect(incidentMail.mail.text).toContain(`${ticket.number} https://desk.example.test/tickets/${ticket.id}`);
+
+      await t.http.post(`/api/tickets/${logged[0].id}/dispatch`).set(auth(agent)).set('If-Match', String(logged[0].version)).send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+      await until(() => t.events.some((e) => e.type === 'ownership.assigned' && e.ticket.id === logged[0].id && e.ownerId === head.id), 5000, 'the ownership event');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await t.knex('mail_notifications').where('id', 'like', `ownership:${logged[0].id}:%`)).toEqual([]);
+    } finally {
+      await mail.stop();
+    }
+  });
+});
+
 describe('without SMTP_URL', () => {
   it('writes each message as an .eml file under the data directory', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'loopdesk-mail-'));
