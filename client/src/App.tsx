@@ -137,7 +137,14 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
     <ReportsPage />
   ) : null;
 
-  if (wallboard) return <div className="wallboard">{page}</div>;
+  // A wall screen: dark, large, no console chrome, nothing to click.
+  if (wallboard) {
+    return (
+      <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { fontSize: 16 } }}>
+        <div className="wallboard">{page}</div>
+      </ConfigProvider>
+    );
+  }
   const selected = NAV.find((n) => path.startsWith(n.path))?.key;
   return (
     <Layout className="shell">

@@ -4,7 +4,7 @@ import { api, ApiError } from '../../api/client';
 import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
 import { Countdown, LoadError, StatusTag, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
-import { useRealtime, useRealtimeEvents } from '../../realtime/socket';
+import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
@@ -39,10 +39,7 @@ export function TicketPage({ id }: { id: number }) {
       socket.emit('ticket.unwatch', { ticket_id: id });
     };
   }, [socket, connected, generation, id]);
-  useEffect(() => {
-    if (generation > 1) ticket.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [generation]);
+  useResync(ticket.reload);
 
   useRealtimeEvents(['ticket.viewers'], (payload) => {
     if (payload.ticket_id !== id) return;
