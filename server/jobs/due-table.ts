@@ -21,6 +21,8 @@ export interface DueTableOptions {
   logger: Logger;
   /** rows claimed per transaction */
   batchSize?: number;
+  /** claim-and-fire loops run side by side in one drain (each its own transaction; SKIP LOCKED splits the rows) */
+  concurrency?: number;
   /** after this many failed firings an item is parked as `failed` (visible, not retried) */
   maxAttempts?: number;
 }
@@ -41,6 +43,7 @@ const UPSERT = `
 export function createDueTable(options: DueTableOptions) {
   const { knex, bus, clock, logger } = options;
   const batchSize = options.batchSize ?? 500;
+  const concurrency = options.concurrency ?? 2;
   const maxAttempts = options.maxAttempts ?? 10;
   const handlers = new Map<string, DueHandler>();
 
@@ -49,14 +52,15 @@ export function createDueTable(options: DueTableOptions) {
   });
 
   async function claim(trx: Knex.Transaction, limit: number, now: Date): Promise<ItemRow[]> {
+    // Joined on ctid (a TID scan): joining on (kind, key) let the planner hash the whole table.
     const result = await trx.raw<{ rows: ItemRow[] }>(
-      `UPDATE scheduled_items s SET state = 'fired', fired_at = ?, updated_at = ?
-       FROM (SELECT kind, key FROM scheduled_items
-             WHERE state = 'pending' AND due_at <= ? AND kind = ANY(?)
-             ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) d
-       WHERE s.kind = d.kind AND s.key = d.key
+      `WITH d AS (SELECT ctid FROM scheduled_items
+                  WHERE state = 'pending' AND due_at <= ? AND kind = ANY(?)
+                  ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+       UPDATE scheduled_items s SET state = 'fired', fired_at = ?, updated_at = ?
+       FROM d WHERE s.ctid = d.ctid
        RETURNING s.kind, s.key, s.due_at, s.payload, s.generation, s.attempts`,
-      [now, now, now, [...handlers.keys()], limit],
+      [now, [...handlers.keys()], limit, now, now],
     );
     return result.rows;
   }
@@ -125,7 +129,12 @@ export function createDueTable(options: DueTableOptions) {
 
     async cancelMany(db: Knex, kind: string, keys: readonly string[]): Promise<void> {
       if (keys.length === 0) return;
-      await db('scheduled_items').where({ kind, state: 'pending' }).whereIn('key', keys).update({ state: 'cancelled', updated_at: clock.now() });
+      // By primary key: with `key IN (…) AND state = 'pending'` the planner walked the pending-due index instead.
+      await db.raw(
+        `UPDATE scheduled_items SET state = 'cancelled', updated_at = ?
+         WHERE (kind, key) IN (SELECT ?::text, k FROM unnest(?::text[]) AS k) AND state = 'pending'`,
+        [clock.now(), kind, [...keys]],
+      );
     },
 
     /**
@@ -134,24 +143,25 @@ export function createDueTable(options: DueTableOptions) {
      */
     drain(): Promise<number> {
       if (handlers.size === 0) return Promise.resolve(0);
-      draining ??= (async () => {
+      const loop = async (): Promise<number> => {
         let total = 0;
-        try {
-          for (;;) {
-            let fired: number;
-            try {
-              fired = await fireBatch(batchSize);
-            } catch (err) {
-              logger.warn('scheduled batch failed; firing one by one', { err });
-              fired = await fireOneByOne(batchSize);
-            }
-            total += fired;
-            if (fired < batchSize) return total;
+        for (;;) {
+          let fired: number;
+          try {
+            fired = await fireBatch(batchSize);
+          } catch (err) {
+            logger.warn('scheduled batch failed; firing one by one', { err });
+            fired = await fireOneByOne(batchSize);
           }
-        } finally {
-          draining = null;
+          total += fired;
+          if (fired < batchSize) return total;
         }
-      })();
+      };
+      draining ??= Promise.all(Array.from({ length: concurrency }, loop))
+        .then((counts) => counts.reduce((a, b) => a + b, 0))
+        .finally(() => {
+          draining = null;
+        });
       return draining;
     },
 

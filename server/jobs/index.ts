@@ -14,11 +14,12 @@ export interface SchedulerOptions {
   tickMs?: number;
   reconcileMs?: number;
   batchSize?: number;
+  concurrency?: number;
 }
 
 /** Bull when Redis is configured, the in-process adapter otherwise; both over `scheduled_items`. */
 export function createScheduler(deps: Deps, options: SchedulerOptions = {}): Scheduler {
-  const table = createDueTable({ knex: deps.knex, bus: deps.bus, clock: deps.clock, logger: deps.logger, batchSize: options.batchSize });
+  const table = createDueTable({ knex: deps.knex, bus: deps.bus, clock: deps.clock, logger: deps.logger, batchSize: options.batchSize, concurrency: options.concurrency });
   const tickMs = options.tickMs ?? deps.config.schedulerTickMs;
   const redisUrl = options.redisUrl === undefined ? deps.config.redisUrl : options.redisUrl;
   if (!redisUrl) return createInProcessScheduler(table, deps.logger, { tickMs });

@@ -124,7 +124,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
   }
 
   /** Arms (or disarms) each timer's next warning or breach in the scheduler. */
-  async function rearm(trx: Knex, timers: readonly TimerRow[], clockFor: ClockFor): Promise<void> {
+  async function rearm(trx: Knex, timers: readonly TimerRow[], clockFor: ClockFor, options: { cancelIdle: boolean } = { cancelIdle: true }): Promise<void> {
     const requests = [];
     const idle = [];
     for (const t of timers) {
@@ -133,7 +133,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       else idle.push(String(t.id));
     }
     await scheduler.scheduleMany(trx, requests);
-    await scheduler.cancelMany(trx, SLA_TIMER_KIND, idle);
+    if (options.cancelIdle) await scheduler.cancelMany(trx, SLA_TIMER_KIND, idle);
   }
 
   /** Timeline rows and bus events for warnings and breaches crossed; one insert for the batch. */
@@ -290,7 +290,8 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     await saveTimers(trx, changed, now);
     await refreshTicketStates(trx, changed.map((t) => t.ticket_id));
     // Re-arm every loaded timer: one whose item fired early (a clock edit) is put back on its next point.
-    await rearm(trx, timers, clockFor);
+    // Their items were just claimed as fired, so there is nothing to cancel.
+    await rearm(trx, timers, clockFor, { cancelIdle: false });
   }
 
   scheduler.register(SLA_TIMER_KIND, (items, uow) => fire(items.map((i) => Number(i.key)), uow, items[0]!.firedAt));

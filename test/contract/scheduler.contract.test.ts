@@ -80,8 +80,8 @@ describe.each(adapters)('the scheduling contract ($name adapter)', ({ name, opti
     t.clock.advance(5);
     await until(async () => fired.length === 1);
     expect(fired[0]).toMatchObject({ kind: 'test', key: 'a', payload: { ticket: 7 }, generation: 1 });
-    const row = await t.knex('scheduled_items').where({ key: 'a' }).first();
-    expect(row.state).toBe('fired');
+    // the handler runs inside the firing transaction: the row reads fired once it commits
+    await until(async () => (await t.knex('scheduled_items').where({ key: 'a' }).first()).state === 'fired');
   });
 
   it('arms nothing when the caller rolls back, and cancel or re-arm change what fires', async () => {
