@@ -22,10 +22,6 @@ export function formatAt(iso: string | null | undefined, pattern = 'MM-DD HH:mm'
   return iso ? dayjs(iso).tz(desk.timezone).format(pattern) : '';
 }
 
-export function deskToday(): string {
-  return dayjs(serverNow()).tz(desk.timezone).format('YYYY-MM-DD');
-}
-
 export function deskMonth(): string {
   return dayjs(serverNow()).tz(desk.timezone).format('YYYY-MM');
 }

@@ -46,6 +46,20 @@ export function useThrottled(fn: () => void, ms: number): () => void {
   }, [ms]);
 }
 
+/** Rows that just changed, highlighted for `ms`: `flash(id)` marks one, the set says which are lit. */
+export function useFlash(ms: number): [ReadonlySet<number>, (id: number) => void] {
+  const [lit, setLit] = useState<ReadonlySet<number>>(new Set());
+  const flash = useCallback((id: number) => {
+    setLit((prev) => new Set(prev).add(id));
+    setTimeout(() => setLit((prev) => {
+      const next = new Set(prev);
+      next.delete(id);
+      return next;
+    }), ms);
+  }, [ms]);
+  return [lit, flash];
+}
+
 /** Shown where another part of the desk has not landed yet: the route exists, the API does not. */
 export function NotAvailable({ path }: { path: string }) {
   const { t } = useI18n();

@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Page, Ticket } from '../../api/types';
-import { Countdown, LoadError, StatusTag, TicketLink, useLoad, useThrottled } from '../../components/common';
+import { Countdown, LoadError, StatusTag, TicketLink, useFlash, useLoad, useThrottled } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
 import { linkProps } from '../../router';
@@ -84,7 +84,7 @@ export function BoardPage({ wallboard }: { wallboard: boolean }) {
   const board = useLoad(() => api<unknown>('/api/sla/board'), []);
   const latest = useLoad(() => api<Page<Ticket>>('/api/tickets', { query: { limit: 12 } }), []);
   const [feed, setFeed] = useState<Ticket[]>([]);
-  const [flash, setFlash] = useState<Set<number>>(new Set());
+  const [lit, flash] = useFlash(3000);
   const now = useNow();
 
   useEffect(() => {
@@ -99,12 +99,7 @@ export function BoardPage({ wallboard }: { wallboard: boolean }) {
   useRealtimeEvents(['ticket.created', 'ticket.updated'], (payload) => {
     const ticket = payload.ticket as Ticket;
     setFeed((prev) => [ticket, ...prev.filter((x) => x.id !== ticket.id)].slice(0, 12).sort((a, b) => b.id - a.id));
-    setFlash((prev) => new Set(prev).add(ticket.id));
-    setTimeout(() => setFlash((prev) => {
-      const next = new Set(prev);
-      next.delete(ticket.id);
-      return next;
-    }), 3000);
+    flash(ticket.id);
     reloadBoard();
   });
   useRealtimeEvents(['sla.warning', 'sla.breached', 'escalation.raised'], reloadBoard);
@@ -177,7 +172,7 @@ export function BoardPage({ wallboard }: { wallboard: boolean }) {
           )}
           <Card size="small" title={t('board.latest')} extra={<Button size="small" type="text" onClick={latest.reload}>{t('common.refresh')}</Button>}>
             <div data-testid="latest"><List size="small" dataSource={feed} renderItem={(x) => (
-              <List.Item className={flash.has(x.id) ? 'row-flash' : ''} data-ticket={x.id}>
+              <List.Item className={lit.has(x.id) ? 'row-flash' : ''} data-ticket={x.id}>
                 <Space wrap>
                   <TicketLink ticket={x} /><StatusTag status={x.status} />{tv('type', x.type)} · {tv('category', x.category)}
                   <span className="muted">{unitName(x.unit_id)}</span><span className="muted">{formatAt(x.created_at, 'HH:mm')}</span>

@@ -2,7 +2,7 @@ import { Button, Input, Segmented, Select, Table, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { api } from '../../api/client';
 import { CATEGORIES, STATUSES, TICKET_TYPES, type Page, type Ticket } from '../../api/types';
-import { LoadError, StatusTag, TicketLink, useThrottled } from '../../components/common';
+import { LoadError, StatusTag, TicketLink, useFlash, useThrottled } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate, useQueryState } from '../../router';
@@ -30,7 +30,7 @@ export function QueuesPage() {
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
   const [loading, setLoading] = useState(false);
-  const [flash, setFlash] = useState<Set<number>>(new Set());
+  const [lit, flash] = useFlash(1500);
   const [cursorRow, setCursorRow] = useState(0);
   const [qDraft, setQDraft] = useState(q);
   const shown = useRef(PAGE);
@@ -72,12 +72,7 @@ export function QueuesPage() {
     if (!ticket) return;
     // Show the change at once where the row is on screen; membership (filters) comes with the reload.
     setItems((prev) => prev.map((row) => (row.id === ticket.id && ticket.version >= row.version ? ticket : row)));
-    setFlash((prev) => new Set(prev).add(ticket.id));
-    setTimeout(() => setFlash((prev) => {
-      const nextSet = new Set(prev);
-      nextSet.delete(ticket.id);
-      return nextSet;
-    }), 1500);
+    flash(ticket.id);
     reloadSoon();
   });
 
@@ -124,7 +119,7 @@ export function QueuesPage() {
         pagination={false}
         data-testid="queue"
         locale={{ emptyText: t('queues.empty') }}
-        rowClassName={(row, i) => [flash.has(row.id) ? 'row-flash' : '', i === cursorRow ? 'ant-table-row-selected' : ''].join(' ')}
+        rowClassName={(row, i) => [lit.has(row.id) ? 'row-flash' : '', i === cursorRow ? 'ant-table-row-selected' : ''].join(' ')}
         onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), 'data-ticket': row.id } as HTMLAttributes<HTMLElement>)}
         columns={[
           { title: t('col.number'), dataIndex: 'number', width: 150, render: (_v, row) => <TicketLink ticket={row} /> },
