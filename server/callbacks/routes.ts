@@ -2,7 +2,7 @@ import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
 import {
   agentSchema, dutyBody, figuresQuery, figuresSchema, policyBody, policySchema, rescheduleBody, surveyAnswerBody, surveyParams,
-  surveySchema, userIdParams, workItemSchema, workListQuery, workListSchema,
+  surveyQuery, surveySchema, userIdParams, workItemSchema, workListQuery, workListSchema,
 } from './schemas';
 import type { CallbacksService } from './service';
 import { refusalError, type SurveyService } from './survey-service';
@@ -56,12 +56,12 @@ export const callbackRoutes = (callbacks: CallbacksService, surveys: SurveyServi
   defineRoute({
     method: 'get', path: '/api/surveys/:token', action: 'public', tag: 'callbacks', summary: 'A mailed survey link: the ticket number and summary',
     description: 'No login. 404 for a forged or altered link, 410 expired, 409 already answered. The page at /survey/:token uses the same rules.',
-    params: surveyParams,
+    params: surveyParams, query: surveyQuery,
     responses: { 200: { description: 'the survey', schema: surveySchema }, 404: { description: 'not a valid link' }, 409: { description: 'answered already' }, 410: { description: 'expired' } },
-    handler: async ({ params, req }) => {
+    handler: async ({ params, query }) => {
       const opened = await surveys.open(params.token);
       if (!opened.ok) throw refusalError(opened.reason);
-      const lang = req.query.lang === 'en' ? 'en' : 'zh-CN';
+      const lang = query.lang ?? 'zh-CN';
       return { body: { ticket_number: opened.ticketNumber, summary: CATEGORY_TEXT[lang][opened.category] ?? opened.category, expires_at: opened.expiresAt.toISOString() } };
     },
   }),

@@ -117,6 +117,7 @@ export const figuresSchema = z
   .meta({ id: 'CallbackFigures' });
 
 export const surveyParams = z.object({ token: z.string().max(200) }).strict();
+export const surveyQuery = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
 export const surveyAnswerBody = z.object({ outcome: z.enum(['satisfied', 'unsatisfied']), comment: text(1000).optional() }).strict();
 export const surveySchema = z.object({ ticket_number: z.string(), summary: z.string(), expires_at: z.string() }).meta({ id: 'Survey' });
 

@@ -261,6 +261,8 @@ describe('the mail survey', () => {
     expect(page.text).not.toContain('多扣费'); // no description
     const english = await t.http.get(`/survey/${token}?lang=en`).expect(200);
     expect(english.text).toContain('Are you satisfied');
+    const api = await t.http.get(`/api/surveys/${token}?lang=en`).expect(200);
+    expect(api.body).toEqual({ ticket_number: number, summary: 'broadband', expires_at: '2026-12-04T02:00:00.000Z' });
 
     const answered = await t.http.post(`/survey/${token}`).type('form').send({ outcome: 'satisfied', comment: '很满意' }).expect(200);
     expect(answered.text).toContain('感谢');
@@ -356,7 +358,10 @@ describe('figures', () => {
     expect(row('2026-09', t.fixture.units.otherCounty)).toMatchObject({ attempts: 2, first_time_satisfaction: 0, second_time_satisfaction: null, unreachable_rate: 0.5 });
     expect(row('2026-10', t.fixture.units.countyTeam)).toMatchObject({ attempts: 1, second_time_satisfaction: 0, first_time_satisfaction: null });
 
-    // the county's head sees the county subtree only
+    // the county's head sees the county subtree only, in the work list and in the figures
+    const headsList = (await t.http.get('/api/callbacks?state=done').set(auth(head)).expect(200)).body.items as { ticket_id: number }[];
+    expect(headsList.some((c) => c.ticket_id === team)).toBe(true);
+    expect(headsList.some((c) => c.ticket_id === other)).toBe(false);
     const scoped = await t.http.get('/api/callbacks/figures?from=2026-09').set(auth(head)).expect(200);
     expect(scoped.body.items.map((r: { unit_id: number }) => r.unit_id)).toEqual([t.fixture.units.countyTeam]);
     expect((await t.http.get('/api/callbacks/figures?from=2026-13').set(auth(manager))).status).toBe(400);
