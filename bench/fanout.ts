@@ -9,14 +9,14 @@
  *   BENCH_CLIENTS (500)   console sockets (a mix of see-all roles and handlers of the unit)
  *   BENCH_RATE (20)       ticket updates per second through the API
  *   BENCH_SECONDS (15)    length of each measured run
- *   BENCH_UPDATE (comment) comment: POST /comments (a timeline row, ticket.updated);
- *                          dispatch: a re-dispatch between two teams (every domain takes part)
+ * An update is a re-dispatch between two teams with If-Match: a real state change in which every
+ * domain takes part (SLA timers, ownership, callbacks), and whose version names it on the wire.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
 import { hashPassword } from '../server/auth/passwords';
 import { startServer, type Server } from './lib/child';
 import { createBenchDatabase } from './lib/database';
@@ -37,36 +37,42 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 }
 
-/** Every latency a socket observed, keyed by what identifies one change. */
-class Receiver {
-  readonly sentAt = new Map<string, number>();
-  readonly latencies: number[] = [];
-  delivered = 0;
-  hear(key: string): void {
-    const sent = this.sentAt.get(key);
-    if (sent === undefined) return;
-    this.delivered += 1;
-    this.latencies.push(performance.now() - sent);
+const epochMs = () => performance.timeOrigin + performance.now();
+
+/** The console sockets, in a child process; `open` connects them, `report` closes them and says what they heard when. */
+class Consoles {
+  private readonly child: ChildProcess = fork(path.join(__dirname, 'fanout-clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  private ask<T>(message: object, answer: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const listener = (reply: { kind: string; message?: string }) => {
+        if (reply.kind === 'error') reject(new Error(reply.message));
+        else if (reply.kind === answer) resolve(reply as T);
+        else return;
+        this.child.off('message', listener);
+      };
+      this.child.on('message', listener);
+      this.child.send(message);
+    });
+  }
+  open(url: string, tokens: string[], count: number, key: 'dispatch' | 'raw'): Promise<void> {
+    return this.ask({ kind: 'open', url, tokens, count, key }, 'opened');
+  }
+  async report(): Promise<[string, number][]> {
+    return (await this.ask<{ heard: [string, number][] }>({ kind: 'report' }, 'report')).heard;
+  }
+  stop(): void {
+    this.child.kill();
   }
 }
 
-async function openSockets(url: string, tokens: string[], count: number, onEvent: (payload: Record<string, unknown>) => void): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  // In batches: 500 handshakes at once would measure the accept queue, not the fan-out.
-  for (let i = 0; i < count; i += 50) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(50, count - i) }, (_v, j) =>
-        new Promise<Socket>((resolve, reject) => {
-          const socket = connect(url, { auth: { token: tokens[(i + j) % tokens.length] }, transports: ['websocket'], reconnection: false, forceNew: true });
-          socket.on('ticket.updated', onEvent);
-          socket.once('connect', () => resolve(socket));
-          socket.once('connect_error', reject);
-        }),
-      ),
-    );
-    sockets.push(...batch);
+/** Latencies of what was heard, against when each change was sent; unknown keys are not counted. */
+function latencies(sentAt: Map<string, number>, heard: [string, number][]): number[] {
+  const out: number[] = [];
+  for (const [key, at] of heard) {
+    const sent = sentAt.get(key);
+    if (sent !== undefined) out.push(at - sent);
   }
-  return sockets;
+  return out.sort((a, b) => a - b);
 }
 
 async function login(base: string, username: string, password: string): Promise<string> {
@@ -93,11 +99,10 @@ async function main(): Promise<void> {
   const clients = setting('BENCH_CLIENTS', 500);
   const rate = setting('BENCH_RATE', 20);
   const seconds = setting('BENCH_SECONDS', 15);
-  const update = process.env.BENCH_UPDATE === 'dispatch' ? 'dispatch' : 'comment';
   const db = await createBenchDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopdesk-fanout-'));
   const servers: Server[] = [];
-  const sockets: Socket[] = [];
+  const consoles = new Consoles();
   try {
     // A city unit with two teams below it: updates move tickets between the teams, so handlers of
     // the city unit hear them through the unit path, the see-all roles through their role rooms.
@@ -133,7 +138,7 @@ async function main(): Promise<void> {
 
     // Tickets to update, dispatched to the first team; each update moves one to the other team.
     const tickets: { id: number; version: number; team: number }[] = [];
-    for (let i = 0; i < 40; i += 1) {
+    const prepare = async (i: number) => {
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` };
       const created = (await (await fetch(`${base}/api/tickets`, {
         method: 'POST', headers,
@@ -143,68 +148,58 @@ async function main(): Promise<void> {
         method: 'POST', headers: { ...headers, 'if-match': '1' }, body: JSON.stringify({ unit_id: teams[0]!.id }),
       })).json()) as { id: number; version: number };
       tickets.push({ id: dispatched.id, version: dispatched.version, team: 0 });
-    }
+    };
+    for (let i = 0; i < 100; i += 10) await Promise.all(Array.from({ length: 10 }, (_v, j) => prepare(i + j)));
+
+    // A sample of what the bridge sends, for the bare server to send the same bytes.
+    const sample = await (await fetch(`${base}/api/tickets/${tickets[0]!.id}`, { headers: { authorization: `Bearer ${agentToken}` } })).json() as Record<string, unknown>;
 
     // The app: the real API, the real bus and bridge, rooms decided per socket.
-    const appRx = new Receiver();
-    let sample: Record<string, unknown> | undefined;
-    // One update per ticket at a time, so the ticket id (and version) names the change a socket hears.
-    const keyOf = (t: { id: number; version: number }) => (update === 'dispatch' ? `${t.id}:${t.version}` : String(t.id));
-    sockets.push(...(await openSockets(base, tokens.slice(1), clients, (payload) => {
-      const t = payload.ticket as { id: number; version: number };
-      sample ??= payload;
-      appRx.hear(keyOf(t));
-    })));
+    await consoles.open(base, tokens.slice(1), clients, 'dispatch');
     await sleep(500);
+    const appSent = new Map<string, number>();
     // A ticket still being updated is not picked again (that would be a 409, not an update).
     const idle = [...tickets];
     const events = await atRate(rate, seconds, async () => {
       const ticket = idle.shift();
       if (!ticket) throw new Error(`all ${tickets.length} tickets are still being updated: the app is not keeping up with ${rate}/s`);
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` };
-      if (update === 'comment') {
-        appRx.sentAt.set(keyOf(ticket), performance.now());
-        const res = await fetch(`${base}/api/tickets/${ticket.id}/comments`, { method: 'POST', headers, body: JSON.stringify({ body: '已联系用户，正在核实' }) });
-        if (res.status !== 201) throw new Error(`comment answered ${res.status}: ${await res.text()}`);
-      } else {
-        const next = 1 - ticket.team;
-        appRx.sentAt.set(keyOf({ id: ticket.id, version: ticket.version + 1 }), performance.now());
-        const res = await fetch(`${base}/api/tickets/${ticket.id}/dispatch`, {
-          method: 'POST', headers: { ...headers, 'if-match': String(ticket.version) }, body: JSON.stringify({ unit_id: teams[next]!.id }),
-        });
-        if (res.status !== 200) throw new Error(`dispatch answered ${res.status}: ${await res.text()}`);
-        ticket.version = ((await res.json()) as { version: number }).version;
-        ticket.team = next;
-      }
+      const next = 1 - ticket.team;
+      appSent.set(`${ticket.id}:${ticket.version + 1}`, epochMs());
+      const res = await fetch(`${base}/api/tickets/${ticket.id}/dispatch`, {
+        method: 'POST', headers: { ...headers, 'if-match': String(ticket.version) }, body: JSON.stringify({ unit_id: teams[next]!.id }),
+      });
+      if (res.status !== 200) throw new Error(`dispatch answered ${res.status}: ${await res.text()}`);
+      ticket.version = ((await res.json()) as { version: number }).version;
+      ticket.team = next;
       idle.push(ticket);
     });
     await sleep(2000);
-    for (const s of sockets.splice(0)) s.close();
+    const appSorted = latencies(appSent, await consoles.report());
 
     // The floor: the same clients on a bare socket.io server, the same payload, the same rate.
-    const rawRx = new Receiver();
-    sockets.push(...(await openSockets(`http://127.0.0.1:${raw.port}`, tokens, clients, (payload) => rawRx.hear(String(payload.seq)))));
+    await consoles.open(`http://127.0.0.1:${raw.port}`, tokens, clients, 'raw');
     await sleep(500);
+    const rawSent = new Map<string, number>();
     await atRate(rate, seconds, async (i) => {
-      rawRx.sentAt.set(String(i), performance.now());
-      const res = await fetch(`http://127.0.0.1:${raw.port}/emit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...sample, seq: i }) });
+      rawSent.set(String(i), epochMs());
+      const res = await fetch(`http://127.0.0.1:${raw.port}/emit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'ticket.updated', change: 'redispatched', ticket: sample, seq: i }) });
       if (res.status !== 204) throw new Error(`emit answered ${res.status}`);
     });
     await sleep(2000);
+    const rawSorted = latencies(rawSent, await consoles.report());
 
-    const appSorted = appRx.latencies.sort((a, b) => a - b);
-    const rawSorted = rawRx.latencies.sort((a, b) => a - b);
     const p99 = percentile(appSorted, 99);
     const rawP99 = percentile(rawSorted, 99);
-    log(`app: ${appRx.delivered}/${events * clients} delivered; bare: ${rawRx.delivered}/${events * clients}`);
+    log(`app: ${appSorted.length}/${events * clients} delivered; bare: ${rawSorted.length}/${events * clients}`);
     process.stdout.write(`${JSON.stringify({
-      clients, events, delivered: appRx.delivered, expected: events * clients,
+      clients, events, delivered: appSorted.length, expected: events * clients,
       p50_ms: percentile(appSorted, 50), p99_ms: p99, max_ms: percentile(appSorted, 100),
-      raw_delivered: rawRx.delivered, raw_p50_ms: percentile(rawSorted, 50), raw_p99_ms: rawP99,
-      ratio: Math.round((p99 / rawP99) * 100) / 100, rate, seconds, update,
+      raw_delivered: rawSorted.length, raw_p50_ms: percentile(rawSorted, 50), raw_p99_ms: rawP99,
+      ratio: Math.round((p99 / rawP99) * 100) / 100, rate, seconds,
     })}\n`);
   } finally {
-    for (const s of sockets) s.close();
+    consoles.stop();
     await Promise.all(servers.map((s) => s.stop()));
     await db.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -59,7 +59,7 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
     maxHttpBufferSize: 16 * 1024,
   });
 
-  const redis = options.redisUrl ? { pub: new Redis(options.redisUrl, { lazyConnect: false }), sub: undefined as Redis | undefined } : undefined;
+  const redis = options.redisUrl ? { pub: new Redis(options.redisUrl), sub: undefined as Redis | undefined } : undefined;
   if (redis) {
     redis.sub = redis.pub.duplicate();
     io.adapter(createAdapter(redis.pub, redis.sub, { key: options.redisKey ?? channelKey(deps) }));
@@ -127,15 +127,12 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
   });
 
   const unsubscribe = bridgeEvents(deps.bus, io, deps.knex);
-  // A ticket that moved out of someone's subtree also leaves their open detail: no presence or
-  // updates of a ticket they may no longer see.
+  // A ticket dispatched out of someone's subtree also leaves their open detail: they get no more
+  // presence of a ticket they may no longer see. Only a dispatch moves a ticket between units.
   const unsubscribeEviction = deps.bus.subscribe(async (event) => {
-    if (event.type !== 'ticket.updated') return;
+    if (event.type !== 'ticket.updated' || (event.change !== 'dispatched' && event.change !== 'redispatched')) return;
     const ticketRoom = rooms.ticket(event.ticket.id);
-    const audience = await ticketAudience(deps.knex, event.ticket.unit_id);
-    const evicted = await io.in(ticketRoom).except(audience).fetchSockets();
-    if (evicted.length === 0) return;
-    io.in(ticketRoom).except(audience).socketsLeave(ticketRoom);
+    io.in(ticketRoom).except(await ticketAudience(deps.knex, event.ticket.unit_id)).socketsLeave(ticketRoom);
     await broadcastViewers(io, event.ticket.id);
   });
 
