@@ -32,7 +32,7 @@ describe('the authorization matrix is enforced for every route and role', () => 
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('every non-public route refuses a missing, forged or expired token with 401', async () => {
     const forged = userOf('admin').token.slice(0, -4) + 'AAAA';
