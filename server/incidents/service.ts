@@ -4,7 +4,7 @@ import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import { nearestHead } from '../ownership/heads';
-import { ticketView, visibleTicket, type OwnershipService } from '../ownership/service';
+import { ticketView, visibleTicket, type CustomerOf, type OwnershipService } from '../ownership/service';
 import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import { findBurst, normaliseCause, type Candidate } from './detector';
 import type { CreateIncidentInput, DetectorInput, IncidentDetailView, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from './schemas';
@@ -63,13 +63,13 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
   }
 
   /** Links a locked ticket, writes it on the timeline and lets ownership re-evaluate the case. */
-  async function link(uow: UnitOfWork, ticket: TicketRow, incident: IncidentRow, actorId: number | null, now: Date, announce: boolean): Promise<void> {
+  async function link(uow: UnitOfWork, ticket: TicketRow, incident: IncidentRow, actorId: number | null, now: Date, announce: boolean, customerOf?: CustomerOf): Promise<void> {
     await uow.trx('incident_tickets').insert({ ticket_id: ticket.id, incident_id: incident.id, linked_by: actorId, linked_at: now });
     await ticketsRepository.insertEvent(uow.trx, {
       ticket_id: ticket.id, type: 'incident_linked', at: now, actor_id: actorId,
       data: { incident_id: incident.id, title: incident.title, by: actorId === null ? 'detector' : 'hand', explanation_wording: incident.explanation_wording },
     });
-    await ownership.evaluate(uow, ticket, actorId, now);
+    await ownership.evaluate(uow, ticket, actorId, now, customerOf);
     if (announce) uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId, change: 'incident_linked', ticket: await ticketView(uow.trx, ticket) });
   }
 
@@ -87,16 +87,16 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
   }
 
   /** The key a detector groups this ticket by, or null when the ticket has nothing to group by yet. */
-  async function matchKey(db: Knex, detector: DetectorRow, ticket: TicketRow): Promise<{ key: string; unitId: number | null; cause: string | null } | null> {
-    const customer = await db('customers').where({ id: ticket.customer_id }).first<{ unit_id: number | null }>('unit_id');
+  async function matchKey(detector: DetectorRow, ticket: TicketRow, customerOf: CustomerOf): Promise<{ key: string; unitId: number | null; cause: string | null } | null> {
+    const customer = await customerOf();
     if (detector.match_on === 'cause') {
       if (!ticket.cause) return null;
       const cause = normaliseCause(ticket.cause);
       // the incident belongs to the unit that found the cause; a cause found at the desk, to the customer's unit
-      return cause ? { key: `cause:${cause}`, unitId: ticket.unit_id ?? customer?.unit_id ?? null, cause } : null;
+      return cause ? { key: `cause:${cause}`, unitId: ticket.unit_id ?? customer.unit_id ?? null, cause } : null;
     }
     // the area is where the customer is served; a caller without one is placed by the dispatch
-    const unitId = customer?.unit_id ?? ticket.unit_id;
+    const unitId = customer.unit_id ?? ticket.unit_id;
     return unitId === null ? null : { key: `category_area:${ticket.category}:${unitId}`, unitId, cause: null };
   }
 
@@ -121,19 +121,19 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
   }
 
   /** Runs the detectors for one ticket change, inside its transaction. */
-  async function detect(uow: UnitOfWork, ticket: TicketRow, event: string, now: Date): Promise<void> {
+  async function detect(uow: UnitOfWork, ticket: TicketRow, event: string, now: Date, customerOf: CustomerOf): Promise<void> {
     const { trx } = uow;
     const detectors = await trx<DetectorRow>('mass_complaint_detectors').where({ enabled: true }).orderBy('key');
     for (const detector of detectors) {
       if (!DETECTION_EVENTS[detector.match_on].has(event) || !detector.ticket_types.includes(ticket.type)) continue;
       if (await trx('incident_tickets').where({ ticket_id: ticket.id }).first()) return;
-      const key = await matchKey(trx, detector, ticket);
+      const key = await matchKey(detector, ticket, customerOf);
       if (!key) continue;
       // one detection per key at a time: two agents logging the 5th and 6th call open one incident
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`incident:${key.key}`]);
       const open = await trx<IncidentRow>('incidents').where({ match_key: key.key, status: 'open' }).first();
       if (open) {
-        await link(uow, ticket, open, null, now, false);
+        await link(uow, ticket, open, null, now, false, customerOf);
         return;
       }
       let found = await candidates(trx, detector, ticket, key);
@@ -152,7 +152,7 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
         category: detector.match_on === 'category_area' ? ticket.category : null, cause: key.cause, unit_id: unitId,
         explanation_wording: null, created_by: null,
       }, now);
-      await link(uow, ticket, incident, null, now, false);
+      await link(uow, ticket, incident, null, now, false, customerOf);
       const others = burst.filter((c) => c.id !== ticket.id).map((c) => c.id);
       // A ticket another transaction holds is skipped: it links itself when its own change runs the detector.
       const lockable = await trx<TicketRow>('tickets').whereIn('id', others).forUpdate().skipLocked();

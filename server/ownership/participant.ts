@@ -12,9 +12,9 @@ const OWNERSHIP_EVENTS = new Set(['accepted', 'dispatched', 'redispatched', 'reo
 export function ownershipParticipant(ownership: OwnershipService): TicketParticipant {
   return {
     name: 'ownership',
-    async afterChange({ uow, actor, now, event, before, after }) {
+    async afterChange({ uow, actor, now, event, before, after, customer }) {
       if (after.status === 'closed' && before?.status !== 'closed') await ownership.assertCloseable(uow.trx, after.id);
-      if (OWNERSHIP_EVENTS.has(event)) await ownership.evaluate(uow, after, actor?.id ?? null, now);
+      if (OWNERSHIP_EVENTS.has(event)) await ownership.evaluate(uow, after, actor?.id ?? null, now, customer);
     },
     async detail(db, ticket) {
       return { ownership: await ownership.detail(db, ticket.id) };

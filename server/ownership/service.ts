@@ -15,6 +15,9 @@ import type { MyCasesQuery, OwnerActionInput, OwnershipView, RuleInput } from '.
 /** What still stands between an owned case and its closing. */
 export type MissingDuty = 'in_person_action' | 'explanation';
 
+/** The customer of the ticket being changed, as TicketChange gives it (read at most once). */
+export type CustomerOf = () => Promise<CustomerRow>;
+
 /** Runs in the transaction that gives a case a new owner (escalation arms its inactivity timer here). */
 export type AssignedHook = (uow: UnitOfWork, ticketId: number, ownerId: number, now: Date) => Promise<void>;
 
@@ -72,9 +75,9 @@ export function createOwnershipService(deps: Deps) {
     };
   }
 
-  async function reasonsFor(db: Knex, ticket: TicketRow): Promise<string[]> {
+  async function reasonsFor(db: Knex, ticket: TicketRow, customerOf?: CustomerOf): Promise<string[]> {
     const rules = await repo.rules(db);
-    const customer = await db('customers').where({ id: ticket.customer_id }).first<{ tier: string }>('tier');
+    const customer = customerOf ? await customerOf() : await db('customers').where({ id: ticket.customer_id }).first<{ tier: string }>('tier');
     const flags = await repo.flags(db, ticket.id);
     return matchingRules(rules, {
       type: ticket.type, category: ticket.category, channel: ticket.channel,
@@ -85,15 +88,16 @@ export function createOwnershipService(deps: Deps) {
   /**
    * Decides, inside the caller's transaction, whether the ticket is a leadership case and who owns
    * it: the head of the unit it is dispatched to, or the nearest head above. A re-dispatch moves the
-   * case and says so on the timeline; a case no rule covers any more is released.
+   * case and says so on the timeline; a case no rule covers any more is released. `customerOf`
+   * is the ticket change's customer when the caller has one (spares re-reading it).
    */
-  async function evaluate(uow: UnitOfWork, ticket: TicketRow, actorId: number | null, now: Date): Promise<void> {
+  async function evaluate(uow: UnitOfWork, ticket: TicketRow, actorId: number | null, now: Date, customerOf?: CustomerOf): Promise<void> {
     if (ticket.status === 'closed') return;
     const { trx } = uow;
     const current = await repo.findForUpdate(trx, ticket.id);
     // an undispatched ticket has no owner yet and nothing to release: spare intake the rule lookups
     if (ticket.unit_id === null && !current?.active) return;
-    const reasons = await reasonsFor(trx, ticket);
+    const reasons = await reasonsFor(trx, ticket, customerOf);
     const event = async (type: string, data: Record<string, unknown>) =>
       ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type, at: now, actor_id: actorId, data });
 

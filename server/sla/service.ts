@@ -173,10 +173,6 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     };
   }
 
-  async function customerOf(db: Knex, ticket: TicketRow): Promise<CustomerRow> {
-    return (await db<CustomerRow>('customers').where({ id: ticket.customer_id }).first())!;
-  }
-
   function applies(p: PolicyRow, ticket: TicketRow, customer: CustomerRow, area: string): boolean {
     return (p.ticket_type === null || p.ticket_type === ticket.type)
       && (p.category === null || p.category === ticket.category)
@@ -233,7 +229,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     const { uow, after: ticket, now, event } = change;
     const { trx } = uow;
     const clockFor = clockLoader(trx);
-    const customer = await customerOf(trx, ticket);
+    const customer = await change.customer();
     // by ticket only (its few timers), open ones picked here: see refreshTicketStates on the planner
     const open = (await trx<TimerRow>('sla_timers').where({ ticket_id: ticket.id }).orderBy('id').forUpdate()).filter((t) => OPEN.includes(t.state));
     // Whatever fell due before this change counts first: a breach one second before resolution is a breach.

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Principal } from '../auth/permissions';
+import type { CustomerRow } from '../customers/repository';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { TicketRow } from './repository';
 import type { TicketDetailView } from './schemas';
@@ -14,6 +15,8 @@ export interface TicketChange {
   before: TicketRow | null;
   /** On intake (`accepted`, and `resolved` of a one-call resolution) `number` is still a placeholder: the day's number is taken last, just before commit. */
   after: TicketRow;
+  /** The ticket's customer, read at most once per change (intake already has it from its insert): participants ask here instead of re-reading it. */
+  customer(): Promise<CustomerRow>;
 }
 
 /**

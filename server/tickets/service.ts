@@ -49,8 +49,17 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   }
 
   async function viewOf(db: Knex, row: TicketRow): Promise<TicketView> {
-    const customer = (await db<CustomerRow>('customers').where({ id: row.customer_id }).first())!;
-    return toTicketView(row, customer);
+    return toTicketView(row, await loadCustomer(db, row.customer_id));
+  }
+
+  async function loadCustomer(db: Knex, customerId: number): Promise<CustomerRow> {
+    return (await db<CustomerRow>('customers').where({ id: customerId }).first())!;
+  }
+
+  /** The customer of a change, read once on first use and shared by the participants and the view. */
+  function customerOnce(db: Knex, customerId: number): () => Promise<CustomerRow> {
+    let loaded: Promise<CustomerRow> | undefined;
+    return () => (loaded ??= loadCustomer(db, customerId));
   }
 
   /**
@@ -74,8 +83,9 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       const { changes, event } = await apply(current, uow, now);
       const updated = await repo.update(trx, ticketId, { ...changes, updated_at: now });
       await repo.insertEvent(trx, { ticket_id: ticketId, type: event.type, at: now, actor_id: principal?.id ?? null, data: event.data });
-      await notifyParticipants({ uow, actor: principal, now, event: event.type, before: current, after: updated });
-      const view = await viewOf(trx, updated);
+      const customer = customerOnce(trx, updated.customer_id);
+      await notifyParticipants({ uow, actor: principal, now, event: event.type, before: current, after: updated, customer });
+      const view = toTicketView(updated, await customer());
       uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal?.id ?? null, change: event.type, ticket: view });
       return view;
     }, outer);
@@ -128,7 +138,8 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             acceptedEvent: { channel: input.channel, type: input.type, category },
           });
           let row = ticket;
-          await notifyParticipants({ uow, actor: principal, now, event: 'accepted', before: null, after: row });
+          const customerOf = () => Promise.resolve(customer);
+          await notifyParticipants({ uow, actor: principal, now, event: 'accepted', before: null, after: row, customer: customerOf });
           if (resolvedNow) {
             const accepted = row;
             // a ticket the callback policy leaves out closes at once (close_reason no_callback)
@@ -136,7 +147,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             const closing = callback ? {} : { status: 'closed' as const, close_reason: 'no_callback' as const, closed_at: now };
             row = await repo.update(trx, ticket.id, { resolved_at: now, first_resolved_at: now, ...closing });
             await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true, ...(callback ? {} : { close_reason: 'no_callback' }) } });
-            await notifyParticipants({ uow, actor: principal, now, event: 'resolved', before: accepted, after: row });
+            await notifyParticipants({ uow, actor: principal, now, event: 'resolved', before: accepted, after: row, customer: customerOf });
           }
           // Last, so the day's counter is locked only for this statement and the commit.
           row = await repo.assignNumber(trx, ticket.id, localDateStamp(now, config.timezone));
