@@ -173,11 +173,13 @@ async function main(): Promise<void> {
     await consoles.open(base, tokens.slice(1), clients, 'dispatch');
     await sleep(500);
     const appSent = new Map<string, number>();
-    // A ticket still being updated is not picked again (that would be a 409, not an update).
+    // A ticket still being updated is not picked again (that would be a 409, not an update); if all
+    // are, the update waits, and the rate achieved is reported instead of the rate asked for.
     const idle = [...tickets];
+    const started = performance.now();
     const events = await atRate(rate, seconds, async () => {
-      const ticket = idle.shift();
-      if (!ticket) throw new Error(`all ${tickets.length} tickets are still being updated: the app is not keeping up with ${rate}/s`);
+      while (idle.length === 0) await sleep(5);
+      const ticket = idle.shift()!;
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` };
       const next = 1 - ticket.team;
       appSent.set(`${ticket.id}:${ticket.version + 1}`, epochMs());
@@ -189,6 +191,7 @@ async function main(): Promise<void> {
       ticket.team = next;
       idle.push(ticket);
     });
+    const achievedRate = Math.round((events / ((performance.now() - started) / 1000)) * 10) / 10;
     await sleep(2000);
     const appSorted = latencies(appSent, await consoles.report());
 
@@ -211,7 +214,7 @@ async function main(): Promise<void> {
       clients, events, delivered: appSorted.length, expected: events * clients,
       p50_ms: percentile(appSorted, 50), p99_ms: p99, max_ms: percentile(appSorted, 100),
       raw_delivered: rawSorted.length, raw_p50_ms: percentile(rawSorted, 50), raw_p99_ms: rawP99,
-      ratio: Math.round((p99 / rawP99) * 100) / 100, rate, seconds,
+      ratio: Math.round((p99 / rawP99) * 100) / 100, rate, achieved_rate: achievedRate, seconds,
     })}\n`);
   } finally {
     consoles.stop();
