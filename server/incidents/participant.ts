@@ -8,8 +8,8 @@ import type { IncidentsService } from './service';
 export function incidentsParticipant(incidents: IncidentsService): TicketParticipant {
   return {
     name: 'incidents',
-    async afterChange({ uow, event, after, now, customer }) {
-      if (after.status !== 'closed') await incidents.detect(uow, after, event, now, customer);
+    async afterChange({ uow, event, before, after, now, customer }) {
+      if (after.status !== 'closed') await incidents.detect(uow, after, event, now, customer, before === null);
     },
     async detail(db, ticket) {
       return { incident: await incidents.forTicket(db, ticket.id) };

@@ -120,13 +120,13 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
     return rows.map((r) => ({ id: Number(r.id), createdAt: r.created_at }));
   }
 
-  /** Runs the detectors for one ticket change, inside its transaction. */
-  async function detect(uow: UnitOfWork, ticket: TicketRow, event: string, now: Date, customerOf: CustomerOf): Promise<void> {
+  /** Runs the detectors for one ticket change, inside its transaction; `isNew`: the ticket was inserted by this change, so nothing links it yet. */
+  async function detect(uow: UnitOfWork, ticket: TicketRow, event: string, now: Date, customerOf: CustomerOf, isNew: boolean): Promise<void> {
     const { trx } = uow;
     const detectors = await trx<DetectorRow>('mass_complaint_detectors').where({ enabled: true }).orderBy('key');
     for (const detector of detectors) {
       if (!DETECTION_EVENTS[detector.match_on].has(event) || !detector.ticket_types.includes(ticket.type)) continue;
-      if (await trx('incident_tickets').where({ ticket_id: ticket.id }).first()) return;
+      if (!isNew && (await trx('incident_tickets').where({ ticket_id: ticket.id }).first())) return;
       const key = await matchKey(detector, ticket, customerOf);
       if (!key) continue;
       // one detection per key at a time: two agents logging the 5th and 6th call open one incident

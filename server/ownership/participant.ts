@@ -14,6 +14,9 @@ export function ownershipParticipant(ownership: OwnershipService): TicketPartici
     name: 'ownership',
     async afterChange({ uow, actor, now, event, before, after, customer }) {
       if (after.status === 'closed' && before?.status !== 'closed') await ownership.assertCloseable(uow.trx, after.id);
+      // A ticket accepted by this change has no ownership row, and without a unit none is made:
+      // nothing to read or lock (evaluate would only find that out with a query).
+      if (before === null && after.unit_id === null) return;
       if (OWNERSHIP_EVENTS.has(event)) await ownership.evaluate(uow, after, actor?.id ?? null, now, customer);
     },
     async detail(db, ticket) {

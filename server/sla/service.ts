@@ -230,8 +230,9 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     const { trx } = uow;
     const clockFor = clockLoader(trx);
     const customer = await change.customer();
-    // by ticket only (its few timers), open ones picked here: see refreshTicketStates on the planner
-    const open = (await trx<TimerRow>('sla_timers').where({ ticket_id: ticket.id }).orderBy('id').forUpdate()).filter((t) => OPEN.includes(t.state));
+    // by ticket only (its few timers), open ones picked here: see refreshTicketStates on the planner;
+    // a ticket accepted in this very transaction has none yet
+    const open = change.before === null ? [] : (await trx<TimerRow>('sla_timers').where({ ticket_id: ticket.id }).orderBy('id').forUpdate()).filter((t) => OPEN.includes(t.state));
     // Whatever fell due before this change counts first: a breach one second before resolution is a breach.
     const touched = new Set<TimerRow>(await fireCrossed(uow, open.map((timer) => ({ timer, ticket, customer })), now, clockFor));
     const summary: { policy_key: string; state: string; elapsed_seconds: number; on_time?: boolean }[] = [];
