@@ -42,8 +42,10 @@ async function open(msg: Open): Promise<void> {
   }
 }
 
-process.on('message', (msg: Open | { kind: 'report' }) => {
-  if (msg.kind === 'open') {
+process.on('message', (msg: Open | { kind: 'count' } | { kind: 'report' }) => {
+  if (msg.kind === 'count') {
+    process.send!({ kind: 'counted', count: heard.length });
+  } else if (msg.kind === 'open') {
     open(msg).then(
       () => process.send!({ kind: 'opened' }),
       (err: unknown) => process.send!({ kind: 'error', message: String(err) }),

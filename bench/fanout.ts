@@ -57,6 +57,9 @@ class ConsoleProcess {
   open(url: string, tokens: string[], count: number, key: 'dispatch' | 'raw'): Promise<void> {
     return this.ask({ kind: 'open', url, tokens, count, key }, 'opened');
   }
+  async count(): Promise<number> {
+    return (await this.ask<{ count: number }>({ kind: 'count' }, 'counted')).count;
+  }
   async report(): Promise<[string, number][]> {
     return (await this.ask<{ heard: [string, number][] }>({ kind: 'report' }, 'report')).heard;
   }
@@ -71,6 +74,17 @@ class Consoles {
   async open(url: string, tokens: string[], count: number, key: 'dispatch' | 'raw'): Promise<void> {
     const half = Math.ceil(count / 2);
     await Promise.all([this.parts[0]!.open(url, tokens, half, key), this.parts[1]!.open(url, [...tokens].reverse(), count - half, key)]);
+  }
+  /** Waits until the consoles heard `expected` events, or 15 s went by without news: then what is missing is lost. */
+  async drain(expected: number): Promise<void> {
+    let last = -1;
+    for (let quiet = 0; quiet < 15_000; quiet += 250) {
+      const heard = (await Promise.all(this.parts.map((p) => p.count()))).reduce((a, b) => a + b, 0);
+      if (heard >= expected) return;
+      if (heard !== last) quiet = 0;
+      last = heard;
+      await sleep(250);
+    }
   }
   async report(): Promise<[string, number][]> {
     return (await Promise.all(this.parts.map((p) => p.report()))).flat();
@@ -192,7 +206,7 @@ async function main(): Promise<void> {
       idle.push(ticket);
     });
     const achievedRate = Math.round((events / ((performance.now() - started) / 1000)) * 10) / 10;
-    await sleep(2000);
+    await consoles.drain(events * clients);
     const appSorted = latencies(appSent, await consoles.report());
 
     // The floor: the same clients on a bare socket.io server, the same payload, the same rate.
@@ -204,7 +218,7 @@ async function main(): Promise<void> {
       const res = await fetch(`http://127.0.0.1:${raw.port}/emit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'ticket.updated', change: 'redispatched', ticket: sample, seq: i }) });
       if (res.status !== 204) throw new Error(`emit answered ${res.status}`);
     });
-    await sleep(2000);
+    await consoles.drain(Math.round(rate * seconds) * clients);
     const rawSorted = latencies(rawSent, await consoles.report());
 
     const p99 = percentile(appSorted, 99);
