@@ -101,6 +101,9 @@ describeInBrowser('the console in a real browser', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
     await board.locator(`[data-testid="latest"] [data-ticket="${ticket.id}"] [data-status="dispatched"]`).waitFor();
     await screenshot(board, 'board');
+    await board.getByTestId('wallboard-toggle').click();
+    await board.locator('.wallboard [data-testid="board"]').waitFor();
+    await screenshot(board, 'wallboard');
   });
 
   it('shows a stale action as "changed meanwhile" with the new state', async () => {
@@ -122,6 +125,7 @@ describeInBrowser('the console in a real browser', () => {
     await page.getByTestId('changed-meanwhile').waitFor();
     expect(await page.getByTestId('changed-meanwhile').innerText()).toMatch(/已被他人修改[\s\S]*已派单[\s\S]*版本 2/);
     await page.locator('[data-testid="ticket"][data-status="dispatched"][data-version="2"]').waitFor();
+    await screenshot(page, 'ticket-changed-meanwhile');
   });
 
   it('shows a <script> in a complaint description as text', async () => {
@@ -134,6 +138,11 @@ describeInBrowser('the console in a real browser', () => {
     expect(await description.innerText()).toContain(hostile);
     expect(await description.locator('script, img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // English is one click away, and stays chosen.
+    await page.getByTestId('language').click();
+    await page.getByText('Timeline', { exact: true }).waitFor();
+    await page.reload();
+    await page.getByText('Timeline', { exact: true }).waitFor();
   });
 
   it('does not send a handler the events of another branch', async () => {
@@ -146,6 +155,7 @@ describeInBrowser('the console in a real browser', () => {
     expect(mine.heard.filter((e) => e.type.startsWith('ticket.') && (e.payload.ticket as { id: number } | undefined)?.id === ticket.id).map((e) => e.type)).toEqual(['ticket.updated']);
     expect(other.heard.filter((e) => e.type !== 'hello')).toEqual([]);
     expect(await other.locator(`[data-ticket="${ticket.id}"]`).count()).toBe(0);
+    await screenshot(mine, 'queue');
   });
 
   it('shows who else has the ticket open, and drops them when they leave', async () => {
