@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Principal } from '../auth/permissions';
+import { configCache } from '../db/config-cache';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
@@ -52,6 +53,8 @@ const toDetectorView = (row: DetectorRow) => ({
  */
 export function createIncidentsService(deps: Deps, ownership: OwnershipService) {
   const { knex, bus, clock } = deps;
+  /** The enabled detectors, kept per process: putDetector drops them after its commit, other processes re-read within CONFIG_TTL_MS. */
+  const enabledDetectors = configCache(async (db): Promise<readonly DetectorRow[]> => db<DetectorRow>('mass_complaint_detectors').where({ enabled: true }).orderBy('key'));
 
   async function toView(db: Knex, row: IncidentRow): Promise<IncidentView> {
     const count = await db('incident_tickets').where({ incident_id: row.id }).count<{ count: string }[]>({ count: '*' });
@@ -123,7 +126,7 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
   /** Runs the detectors for one ticket change, inside its transaction; `isNew`: the ticket was inserted by this change, so nothing links it yet. */
   async function detect(uow: UnitOfWork, ticket: TicketRow, event: string, now: Date, customerOf: CustomerOf, isNew: boolean): Promise<void> {
     const { trx } = uow;
-    const detectors = await trx<DetectorRow>('mass_complaint_detectors').where({ enabled: true }).orderBy('key');
+    const detectors = await enabledDetectors.get(trx);
     for (const detector of detectors) {
       if (!DETECTION_EVENTS[detector.match_on].has(event) || !detector.ticket_types.includes(ticket.type)) continue;
       if (!isNew && (await trx('incident_tickets').where({ ticket_id: ticket.id }).first())) return;
@@ -268,8 +271,8 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
 
     detectors: async () => (await knex<DetectorRow>('mass_complaint_detectors').select('*').orderBy('key')).map(toDetectorView),
 
-    putDetector(principal: Principal, key: string, input: DetectorInput): Promise<{ detector: ReturnType<typeof toDetectorView>; created: boolean }> {
-      return inTransaction(knex, bus, async ({ trx }) => {
+    async putDetector(principal: Principal, key: string, input: DetectorInput): Promise<{ detector: ReturnType<typeof toDetectorView>; created: boolean }> {
+      const result = await inTransaction(knex, bus, async ({ trx }) => {
         const now = clock.now();
         const before = await trx('mass_complaint_detectors').where({ key }).first();
         const [row] = await trx('mass_complaint_detectors')
@@ -279,6 +282,8 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
         await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'mass_complaint_detector', entity_id: 0, action: before ? 'updated' : 'created', data: JSON.stringify({ key, ...input }) });
         return { detector: toDetectorView(row!), created: !before };
       });
+      enabledDetectors.invalidate();
+      return result;
     },
   };
 }

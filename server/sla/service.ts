@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import type { CustomerRow } from '../customers/repository';
+import { configCache, type ConfigCache } from '../db/config-cache';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
@@ -70,24 +71,30 @@ function toPolicyView(p: PolicyRow): PolicyView {
 export function createSlaService(deps: Deps, scheduler: Scheduler) {
   const { knex, bus, clock, config } = deps;
 
-  /** Clocks by policy clock key, loaded once per operation (calendars and holidays are data). */
-  function clockLoader(db: Knex) {
-    const cache = new Map<string, Promise<Clockwork>>();
-    return (key: string): ReturnType<ClockFor> => {
+  /**
+   * Clocks by policy clock key, kept per process (calendars and holidays are data that no API
+   * writes: a change made in the database reaches each process within CONFIG_TTL_MS).
+   */
+  const calendars = new Map<string, ConfigCache<Clockwork>>();
+  function clockLoader(db: Knex): ClockFor {
+    return (key) => {
       if (key === 'wall') return Promise.resolve(wallClock);
-      let loaded = cache.get(key);
-      if (!loaded) {
-        loaded = (async () => {
-          const calendar = await db('sla_calendars').where({ key }).first<{ hours: Record<string, [string, string][]> } | undefined>('hours');
+      let cached = calendars.get(key);
+      if (!cached) {
+        cached = configCache(async (reader) => {
+          const calendar = await reader('sla_calendars').where({ key }).first<{ hours: Record<string, [string, string][]> } | undefined>('hours');
           if (!calendar) throw new Error(`SLA calendar ${key} does not exist`);
-          const holidays = await db('sla_holidays').where({ calendar_key: key }).select<{ day: string }[]>(db.raw(`to_char(day, 'YYYY-MM-DD') AS day`));
+          const holidays = await reader('sla_holidays').where({ calendar_key: key }).select<{ day: string }[]>(reader.raw(`to_char(day, 'YYYY-MM-DD') AS day`));
           return calendarClock({ hours: calendar.hours, holidays: holidays.map((h) => h.day) }, config.timezone);
-        })();
-        cache.set(key, loaded);
+        });
+        calendars.set(key, cached);
       }
-      return loaded;
+      return cached.get(db);
     };
   }
+
+  /** The active policies, kept per process: putPolicy drops them after its commit, other processes re-read within CONFIG_TTL_MS. */
+  const activePolicies = configCache(async (db): Promise<readonly PolicyRow[]> => db<PolicyRow>('sla_policies').where({ active: true }));
 
   async function saveTimers(trx: Knex, timers: readonly TimerRow[], now: Date): Promise<void> {
     if (timers.length === 0) return;
@@ -185,7 +192,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     const { uow: { trx }, after: ticket, now } = change;
     // An unknown area counts as city: the stricter targets apply.
     const area = customer.area ?? 'city';
-    const policies = (await trx<PolicyRow>('sla_policies').where({ active: true }))
+    const policies = (await activePolicies.get(trx))
       .filter((p) => applies(p, ticket, customer, area))
       .filter((p) => p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')));
     const started: TimerRow[] = [];
@@ -322,7 +329,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
 
     /** Creates or replaces a policy; running timers keep their snapshot (see above). */
     async putPolicy(principal: Principal, key: string, input: PutPolicyInput): Promise<{ policy: PolicyView; created: boolean }> {
-      return inTransaction(knex, bus, async ({ trx }) => {
+      const result = await inTransaction(knex, bus, async ({ trx }) => {
         if (input.clock !== 'wall' && !(await trx('sla_calendars').where({ key: input.clock }).first())) {
           throw errors.rule(`no working calendar ${input.clock}`, { errors: [{ path: 'clock', message: "'wall' or a calendar key" }] });
         }
@@ -338,6 +345,8 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         });
         return { policy: toPolicyView(row!), created: !before };
       });
+      activePolicies.invalidate();
+      return result;
     },
 
     async getPolicy(key: string): Promise<PolicyView> {

@@ -132,3 +132,20 @@ describe('linking by hand', () => {
     expect(dispatched.body.version).toBeGreaterThan(0);
   });
 });
+
+describe('detector changes', () => {
+  it('apply from the next call: the process keeps the detectors cached but drops them when one is PUT', async () => {
+    const { admin } = t.fixture.users;
+    const { countyTeam } = t.fixture.units;
+    const detector = { name: '同类别同区域', match_on: 'category_area', threshold: 3, window_seconds: 600 };
+    t.clock.advance(86400);
+    await call('business_handling', countyTeam); // the enabled detector is now cached
+    await t.http.put('/api/mass-complaint-detectors/same_category_area').set(auth(admin)).send({ ...detector, enabled: false }).expect(200);
+    await call('business_handling', countyTeam);
+    const third = await call('business_handling', countyTeam);
+    expect((await detail(third.id)).incident).toBeNull();
+    await t.http.put('/api/mass-complaint-detectors/same_category_area').set(auth(admin)).send({ ...detector, enabled: true }).expect(200);
+    const fourth = await call('business_handling', countyTeam);
+    expect((await detail(fourth.id)).incident).toMatchObject({ ticket_count: 4, category: 'business_handling', unit_id: countyTeam });
+  });
+});
