@@ -195,24 +195,23 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     const policies = (await activePolicies.get(trx))
       .filter((p) => applies(p, ticket, customer, area))
       .filter((p) => p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')));
-    const started: TimerRow[] = [];
+    if (policies.length === 0) return;
+    const rows = [];
     for (const p of policies) {
       const from = p.start_on.includes('paid') && ticket.paid_at ? ticket.paid_at : now;
       const tier = p.tiers?.find((t) => t.payment_channel === ticket.payment_channel && t.area === area)?.tier ?? null;
       const timer: TimerClock = { policy: snapshot(p), state: 'running', elapsed_ms: 0, run_started_at: null, segments: [], warnings: [], breached_at: null, level: 0 };
       openSegment(timer, from);
       const c = await clockFor(p.clock);
-      const [row] = await trx('sla_timers')
-        .insert({
-          ticket_id: ticket.id, ticket_type: ticket.type, unit_id: ticket.unit_id, handling_round: ticket.handling_round, policy_key: p.key,
-          policy: JSON.stringify(timer.policy), tier, state: 'running', level: 0, started_at: from, elapsed_ms: 0, run_started_at: from,
-          due_at: dueAt(timer, c), segments: JSON.stringify(timer.segments), warnings: '[]', created_at: now, updated_at: now,
-        })
-        .onConflict(['ticket_id', 'policy_key', 'handling_round'])
-        .ignore()
-        .returning<TimerRow[]>('*');
-      if (row) started.push(row);
+      rows.push({
+        ticket_id: ticket.id, ticket_type: ticket.type, unit_id: ticket.unit_id, handling_round: ticket.handling_round, policy_key: p.key,
+        policy: JSON.stringify(timer.policy), tier, state: 'running', level: 0, started_at: from, elapsed_ms: 0, run_started_at: from,
+        due_at: dueAt(timer, c), segments: JSON.stringify(timer.segments), warnings: '[]', created_at: now, updated_at: now,
+      });
     }
+    // One statement for all of the ticket's timers; ids follow the rows, so sorting keeps the policies' order.
+    const started = (await trx('sla_timers').insert(rows).onConflict(['ticket_id', 'policy_key', 'handling_round']).ignore().returning<TimerRow[]>('*'))
+      .sort((a, b) => a.id - b.id);
     // A clock started in the past (a bank confirmation an hour ago) may already be past a warning.
     await saveTimers(trx, await fireCrossed(change.uow, started.map((timer) => ({ timer, ticket, customer })), now, clockFor), now);
     await rearm(trx, started, clockFor);
