@@ -27,25 +27,4 @@ export const customersRepository = {
 
   insert: async (trx: Knex.Transaction, fields: CustomerFields, now: Date) =>
     (await trx('customers').insert({ ...fields, created_at: now, updated_at: now }).returning<CustomerRow[]>('*'))[0]!,
-
-  /**
-   * Finds the caller by phone or creates them, race-free: two agents logging the same new caller
-   * at once get one customer. Known fields are never overwritten; empty ones are filled in.
-   */
-  async upsertByPhone(trx: Knex.Transaction, fields: CustomerFields, now: Date): Promise<CustomerRow> {
-    const result = await trx.raw<{ rows: CustomerRow[] }>(
-      `INSERT INTO customers (phone, name, account_no, area, tier, email, unit_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (phone) DO UPDATE SET
-         name = COALESCE(customers.name, EXCLUDED.name),
-         account_no = COALESCE(customers.account_no, EXCLUDED.account_no),
-         area = COALESCE(customers.area, EXCLUDED.area),
-         email = COALESCE(customers.email, EXCLUDED.email),
-         unit_id = COALESCE(customers.unit_id, EXCLUDED.unit_id)
-       RETURNING *`,
-      [fields.phone, fields.name ?? null, fields.account_no ?? null, fields.area ?? null, fields.tier ?? 'standard',
-        fields.email ?? null, fields.unit_id ?? null, now, now],
-    );
-    return result.rows[0]!;
-  },
 };
