@@ -182,9 +182,8 @@ export const ticketsRepository = {
     if (f.customerId !== undefined) query.where('tickets.customer_id', f.customerId);
     if (f.ownerId !== undefined) query.whereIn('tickets.id', db('case_ownerships').select('ticket_id').where({ owner_id: f.ownerId, active: true }));
     if (f.slaState) {
-      query.whereRaw(
-        `tickets.id IN (SELECT ticket_id FROM sla_timers WHERE state IN ('running', 'paused') GROUP BY ticket_id
-         HAVING (ARRAY['ok', 'warning', 'breached'])[max(level) + 1] = ANY(?))`, [f.slaState]);
+      const levels = f.slaState.map((state) => ['ok', 'warning', 'breached'].indexOf(state));
+      query.whereIn('tickets.id', db('sla_ticket_states').select('ticket_id').whereIn('level', levels));
     }
     if (f.number !== undefined) query.where('tickets.number', f.number);
     if (f.phone !== undefined) query.whereIn('tickets.customer_id', db('customers').select('id').where('phone', f.phone));
