@@ -113,16 +113,21 @@ async function writeDemo(trx: Knex.Transaction, opts: { now: Date; timezone: str
 }
 
 /**
- * Numbers continue each day's counter (live intake may already have used some), tickets go in in
- * the order they were accepted so ids follow time, and the counters end at the last number used.
+ * Numbers continue each day's numbering (live intake may already have used some), tickets go in
+ * in the order they were accepted so ids follow time, and each day's base in the number sequence
+ * is moved so that live intake continues after the last demo number.
  */
 async function writeTickets(trx: Knex.Transaction, tickets: DemoTicket[]): Promise<void> {
   const ordered = [...tickets].sort((a, b) => a.row.created_at.getTime() - b.row.created_at.getTime());
   const days = [...new Set(ordered.map((t) => t.day))];
   const last = new Map<string, number>();
   for (const chunk of chunks(days)) {
-    const rows = await trx('ticket_number_counters').whereIn('day', chunk).forUpdate().select<{ day: string; last: number }[]>('day', 'last');
-    for (const row of rows) last.set(row.day, row.last);
+    const rows = await trx.raw<{ rows: { day: string; last: number }[] }>(
+      `SELECT substr(number, 3, 8) AS day, max(split_part(number, '-', 2)::int) AS last FROM tickets
+       WHERE substr(number, 3, 8) = ANY(?) GROUP BY 1`,
+      [chunk],
+    );
+    for (const row of rows.rows) last.set(row.day, row.last);
   }
   const numbered = ordered.map((t) => {
     const n = (last.get(t.day) ?? 0) + 1;
@@ -163,10 +168,13 @@ async function writeTickets(trx: Knex.Transaction, tickets: DemoTicket[]): Promi
     .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.ticket_id - b.ticket_id || a.attempt - b.attempt);
   for (const chunk of chunks(callbacks)) await trx('callbacks').insert(chunk);
 
-  await trx('ticket_number_counters')
-    .insert([...last].map(([day, n]) => ({ day, last: n })))
+  // number = nextval − base: a base of (current value − last) makes the next number last + 1;
+  // LEAST keeps a day whose live numbers already went further.
+  const { rows: [{ current }] } = await trx.raw<{ rows: { current: number }[] }>(`SELECT nextval('ticket_number_seq') AS current`);
+  await trx('ticket_number_days')
+    .insert([...last].map(([day, n]) => ({ day, base: current - n })))
     .onConflict('day')
-    .merge({ last: trx.raw('GREATEST(ticket_number_counters.last, excluded.last)') });
+    .merge({ base: trx.raw('LEAST(ticket_number_days.base, excluded.base)') });
 }
 
 /** The demo adds its own people and units; it never takes over ones a user already made. */

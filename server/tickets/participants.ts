@@ -13,7 +13,6 @@ export interface TicketChange {
   /** the timeline event type written for this change: accepted, dispatched, resolved, reopened, closed, … */
   event: string;
   before: TicketRow | null;
-  /** On intake (`accepted`, and `resolved` of a one-call resolution) `number` is still a placeholder: the day's number is taken last, just before commit. */
   after: TicketRow;
   /** The ticket's customer, read at most once per change (intake already has it from its insert): participants ask here instead of re-reading it. */
   customer(): Promise<CustomerRow>;

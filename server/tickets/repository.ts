@@ -87,12 +87,12 @@ const CUSTOMER_COLUMNS = ['id', 'phone', 'name', 'account_no', 'area', 'tier', '
 export const ticketsRepository = {
   /**
    * Accepts a ticket in one statement: finds or registers the caller by phone (never overwriting
-   * what is known), inserts the ticket and its `accepted` timeline event. The ticket carries a
-   * placeholder number until `assignNumber`, which the service calls last, just before commit.
+   * what is known), numbers the ticket from the sequence (the day must be opened first, see
+   * `openNumberDay`), inserts it and its `accepted` timeline event.
    */
   async insertAccepted(
     trx: Knex.Transaction,
-    args: { ticket: NewTicket; customer: { id: number } | { fields: CustomerFields }; acceptedEvent: Record<string, unknown> },
+    args: { day: string; ticket: NewTicket; customer: { id: number } | { fields: CustomerFields }; acceptedEvent: Record<string, unknown> },
   ): Promise<{ ticket: TicketRow; customer: CustomerRow }> {
     const t = args.ticket;
     const customerCte =
@@ -117,8 +117,9 @@ export const ticketsRepository = {
          INSERT INTO tickets (number, type, category, status, channel, priority, description, customer_id, unit_id,
            assignee_id, accepted_by, payment_channel, paid_at, resolution, cause, responsibility, one_call_resolution,
            idempotency_key, idempotency_hash, created_at, updated_at)
-         SELECT 'pending:' || gen_random_uuid(), ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-         FROM c
+         SELECT 'TS' || ? || '-' || lpad(n.seq::text, greatest(4, length(n.seq::text)), '0'),
+           ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+         FROM c, (SELECT nextval('ticket_number_seq') - (SELECT base FROM ticket_number_days WHERE day = ?) AS seq) n
          RETURNING *
        ),
        e AS (
@@ -128,9 +129,11 @@ export const ticketsRepository = {
        SELECT t.*, row_to_json(c) AS customer FROM t, c`,
       [
         ...customerCte.bindings,
+        args.day,
         t.type, t.category, t.status, t.channel, t.priority, t.description, t.unit_id, t.assignee_id, t.accepted_by,
         t.payment_channel, t.paid_at, t.resolution, t.cause, t.responsibility, t.one_call_resolution,
         t.idempotency_key, t.idempotency_hash, t.created_at, t.created_at,
+        args.day,
         JSON.stringify(args.acceptedEvent),
       ],
     );
@@ -141,23 +144,17 @@ export const ticketsRepository = {
   },
 
   /**
-   * Gives an accepted ticket the day's next number (TS20261125-0001). The day's counter row stays
-   * locked until commit, so numbers have no gaps; taking it in the transaction's last statement
-   * keeps every other intake waiting only for this statement and the commit, not for the
-   * participants' work before it.
+   * Makes sure the day has its base in the number sequence, in its own short statement outside
+   * any intake transaction (a base written by a transaction that rolls back would vanish). The
+   * first intake of a day sets it; a race at midnight costs at most a skipped number.
    */
-  assignNumber: async (trx: Knex.Transaction, ticketId: number, day: string): Promise<TicketRow> =>
-    (await trx.raw<{ rows: TicketRow[] }>(
-      `WITH n AS (
-         INSERT INTO ticket_number_counters (day, last) VALUES (?, 1)
-         ON CONFLICT (day) DO UPDATE SET last = ticket_number_counters.last + 1
-         RETURNING last
-       )
-       UPDATE tickets SET number = 'TS' || ? || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')
-       FROM n WHERE tickets.id = ?
-       RETURNING tickets.*`,
-      [day, day, ticketId],
-    )).rows[0]!,
+  openNumberDay: (db: Knex, day: string) =>
+    db.raw(
+      `INSERT INTO ticket_number_days (day, base)
+       SELECT ?, nextval('ticket_number_seq') WHERE NOT EXISTS (SELECT 1 FROM ticket_number_days WHERE day = ?)
+       ON CONFLICT (day) DO NOTHING`,
+      [day, day],
+    ),
 
   find: (db: Knex, id: number) => db<TicketRow>('tickets').where({ id }).first(),
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<TicketRow>('tickets').where({ id }).forUpdate().first(),

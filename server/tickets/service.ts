@@ -106,12 +106,22 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     return { ticket: await viewOf(knex, existing), replayed: true };
   }
 
+  /** Days whose number base this process has seen committed: opening a day is one statement a day. */
+  const openedDays = new Set<string>();
+
   return {
     async create(principal: Principal, input: CreateTicketInput, idempotencyKey: string | undefined): Promise<CreateResult> {
       const hash = requestHash(input);
       // No lookup of the Idempotency-Key up front: a used key always makes the transaction fail
       // (at the latest on tickets_idempotency_idx, before anything commits), and the failure path
       // below then answers exactly as a lookup first would have. Saves a query on every intake.
+      const now = clock.now();
+      const day = localDateStamp(now, config.timezone);
+      if (!openedDays.has(day)) {
+        await repo.openNumberDay(knex, day);
+        if (openedDays.size > 3) openedDays.clear();
+        openedDays.add(day);
+      }
       try {
         const ticket = await inTransaction(knex, bus, async (uow) => {
           const { trx, emit } = uow;
@@ -121,10 +131,10 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           if (input.customer?.unit_id !== undefined && !(await trx('units').where({ id: input.customer.unit_id }).first())) {
             throw errors.rule(`unit ${input.customer.unit_id} does not exist`, { errors: [{ path: 'customer.unit_id', message: 'no such unit' }] });
           }
-          const now = clock.now();
           const resolvedNow = input.resolve !== undefined;
           const category = input.category ?? DEFAULT_CATEGORY[input.type as keyof typeof DEFAULT_CATEGORY];
           const { ticket, customer } = await repo.insertAccepted(trx, {
+            day,
             customer: input.customer_id !== undefined ? { id: input.customer_id } : { fields: input.customer! },
             ticket: {
               type: input.type, category, status: resolvedNow ? 'resolved' : 'accepted', channel: input.channel,
@@ -149,8 +159,6 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true, ...(callback ? {} : { close_reason: 'no_callback' }) } });
             await notifyParticipants({ uow, actor: principal, now, event: 'resolved', before: accepted, after: row, customer: customerOf });
           }
-          // Last, so the day's counter is locked only for this statement and the commit.
-          row = await repo.assignNumber(trx, ticket.id, localDateStamp(now, config.timezone));
           const view = toTicketView(row, customer);
           emit({ type: 'ticket.created', at: now.toISOString(), actorId: principal.id, ticket: view });
           return view;

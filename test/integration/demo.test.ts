@@ -12,7 +12,7 @@ interface Ticket {
 interface Event { id: number; ticket_id: number; type: string; at: Date; actor_id: number | null; data: Record<string, unknown> }
 interface Callback { ticket_id: number; handling_round: number; attempt: number; state: string; outcome: string | null; due_at: Date; done_at: Date | null }
 
-const TABLES = ['units', 'users', 'customers', 'tickets', 'ticket_events', 'callbacks', 'ticket_number_counters', 'settings'];
+const TABLES = ['units', 'users', 'customers', 'tickets', 'ticket_events', 'callbacks', 'ticket_number_days', 'settings'];
 const countAll = async (t: TestApp) =>
   Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, Number((await t.knex(table).count<{ count: string }[]>('* as count'))[0]!.count)])));
 
@@ -189,17 +189,19 @@ describe('the demo operator', () => {
     expect(dispatchedAttitude.every((x) => owned.some((o) => Number(o.ticket_id) === x.id))).toBe(true);
   });
 
-  it('numbers tickets TS<day>-<nnnn> without gaps or repeats, and the day counters end at the last number', async () => {
+  it('numbers tickets TS<day>-<nnnn> without gaps or repeats, and live numbering of each day continues after them', async () => {
     expect(new Set(tickets.map((x) => x.number)).size).toBe(tickets.length);
     const perDay = new Map<string, number[]>();
     for (const ticket of tickets) {
       const [, day, seq] = /^TS(\d{8})-(\d{4})$/.exec(ticket.number)!;
       perDay.set(day!, [...(perDay.get(day!) ?? []), Number(seq)]);
     }
-    const counters = new Map((await t.knex('ticket_number_counters').select('day', 'last')).map((r) => [r.day, r.last]));
+    const { rows: [{ current }] } = await t.knex.raw(`SELECT last_value AS current FROM ticket_number_seq`);
+    const bases = new Map((await t.knex('ticket_number_days').select('day', 'base')).map((r) => [r.day, Number(r.base)]));
     for (const [day, seqs] of perDay) {
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
-      expect(counters.get(day)).toBe(seqs.length);
+      // the next number a live intake would take on that day is the one after the last demo number
+      expect(Number(current) + 1 - bases.get(day)!).toBe(seqs.length + 1);
     }
   });
 
