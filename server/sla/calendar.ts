@@ -38,10 +38,27 @@ function formatter(timezone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock reading in `timezone` of an instant, as if it were UTC (ms). */
-function localReading(instant: number, timezone: string): number {
+function formattedReading(instant: number, timezone: string): number {
   const parts = Object.fromEntries(formatter(timezone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
   return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+}
+
+// Formatting with Intl was the most expensive step of every intake's timer arithmetic. Zone offsets
+// only change on quarter-hour boundaries, so the offset of each quarter hour is formatted once.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/** The wall-clock reading in `timezone` of an instant, as if it were UTC (ms, whole seconds). */
+function localReading(instant: number, timezone: string): number {
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timezone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = formattedReading(quarter, timezone) - quarter;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return Math.floor((instant + offset) / 1000) * 1000;
 }
 
 /** The instant whose local reading is `reading` (ms since epoch as if UTC); DST gaps resolve forward. */
@@ -60,12 +77,20 @@ export function calendarClock(calendar: CalendarDefinition, timezone: string): C
   const hours = new Map(Object.entries(calendar.hours).map(([day, list]) => [Number(day), list.map(([s, e]) => [minutes(s), minutes(e)] as const)]));
   if (![...hours.values()].some((list) => list.some(([s, e]) => e > s))) throw new Error('a calendar needs at least one working interval');
 
-  /** Working intervals (UTC ms) of the local day whose midnight reading is `dayReading`. */
+  const byDay = new Map<number, [number, number][]>();
+
+  /** Working intervals (UTC ms) of the local day whose midnight reading is `dayReading`; each day is worked out once. */
   function intervals(dayReading: number): [number, number][] {
+    const known = byDay.get(dayReading);
+    if (known) return known;
     const date = new Date(dayReading);
-    if (holidays.has(date.toISOString().slice(0, 10))) return [];
     const isoWeekday = ((date.getUTCDay() + 6) % 7) + 1;
-    return (hours.get(isoWeekday) ?? []).map(([s, e]) => [instantOf(dayReading + s * 60_000, timezone), instantOf(dayReading + e * 60_000, timezone)]);
+    const list: [number, number][] = holidays.has(date.toISOString().slice(0, 10))
+      ? []
+      : (hours.get(isoWeekday) ?? []).map(([s, e]) => [instantOf(dayReading + s * 60_000, timezone), instantOf(dayReading + e * 60_000, timezone)]);
+    if (byDay.size > 20_000) byDay.clear();
+    byDay.set(dayReading, list);
+    return list;
   }
 
   const dayOf = (instant: number) => Math.floor(localReading(instant, timezone) / DAY_MS) * DAY_MS;
