@@ -28,6 +28,8 @@ function readIdempotencyKey(req: Request): string | undefined {
 }
 
 const etag = (version: number) => ({ ETag: `"${version}"` });
+/** A ticket answer carries its version as the ETag, ready to be sent back as If-Match. */
+const withEtag = <T extends { version: number }>(ticket: T) => ({ body: ticket, headers: etag(ticket.version) });
 const stateChange = { 200: { description: 'the changed ticket', schema: ticketSchema }, 409: { description: 'stale version or illegal transition' }, 428: { description: 'If-Match missing' } };
 
 export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
@@ -52,52 +54,34 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
     method: 'get', path: '/api/tickets/:id', action: 'tickets.read', tag: 'tickets', summary: 'A ticket with its timeline, timers, callbacks and ownership',
     params: idParams,
     responses: { 200: { description: 'the ticket', schema: ticketDetailSchema } },
-    handler: async ({ principal, params }) => {
-      const ticket = await tickets.get(principal, params.id);
-      return { body: ticket, headers: etag(ticket.version) };
-    },
+    handler: async ({ principal, params }) => withEtag(await tickets.get(principal, params.id)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/dispatch', action: 'tickets.dispatch', tag: 'tickets', summary: 'Dispatch (派单) to a unit, optionally a person',
     params: idParams, body: dispatchBody, headers: [ifMatchHeader], responses: stateChange,
-    handler: async ({ principal, params, body, req }) => {
-      const ticket = await tickets.dispatch(principal, params.id, readIfMatch(req), body);
-      return { body: ticket, headers: etag(ticket.version) };
-    },
+    handler: async ({ principal, params, body, req }) => withEtag(await tickets.dispatch(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/resolve', action: 'tickets.resolve', tag: 'tickets', summary: 'Record the resolution, its cause and the responsibility verdict',
     params: idParams, body: resolveBody, headers: [ifMatchHeader], responses: stateChange,
-    handler: async ({ principal, params, body, req }) => {
-      const ticket = await tickets.resolve(principal, params.id, readIfMatch(req), body);
-      return { body: ticket, headers: etag(ticket.version) };
-    },
+    handler: async ({ principal, params, body, req }) => withEtag(await tickets.resolve(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/callback', action: 'tickets.callback', tag: 'tickets', summary: 'Record the callback outcome (回访)',
     description: 'satisfied → closed; unsatisfied → dispatched again with handling_round + 1; unreachable → another attempt, or closed after the last.',
     params: idParams, body: callbackBody, headers: [ifMatchHeader], responses: stateChange,
-    handler: async ({ principal, params, body, req }) => {
-      const ticket = await tickets.recordCallback(principal, params.id, readIfMatch(req), body);
-      return { body: ticket, headers: etag(ticket.version) };
-    },
+    handler: async ({ principal, params, body, req }) => withEtag(await tickets.recordCallback(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/hold', action: 'tickets.hold', tag: 'tickets', summary: 'Put a dispatched ticket on hold (waiting on the customer or on parts)',
     description: 'Pausable internal SLA timers stop; regulatory ones run on. 409 if already on hold.',
     params: idParams, body: holdBody, headers: [ifMatchHeader], responses: stateChange,
-    handler: async ({ principal, params, body, req }) => {
-      const ticket = await tickets.hold(principal, params.id, readIfMatch(req), body);
-      return { body: ticket, headers: etag(ticket.version) };
-    },
+    handler: async ({ principal, params, body, req }) => withEtag(await tickets.hold(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/unhold', action: 'tickets.hold', tag: 'tickets', summary: 'End the hold: paused SLA timers resume where they stopped',
     params: idParams, body: unholdBody, headers: [ifMatchHeader], responses: stateChange,
-    handler: async ({ principal, params, body, req }) => {
-      const ticket = await tickets.unhold(principal, params.id, readIfMatch(req), body);
-      return { body: ticket, headers: etag(ticket.version) };
-    },
+    handler: async ({ principal, params, body, req }) => withEtag(await tickets.unhold(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/comments', action: 'tickets.comment', tag: 'tickets', summary: 'Add a comment to the timeline',
