@@ -1,6 +1,6 @@
 import Queue from 'bull';
 import type { Logger } from '../logger';
-import type { DueTable } from './due-table';
+import { tableOperations, type DueTable } from './due-table';
 import type { Scheduler } from './scheduler';
 
 export interface BullSchedulerOptions {
@@ -55,12 +55,7 @@ export function createBullScheduler(table: DueTable, logger: Logger, options: Bu
 
   return {
     adapter: 'bull',
-    register: table.register,
-    schedule: (trx, request) => table.scheduleMany(trx, [request]),
-    scheduleMany: table.scheduleMany,
-    cancel: (trx, kind, key) => table.cancelMany(trx, kind, [key]),
-    cancelMany: table.cancelMany,
-    runDue: table.drain,
+    ...tableOperations(table),
     reconcile,
     async ready() {
       return (await queue.client.ping()) === 'PONG';

@@ -1,3 +1,4 @@
+import type { Scheduler } from './scheduler';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock';
 import { inTransaction } from '../db/unit-of-work';
@@ -173,3 +174,15 @@ export function createDueTable(options: DueTableOptions) {
 }
 
 export type DueTable = ReturnType<typeof createDueTable>;
+
+/** The part of the Scheduler port that both adapters serve straight from the table. */
+export function tableOperations(table: DueTable): Pick<Scheduler, 'register' | 'schedule' | 'scheduleMany' | 'cancel' | 'cancelMany' | 'runDue'> {
+  return {
+    register: table.register,
+    schedule: (trx, request) => table.scheduleMany(trx, [request]),
+    scheduleMany: table.scheduleMany,
+    cancel: (trx, kind, key) => table.cancelMany(trx, kind, [key]),
+    cancelMany: table.cancelMany,
+    runDue: table.drain,
+  };
+}

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { DueTable } from './due-table';
+import { tableOperations, type DueTable } from './due-table';
 import type { Scheduler } from './scheduler';
 
 /**
@@ -13,12 +13,7 @@ export function createInProcessScheduler(table: DueTable, logger: Logger, option
   };
   return {
     adapter: 'in-process',
-    register: table.register,
-    schedule: (trx, request) => table.scheduleMany(trx, [request]),
-    scheduleMany: table.scheduleMany,
-    cancel: (trx, kind, key) => table.cancelMany(trx, kind, [key]),
-    cancelMany: table.cancelMany,
-    runDue: table.drain,
+    ...tableOperations(table),
     async reconcile() {
       // Nothing lives outside PostgreSQL here: reconciling is sweeping what is overdue.
       await table.drain();
