@@ -1,27 +1,11 @@
 import crypto from 'node:crypto';
-import Redis from 'ioredis';
 import { createScheduler, type DueItem, type Scheduler, type SchedulerOptions } from '../../server/jobs';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { TEST_REDIS_URL as REDIS_URL, deleteRedisPrefix } from '../helpers/redis';
 
 /** One contract, two adapters: what a domain may rely on whichever one runs. */
 jest.setTimeout(40_000);
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
-async function deletePrefix(prefix: string): Promise<number> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -66,7 +50,7 @@ describe.each(adapters)('the scheduling contract ($name adapter)', ({ name, opti
   afterEach(async () => {
     for (const s of running.splice(0)) await s.stop();
     await t.knex('scheduled_items').del();
-    if (name === 'bull') await deletePrefix(prefix);
+    if (name === 'bull') await deleteRedisPrefix(prefix);
   });
   afterAll(() => t.close());
 
@@ -180,7 +164,7 @@ describe.each(adapters)('the scheduling contract ($name adapter)', ({ name, opti
       const scheduler = make({ reconcileMs: 60_000 });
       await scheduler.start();
       await arm(scheduler, 'after-flush', 2);
-      expect(await deletePrefix(prefix)).toBeGreaterThan(0); // this run's keys only: other runs share the server
+      expect(await deleteRedisPrefix(prefix)).toBeGreaterThan(0); // this run's keys only: other runs share the server
       expect(await scheduler.reconcile()).toBe(true);
       expect(await scheduler.reconcile()).toBe(false);
       t.clock.advance(2);

@@ -1,35 +1,19 @@
 import crypto from 'node:crypto';
-import Redis from 'ioredis';
 import { createApp } from '../../server/app';
 import { createTokenService } from '../../server/auth/tokens';
 import { createScheduler, type Scheduler } from '../../server/jobs';
 import { auth, startTestApp, type TestApp } from '../helpers/app';
+import { TEST_REDIS_URL as REDIS_URL, deleteRedisPrefix } from '../helpers/redis';
 
 /**
  * The SLA worker on Bull against real Redis: timers survive a restart, a flushed Redis, and two
  * workers racing over the same due timers breach each timer once.
  */
 jest.setTimeout(40_000);
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 let t: TestApp;
 let prefix: string;
 const workers: Scheduler[] = [];
 
-async function deletePrefix(): Promise<number> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Another process of the desk on the same database: its own app and Bull worker. */
 function process2(): Scheduler {
@@ -72,7 +56,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const w of workers.splice(0)) await w.stop();
-  await deletePrefix();
+  await deleteRedisPrefix(prefix);
 });
 afterAll(() => t.close());
 
@@ -88,7 +72,7 @@ it('a Redis flush loses no timer: the reconciler re-arms the wake-up from Postgr
   const worker = process2();
   await worker.start();
   const ids = await requests(3);
-  expect(await deletePrefix()).toBeGreaterThan(0);
+  expect(await deleteRedisPrefix(prefix)).toBeGreaterThan(0);
   await worker.reconcile(); // re-adds the repeatable tick if the flush took it (a tick in flight may have re-added it already)
   t.clock.advance(5);
   await until(async () => (await breaches(ids)).length === 3);
