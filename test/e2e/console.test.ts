@@ -6,9 +6,8 @@ import { buildConsole, hasChromium, launch, screenshot, signIn, startServerProce
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-// The browser suite needs Debian's Chromium (.ci/run installs it); without it, say so and skip.
-const describeInBrowser = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+// The browser suite needs Debian's Chromium (.ci/run installs it); a missing browser fails the run.
+if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 
 jest.setTimeout(60_000);
 
@@ -48,7 +47,7 @@ describe('the built console, served by the app', () => {
   });
 });
 
-describeInBrowser('the console in a real browser', () => {
+describe('the console in a real browser', () => {
   beforeAll(async () => {
     // Real time, so the countdowns and the server agree with the browser's clock.
     [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
