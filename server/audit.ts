@@ -3,8 +3,9 @@ import type { Knex } from 'knex';
 export interface AuditEntry {
   at: Date;
   actorId: number | null;
-  entity: 'unit' | 'user' | 'customer';
-  entityId: number;
+  entity: 'unit' | 'user' | 'customer' | 'calendar';
+  /** the changed row's id, or its key for configuration named by a key */
+  entityId: number | string;
   action: string;
   data: Record<string, unknown>;
 }
@@ -15,7 +16,8 @@ export async function writeAudit(trx: Knex.Transaction, entry: AuditEntry): Prom
     at: entry.at,
     actor_id: entry.actorId,
     entity: entry.entity,
-    entity_id: entry.entityId,
+    entity_id: typeof entry.entityId === 'number' ? entry.entityId : null,
+    entity_key: typeof entry.entityId === 'string' ? entry.entityId : null,
     action: entry.action,
     data: JSON.stringify(entry.data),
   });
