@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { listen, type ListeningApp } from '../helpers/realtime';
+import { buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn } from './browser';
+
+if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+jest.setTimeout(90_000);
+
+let t: TestApp;
+let server: ListeningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  buildConsole();
+  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
+  server = await listen(t);
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  page = await context.newPage();
+  await signIn(page, server.url, 'admin', '/admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+function holidayFile(name: string, content: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'loopdesk-')), name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+async function upload(file: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('calendar-import').click();
+  await (await chooser).setFiles(file);
+}
+
+describe('the administrator runs the calendars and policies from the console', () => {
+  it('imports a holiday list: a file with bad rows shows them and changes nothing; a good one lands', async () => {
+    await page.getByTestId('calendar-editor').waitFor();
+    await page.locator('[data-testid="calendar-name"][value="工作时间"]').waitFor();
+    const before = await t.knex('sla_holidays').where({ calendar_key: 'business' }).count<{ count: string }[]>('* as count');
+
+    await upload(holidayFile('bad.csv', 'date,kind,name\n2028-01-01,holiday,元旦\n2028-02-30,holiday,错\n'));
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').innerText()).toMatch(/3[\s\S]*date/);
+    await screenshot(page, 'admin-import-errors');
+    expect(await t.knex('sla_holidays').where({ calendar_key: 'business' }).count<{ count: string }[]>('* as count')).toEqual(before);
+
+    await upload(holidayFile('2028.csv', 'date,kind,name\n2028-01-01,休,元旦\n2028-01-29,班,春节调休\n'));
+    await page.locator('[data-testid="working-days"] input[value="2028-01-29"]').waitFor();
+    expect(await page.getByTestId('import-errors').count()).toBe(0);
+    await screenshot(page, 'admin-calendar');
+  });
+
+  it('edits a policy and sees the preview move, computed by the server', async () => {
+    await page.getByRole('tab', { name: '时限策略' }).click();
+    await page.locator('a[href="?tab=policies&policy=complaint_first_contact"]').click();
+    await page.getByTestId('policy-preview').waitFor();
+    await page.getByTestId('preview-at').fill('2028-01-28T17:55');
+    const due = page.getByTestId('preview-due');
+    await due.waitFor();
+    const first = await due.innerText();
+    await screenshot(page, 'admin-policy-preview');
+
+    const target = page.locator('input[data-testid="policy-target"], [data-testid="policy-target"] input').first();
+    const hoursNow = Number(await target.inputValue());
+    await target.fill(String(hoursNow * 2));
+    const saved = page.waitForResponse((r) => /\/api\/sla-policies\/[a-z_]+$/.test(r.url()) && r.request().method() === 'PUT');
+    await page.getByTestId('policy-save').click();
+    expect((await saved).status()).toBe(200);
+    await page.waitForFunction(([text]) => document.querySelector('[data-testid="preview-due"]')?.textContent !== text, [first]);
+    expect(await due.innerText()).not.toBe(first);
+  });
+});
