@@ -20,6 +20,11 @@ export async function up(knex: Knex): Promise<void> {
     ALTER TABLE audit_log ALTER COLUMN entity_id DROP NOT NULL;
     ALTER TABLE audit_log ADD COLUMN entity_key text;
     CREATE INDEX audit_log_entity_key_idx ON audit_log (entity, entity_key, id) WHERE entity_key IS NOT NULL;
+    -- the audit screen filters by time window and by who
+    CREATE INDEX audit_log_at_idx ON audit_log (at);
+    CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, id);
+    -- a unit that tickets refer to is deactivated, never deleted
+    ALTER TABLE units ADD COLUMN active boolean NOT NULL DEFAULT true;
     -- a calendar edit re-times the open timers that count on it
     CREATE INDEX sla_timers_open_clock_idx ON sla_timers ((policy->>'clock')) WHERE state IN ('running', 'paused');
   `);

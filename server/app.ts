@@ -28,6 +28,8 @@ import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService } from './ownership/service';
 import { monthlyReportMail, type MonthlyReportMail } from './reports/monthly-mail';
 import { reportRoutes } from './reports/routes';
+import { auditRoutes } from './audit/routes';
+import { createAuditService } from './audit/service';
 import { calendarRoutes } from './sla/calendar-routes';
 import { createCalendarService } from './sla/calendars';
 import { slaRoutes } from './sla/routes';
@@ -93,6 +95,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...escalationRoutes(escalation),
     ...slaRoutes(sla),
     ...calendarRoutes(calendars),
+    ...auditRoutes(createAuditService(deps)),
     ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(reports),
   ];

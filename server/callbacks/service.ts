@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
+import { writeAudit } from '../audit';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
@@ -269,7 +270,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         };
         await repo.savePolicy(trx, policy, principal.id, now);
         await options.calendars.setCallableHours(uow, input.callable_hours, principal.id, now);
-        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'callback_policy', entity_id: 1, action: 'update', data: JSON.stringify(input) });
+        await writeAudit(trx, { at: now, actorId: principal.id, entity: 'callback_policy', entityId: 1, action: 'update', data: { ...input } });
         return toPolicyView({ ...policy, updatedBy: principal.id, updatedAt: now }, config.timezone);
       });
       options.calendars.forgetCallable();

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import type { CustomerRow } from '../customers/repository';
+import { writeAudit } from '../audit';
 import { configCache, type ConfigCache } from '../db/config-cache';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
@@ -381,6 +382,10 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         await trx('sla_policy_changes').insert({
           policy_key: key, version: row!.version, at: now, actor_id: principal.id,
           before: before ? JSON.stringify(toPolicyView(before)) : null, after: JSON.stringify(toPolicyView(row!)),
+        });
+        await writeAudit(trx, {
+          at: now, actorId: principal.id, entity: 'sla_policy', entityId: key, action: before ? 'update' : 'create',
+          data: { before: before ? toPolicyView(before) : null, after: toPolicyView(row!) },
         });
         return { policy: toPolicyView(row!), created: !before };
       });
