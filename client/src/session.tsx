@@ -23,6 +23,7 @@ const ROLE_ACTIONS = {
   cases: ['unit_head', 'manager'],
   reports: ['supervisor', 'manager', 'admin', 'unit_head'],
   admin: ['admin', 'supervisor', 'manager'],
+  audit: ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type SessionAction = keyof typeof ROLE_ACTIONS;
 

@@ -77,4 +77,52 @@ describe('the administrator runs the calendars and policies from the console', (
     await page.waitForFunction(([text]) => document.querySelector('[data-testid="preview-due"]')?.textContent !== text, [first]);
     expect(await due.innerText()).not.toBe(first);
   });
+
+  it('creates a branch, its head and a handler; the audit log shows who did it', async () => {
+    await page.goto(`${server.url}/admin?tab=units&unit=${t.fixture.units.city}`);
+    await page.getByTestId('units-admin').waitFor();
+    await page.getByTestId('unit-new').click();
+    await page.getByTestId('unit-code').fill('DL-PLD');
+    await page.getByTestId('unit-name').fill('普兰店分公司');
+    await page.getByTestId('unit-create-save').click();
+    await page.locator('[data-unit="DL-PLD"]').waitFor();
+    const unit = await t.knex('units').where({ code: 'DL-PLD' }).first();
+    expect(unit.parent_id).toBe(t.fixture.units.city);
+
+    for (const [username, name, role] of [['head.pld', '普兰店负责人', '单位负责人'], ['pld1', '普兰店处理人', '处理人']] as const) {
+      await page.goto(`${server.url}/admin?tab=users&user=new`);
+      await page.getByTestId('user-form').waitFor();
+      await page.getByTestId('user-username').fill(username);
+      await page.getByTestId('user-name').fill(name);
+      await page.getByTestId('user-role').click();
+      await page.locator('.ant-select-dropdown:visible').getByText(role, { exact: true }).click();
+      await page.getByTestId('user-unit').click();
+      await page.keyboard.type('DL-PLD');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('user-password').fill('Pulandian-2026!');
+      await page.getByTestId('user-save').click();
+      await page.getByText(name).waitFor();
+    }
+    const head = await t.knex('users').where({ username: 'head.pld' }).first();
+    expect(head).toMatchObject({ role: 'unit_head', unit_id: unit.id, active: true });
+
+    await page.goto(`${server.url}/admin?tab=units&unit=${unit.id}`);
+    await page.getByTestId('unit-form').waitFor();
+    await page.getByTestId('unit-head').click();
+    await page.keyboard.type('普兰店负责人');
+    await page.keyboard.press('Enter');
+    const patched = page.waitForResponse((r) => r.url().endsWith(`/api/units/${unit.id}`) && r.request().method() === 'PATCH');
+    await page.getByTestId('unit-save').click();
+    expect((await patched).status()).toBe(200);
+    expect((await t.knex('units').where({ id: unit.id }).first()).head_user_id).toBe(head.id);
+    await page.getByTestId('unit-deactivate').click();
+    await page.getByTestId('unit-in-use').waitFor();
+    expect(await page.getByTestId('unit-in-use').innerText()).toMatch(/2 名在用用户/);
+    await screenshot(page, 'admin-units');
+
+    await page.goto(`${server.url}/admin?tab=audit`);
+    await page.getByTestId('audit-log').waitFor();
+    await page.getByTestId('audit-log').getByText('普兰店负责人').first().waitFor();
+    await screenshot(page, 'admin-audit');
+  });
 });

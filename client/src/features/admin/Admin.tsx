@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n';
 import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
+import { AuditLog } from './Audit';
+import { UnitsAdmin, UsersAdmin } from './Directory';
 import { adminTexts, type AdminKey } from './texts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -81,15 +83,19 @@ export function AdminPage() {
   const a = adminTexts(locale);
   const [search, setSearch] = useQueryState();
   const tab = search.get('tab') ?? 'calendars';
+  const { can } = useSession();
   return (
     <div className="page" data-testid="admin">
       <Typography.Title level={4}>{a('title')}</Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setSearch({ tab: key, calendar: null })}
+        onChange={(key) => setSearch({ tab: key, calendar: null, policy: null, unit: null, user: null, role: null, unit_id: null, entity: null, ref: null, from: null, to: null })}
         items={[
           { key: 'calendars', label: a('tab.calendars'), children: <Calendars a={a} /> },
           { key: 'policies', label: a('tab.policies'), children: <Policies a={a} /> },
+          { key: 'units', label: a('tab.units'), children: <UnitsAdmin a={a} /> },
+          { key: 'users', label: a('tab.users'), children: <UsersAdmin a={a} /> },
+          ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
         ]}
       />
     </div>
