@@ -40,6 +40,25 @@ function problemOf(error: unknown): { fields: Record<string, string>; line: stri
   return { fields: Object.fromEntries(list.map((e) => [e.path, e.message])), line: list.map((e) => `${e.path}: ${e.message}`).join('; ') || error.message };
 }
 
+/** A form's server-side field errors: `submit` runs a write, shows what failed next to each field and in a toast. */
+function useServerErrors(a: A) {
+  const { message } = App.useApp();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  return {
+    field: (path: string) => ({ validateStatus: fields[path] ? ('error' as const) : undefined, help: fields[path] }),
+    async submit(write: () => Promise<void>, onProblem?: (error: ApiError) => boolean): Promise<void> {
+      setFields({});
+      try {
+        await write();
+      } catch (error) {
+        const problem = problemOf(error);
+        setFields(problem.fields);
+        if (!(error instanceof ApiError && onProblem?.(error))) message.error(a('error', { detail: problem.line }));
+      }
+    },
+  };
+}
+
 function unitTree(units: AdminUnit[], label: (u: AdminUnit) => React.ReactNode): TreeDataNode[] {
   const children = new Map<number | null, AdminUnit[]>();
   for (const u of units) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u]);
@@ -118,31 +137,26 @@ function UnitForm({ unit, users, a, editable, onSaved }: { unit: AdminUnit; user
   const { message } = App.useApp();
   const { tv } = useI18n();
   const [draft, setDraft] = useState({ name: unit.name, area: unit.area, head_user_id: unit.head_user_id, subscribers: unit.subscribers });
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [inUse, setInUse] = useState<string | null>(null);
+  const { field, submit } = useServerErrors(a);
   // a head comes from the unit itself or from above it (the nearest head above also owns its cases)
   const candidates = users.filter((u) => u.active && (u.unit_id === unit.id || u.role === 'unit_head'));
 
-  const patch = async (body: Record<string, unknown>) => {
-    setFields({});
+  const patch = (body: Record<string, unknown>) => {
     setInUse(null);
-    try {
+    return submit(async () => {
       await api(`/api/units/${unit.id}`, { method: 'PATCH', body });
       message.success(a('unit.saved'));
       onSaved();
-    } catch (error) {
-      const dependants = error instanceof ApiError ? (error.problem as { dependants?: { units: number; users: number; open_tickets: number } }).dependants : undefined;
-      if (dependants) {
-        const parts = ([['unit.inUse.units', dependants.units], ['unit.inUse.users', dependants.users], ['unit.inUse.tickets', dependants.open_tickets]] as const)
-          .filter(([, n]) => n > 0).map(([key, n]) => a(key, { n }));
-        setInUse(a('unit.inUse', { what: parts.join(a('list.separator')) }));
-      }
-      const problem = problemOf(error);
-      setFields(problem.fields);
-      if (!dependants) message.error(a('error', { detail: problem.line }));
-    }
+    }, (error) => {
+      const dependants = (error.problem as { dependants?: { units: number; users: number; open_tickets: number } }).dependants;
+      if (!dependants) return false;
+      const parts = ([['unit.inUse.units', dependants.units], ['unit.inUse.users', dependants.users], ['unit.inUse.tickets', dependants.open_tickets]] as const)
+        .filter(([, n]) => n > 0).map(([key, n]) => a(key, { n }));
+      setInUse(a('unit.inUse', { what: parts.join(a('list.separator')) }));
+      return true;
+    });
   };
-  const field = (path: string) => ({ validateStatus: fields[path] ? ('error' as const) : undefined, help: fields[path] });
 
   return (
     <Card size="small" title={<span>{unit.name} <span className="muted">{unit.code}</span></span>} style={{ minWidth: 420 }} data-testid="unit-form">
@@ -174,21 +188,9 @@ function UnitForm({ unit, users, a, editable, onSaved }: { unit: AdminUnit; user
 }
 
 function NewUnit({ a, parentId, units, onCreated }: { a: A; parentId: number | null; units: AdminUnit[]; onCreated(id: number): void }) {
-  const { message } = App.useApp();
   const [draft, setDraft] = useState({ code: '', name: '', parent_id: parentId, area: 'city' as 'city' | 'county' });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const create = async () => {
-    setFields({});
-    try {
-      const unit = await api<AdminUnit>('/api/units', { method: 'POST', body: draft });
-      onCreated(unit.id);
-    } catch (error) {
-      const problem = problemOf(error);
-      setFields(problem.fields);
-      message.error(a('error', { detail: problem.line }));
-    }
-  };
-  const field = (path: string) => ({ validateStatus: fields[path] ? ('error' as const) : undefined, help: fields[path] });
+  const { field, submit } = useServerErrors(a);
+  const create = () => submit(async () => onCreated((await api<AdminUnit>('/api/units', { method: 'POST', body: draft })).id));
   return (
     <Form layout="vertical" data-testid="unit-create">
       <Form.Item label={a('unit.parent')} {...field('parent_id')}>
@@ -257,22 +259,14 @@ function UserForm({ user, units, a, editable, onSaved }: { user: AdminUser | nul
   const [draft, setDraft] = useState({
     username: user?.username ?? '', name: user?.name ?? '', role: user?.role ?? 'handler', unit_id: user?.unit_id ?? null, email: user?.email ?? '', active: user?.active ?? true, password: '',
   });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const save = async () => {
-    setFields({});
+  const { field, submit } = useServerErrors(a);
+  const save = () => submit(async () => {
     const common = { name: draft.name, role: draft.role, unit_id: draft.unit_id, email: draft.email || null };
-    try {
-      if (user) await api(`/api/users/${user.id}`, { method: 'PATCH', body: { ...common, active: draft.active, ...(draft.password ? { password: draft.password } : {}) } });
-      else await api('/api/users', { method: 'POST', body: { ...common, username: draft.username, password: draft.password } });
-      message.success(a('user.saved'));
-      onSaved();
-    } catch (error) {
-      const problem = problemOf(error);
-      setFields(problem.fields);
-      message.error(a('error', { detail: problem.line }));
-    }
-  };
-  const field = (path: string) => ({ validateStatus: fields[path] ? ('error' as const) : undefined, help: fields[path] });
+    if (user) await api(`/api/users/${user.id}`, { method: 'PATCH', body: { ...common, active: draft.active, ...(draft.password ? { password: draft.password } : {}) } });
+    else await api('/api/users', { method: 'POST', body: { ...common, username: draft.username, password: draft.password } });
+    message.success(a('user.saved'));
+    onSaved();
+  });
   return (
     <Form layout="vertical" disabled={!editable} data-testid="user-form">
       {!user && <Form.Item label={a('user.username')} {...field('username')}><Input value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} data-testid="user-username" /></Form.Item>}
