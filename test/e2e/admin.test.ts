@@ -125,4 +125,20 @@ describe('the administrator runs the calendars and policies from the console', (
     await page.getByTestId('audit-log').getByText('普兰店负责人').first().waitFor();
     await screenshot(page, 'admin-audit');
   });
+
+  it('sets callable hours once, in the callback policy, and the callable calendar follows', async () => {
+    await page.goto(`${server.url}/admin?tab=rules`);
+    await page.getByTestId('callback-policy').waitFor();
+    await page.getByTestId('ownership-rules').locator('tbody tr').first().waitFor();
+    await page.getByTestId('callable-from').fill('08:30');
+    await page.getByTestId('callable-until').fill('20:30');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/callbacks/policy') && r.request().method() === 'PUT');
+    await page.getByTestId('callback-policy-save').click();
+    expect((await saved).status()).toBe(200);
+    await screenshot(page, 'admin-rules');
+
+    await page.goto(`${server.url}/admin?tab=calendars&calendar=callable`);
+    await page.locator('[data-testid="weekly-sat"][value="08:30-20:30"]').waitFor();
+    expect(await page.getByTestId('weekly-sat').isDisabled()).toBe(true);
+  });
 });

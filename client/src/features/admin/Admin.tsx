@@ -8,7 +8,8 @@ import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 import { AuditLog } from './Audit';
 import { UnitsAdmin, UsersAdmin } from './Directory';
-import { adminTexts, type AdminKey } from './texts';
+import { RulesAdmin } from './Rules';
+import { adminTexts, type AdminText } from './texts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Weekday = (typeof WEEKDAYS)[number];
@@ -95,6 +96,7 @@ export function AdminPage() {
           { key: 'policies', label: a('tab.policies'), children: <Policies a={a} /> },
           { key: 'units', label: a('tab.units'), children: <UnitsAdmin a={a} /> },
           { key: 'users', label: a('tab.users'), children: <UsersAdmin a={a} /> },
+          { key: 'rules', label: a('tab.rules'), children: <RulesAdmin a={a} /> },
           ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
         ]}
       />
@@ -102,9 +104,7 @@ export function AdminPage() {
   );
 }
 
-type A = (key: AdminKey, vars?: Record<string, string | number>) => string;
-
-function Calendars({ a }: { a: A }) {
+function Calendars({ a }: { a: AdminText }) {
   const [search, setSearch] = useQueryState();
   const list = useLoad(() => api<{ items: CalendarSummary[] }>('/api/calendars'), []);
   const selected = search.get('calendar') ?? list.data?.items[0]?.key;
@@ -130,7 +130,7 @@ function Calendars({ a }: { a: A }) {
   );
 }
 
-function CalendarEditor({ calendarKey, a, onSaved }: { calendarKey: string; a: A; onSaved(): void }) {
+function CalendarEditor({ calendarKey, a, onSaved }: { calendarKey: string; a: AdminText; onSaved(): void }) {
   const { message } = App.useApp();
   const { user } = useSession();
   const editable = user.role === 'admin';
@@ -262,7 +262,7 @@ function CalendarEditor({ calendarKey, a, onSaved }: { calendarKey: string; a: A
 
 const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
 
-function Policies({ a }: { a: A }) {
+function Policies({ a }: { a: AdminText }) {
   const { tv } = useI18n();
   const [search, setSearch] = useQueryState();
   const list = useLoad(() => api<{ items: Policy[] }>('/api/sla-policies'), []);
@@ -302,7 +302,7 @@ function Policies({ a }: { a: A }) {
   );
 }
 
-function PolicyEditor({ policy, a, clocks, onSaved }: { policy: Policy; a: A; clocks: { key: string; name: string }[]; onSaved(): void }) {
+function PolicyEditor({ policy, a, clocks, onSaved }: { policy: Policy; a: AdminText; clocks: { key: string; name: string }[]; onSaved(): void }) {
   const { message } = App.useApp();
   const { user } = useSession();
   const editable = user.role === 'admin';
@@ -376,7 +376,7 @@ function nextFriday1755(): string {
   return `${formatAt(new Date(Date.parse(now) + days * 86_400_000).toISOString(), 'YYYY-MM-DD')}T17:55`;
 }
 
-function PolicyPreview({ policyKey, a, refresh, tiered }: { policyKey: string; a: A; refresh: number; tiered: boolean }) {
+function PolicyPreview({ policyKey, a, refresh, tiered }: { policyKey: string; a: AdminText; refresh: number; tiered: boolean }) {
   const { tv } = useI18n();
   const [acceptedAt, setAcceptedAt] = useState(deskNowInput());
   const [area, setArea] = useState<'city' | 'county'>('city');

@@ -4,9 +4,7 @@ import { api, session } from '../../api/client';
 import { LoadError, useLoad } from '../../components/common';
 import { useQueryState } from '../../router';
 import { deskInputToIso, formatAt } from '../../time';
-import type { AdminKey } from './texts';
-
-type A = (key: AdminKey, vars?: Record<string, string | number>) => string;
+import type { AdminKey, AdminText } from './texts';
 
 interface AuditEntry {
   id: number;
@@ -40,7 +38,7 @@ function describe(data: Record<string, unknown>): string {
 }
 
 /** The audit log: who changed which configuration when, with before and after; filter, page, export. */
-export function AuditLog({ a }: { a: A }) {
+export function AuditLog({ a }: { a: AdminText }) {
   const [search, setSearch] = useQueryState();
   const entity = search.get('entity') ?? undefined;
   const ref = search.get('ref') ?? undefined;

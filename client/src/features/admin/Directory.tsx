@@ -6,9 +6,8 @@ import { LoadError, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useQueryState } from '../../router';
 import { useSession } from '../../session';
-import type { AdminKey } from './texts';
-
-type A = (key: AdminKey, vars?: Record<string, string | number>) => string;
+import { problemOf, useServerErrors } from './forms';
+import type { AdminText } from './texts';
 
 interface AdminUnit {
   id: number;
@@ -33,32 +32,6 @@ interface AdminUser {
 
 const ROLES = ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'];
 
-/** Field errors of a problem answer by path, and one line for a toast. */
-function problemOf(error: unknown): { fields: Record<string, string>; line: string } {
-  if (!(error instanceof ApiError)) throw error;
-  const list = error.problem.errors ?? [];
-  return { fields: Object.fromEntries(list.map((e) => [e.path, e.message])), line: list.map((e) => `${e.path}: ${e.message}`).join('; ') || error.message };
-}
-
-/** A form's server-side field errors: `submit` runs a write, shows what failed next to each field and in a toast. */
-function useServerErrors(a: A) {
-  const { message } = App.useApp();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  return {
-    field: (path: string) => ({ validateStatus: fields[path] ? ('error' as const) : undefined, help: fields[path] }),
-    async submit(write: () => Promise<void>, onProblem?: (error: ApiError) => boolean): Promise<void> {
-      setFields({});
-      try {
-        await write();
-      } catch (error) {
-        const problem = problemOf(error);
-        setFields(problem.fields);
-        if (!(error instanceof ApiError && onProblem?.(error))) message.error(a('error', { detail: problem.line }));
-      }
-    },
-  };
-}
-
 function unitTree(units: AdminUnit[], label: (u: AdminUnit) => React.ReactNode): TreeDataNode[] {
   const children = new Map<number | null, AdminUnit[]>();
   for (const u of units) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u]);
@@ -67,7 +40,7 @@ function unitTree(units: AdminUnit[], label: (u: AdminUnit) => React.ReactNode):
 }
 
 /** Units: the tree (drag to move, with the effect on visibility said first), head, area, code, active. */
-export function UnitsAdmin({ a }: { a: A }) {
+export function UnitsAdmin({ a }: { a: AdminText }) {
   const { message, modal } = App.useApp();
   const { user } = useSession();
   const editable = user.role === 'admin';
@@ -133,7 +106,7 @@ export function UnitsAdmin({ a }: { a: A }) {
   );
 }
 
-function UnitForm({ unit, users, a, editable, onSaved }: { unit: AdminUnit; users: AdminUser[]; a: A; editable: boolean; onSaved(): void }) {
+function UnitForm({ unit, users, a, editable, onSaved }: { unit: AdminUnit; users: AdminUser[]; a: AdminText; editable: boolean; onSaved(): void }) {
   const { message } = App.useApp();
   const { tv } = useI18n();
   const [draft, setDraft] = useState({ name: unit.name, area: unit.area, head_user_id: unit.head_user_id, subscribers: unit.subscribers });
@@ -187,7 +160,7 @@ function UnitForm({ unit, users, a, editable, onSaved }: { unit: AdminUnit; user
   );
 }
 
-function NewUnit({ a, parentId, units, onCreated }: { a: A; parentId: number | null; units: AdminUnit[]; onCreated(id: number): void }) {
+function NewUnit({ a, parentId, units, onCreated }: { a: AdminText; parentId: number | null; units: AdminUnit[]; onCreated(id: number): void }) {
   const [draft, setDraft] = useState({ code: '', name: '', parent_id: parentId, area: 'city' as 'city' | 'county' });
   const { field, submit } = useServerErrors(a);
   const create = () => submit(async () => onCreated((await api<AdminUnit>('/api/units', { method: 'POST', body: draft })).id));
@@ -208,7 +181,7 @@ function NewUnit({ a, parentId, units, onCreated }: { a: A; parentId: number | n
 }
 
 /** Users: filter, create, change role and unit, deactivate, reset the password. */
-export function UsersAdmin({ a }: { a: A }) {
+export function UsersAdmin({ a }: { a: AdminText }) {
   const { tv } = useI18n();
   const { user: me } = useSession();
   const editable = me.role === 'admin';
@@ -253,7 +226,7 @@ export function UsersAdmin({ a }: { a: A }) {
   );
 }
 
-function UserForm({ user, units, a, editable, onSaved }: { user: AdminUser | null; units: AdminUnit[]; a: A; editable: boolean; onSaved(): void }) {
+function UserForm({ user, units, a, editable, onSaved }: { user: AdminUser | null; units: AdminUnit[]; a: AdminText; editable: boolean; onSaved(): void }) {
   const { message } = App.useApp();
   const { tv } = useI18n();
   const [draft, setDraft] = useState({
