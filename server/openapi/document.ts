@@ -44,7 +44,12 @@ function responses(route: RouteSpec): Record<`${1 | 2 | 3 | 4 | 5}${string}`, Zo
     out[status] = {
       description: response.description,
       ...(response.schema
-        ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema, ...(response.example !== undefined ? { example: response.example } : {}) } } }
+        ? {
+          content: {
+            [response.contentType ?? 'application/json']: { schema: response.schema, ...(response.example !== undefined ? { example: response.example } : {}) },
+            ...Object.fromEntries((response.textAlternatives ?? []).map((mediaType) => [mediaType, { schema: z.string() }])),
+          },
+        }
         : {}),
     };
   }

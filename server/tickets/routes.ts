@@ -5,8 +5,9 @@ import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
 import {
   callbackBody, commentBody, createTicketBody, dispatchBody, holdBody, ifMatchHeader, listTicketsQuery, resolveBody,
-  ticketDetailSchema, ticketListSchema, ticketSchema, unholdBody,
+  ticketListSchema, ticketSchema, unholdBody,
 } from './schemas';
+import { ticketDetailSchema } from './detail-schema';
 import type { TicketsService } from './service';
 
 /** Accepts `3`, `"3"` and `W/"3"`: clients echo the ETag or send the bare version. */

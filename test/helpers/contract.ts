@@ -63,7 +63,8 @@ export function responseChecker(document: Json): (method: string, url: string, r
     if (!match) return undefined;
     const operation = paths[match.template]![method as (typeof METHODS)[number]]!;
     const name = `${method.toUpperCase()} ${match.template} → ${response.status}`;
-    const declared = operation.responses[String(response.status)] ?? operation.responses.default;
+    // `default` stands for the errors a route may answer; a success must be declared by its status
+    const declared = operation.responses[String(response.status)] ?? (response.status >= 400 ? operation.responses.default : undefined);
     if (!declared) {
       return `${name}: status not declared (declared: ${Object.keys(operation.responses).join(', ')}); body ${JSON.stringify(response.body).slice(0, 300)}`;
     }
