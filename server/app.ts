@@ -18,6 +18,7 @@ import { createScheduler, type Scheduler } from './jobs';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApi } from './openapi/document';
+import { apiDocs } from './openapi/docs';
 import { escalationRoutes } from './escalation/routes';
 import { createEscalationService } from './escalation/service';
 import { incidentsParticipant } from './incidents/participant';
@@ -119,10 +120,11 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     res.status(database && queue ? 200 : 503).json({ status: database && queue ? 'ready' : 'not ready', database, queue, database_kind: db.kind });
   });
 
-  const openApi = buildOpenApi(routes, '0.1.0');
+  const openApi = buildOpenApi(routes, { version: '0.1.0', serverUrl: deps.config.publicUrl });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  app.use(apiDocs());
 
   const api = express.Router();
   mountRoutes(api, routes, (req) => {
@@ -151,6 +153,6 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
 function placeholderPage(): string {
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>LoopDesk 投诉受理台</title>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto">
-<h1>LoopDesk 投诉受理台</h1><p>服务已启动。API 文档：<a href="/api/openapi.json">/api/openapi.json</a></p>
-<p lang="en">The desk is running. The API is described at <a href="/api/openapi.json">/api/openapi.json</a>.</p></body></html>`;
+<h1>LoopDesk 投诉受理台</h1><p>服务已启动。API 文档：<a href="/api/docs">/api/docs</a></p>
+<p lang="en">The desk is running. The API reference is at <a href="/api/docs">/api/docs</a> (<a href="/api/openapi.json">openapi.json</a>).</p></body></html>`;
 }

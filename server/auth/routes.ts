@@ -10,6 +10,7 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
     method: 'post', path: '/api/auth/login', action: 'public', tag: 'auth', summary: 'Sign in with username and password',
     description: 'Attempts are limited per client address and username (LOOPDESK_LOGIN_RATE_LIMIT per 15 minutes): 429 beyond.',
     body: loginBody,
+    bodyExample: { username: 'agent01', password: 'demo12345' },
     responses: {
       200: { description: 'a bearer token and the user', schema: z.object({ token: z.string(), expires_at: z.string(), user: userSchema }) },
       401: { description: 'wrong username or password' },

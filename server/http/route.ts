@@ -36,9 +36,18 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   params?: P;
   query?: Q;
   body?: B;
+  /** A typical request body, shown in the reference and checked against `body` by the linter. */
+  bodyExample?: unknown;
   /** Headers the route reads (documented in OpenAPI). */
   headers?: { name: string; required: boolean; description: string }[];
-  responses: Record<number, { description: string; schema?: Schema; contentType?: string }>;
+  responses: Record<number, {
+    description: string;
+    schema?: Schema;
+    contentType?: string;
+    example?: unknown;
+    /** other media types this status may answer with as text, e.g. `text/csv` for `format=csv` */
+    textAlternatives?: string[];
+  }>;
   handler(ctx: HandlerContext<Out<P>, Out<Q>, Out<B>>): Promise<Reply> | Reply;
 }
 

@@ -22,9 +22,12 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('400: one entry per bad field'),
+    code: z.string().optional().describe('a stable code where clients branch on the cause, e.g. stale_version, illegal_transition, duplicate'),
   })
-  .meta({ id: 'Problem' });
+  // RFC 9457 extension members: current_version, current_status, retry_after, missing …
+  .loose()
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' });
 
 export function encodeCursor(lastId: number): string {
   return Buffer.from(String(lastId)).toString('base64url');

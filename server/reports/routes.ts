@@ -22,7 +22,7 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
       'Definitions:\n' + DEFINITIONS_MARKDOWN,
     query: reportQuery,
     responses: {
-      200: { description: 'the report', schema: reportSchema },
+      200: { description: 'the report; `format=csv`: its figures as CSV', schema: reportSchema, textAlternatives: ['text/csv'] },
       404: { description: 'the unit does not exist or is outside your units' },
     },
     handler: async ({ principal, query }) => {
@@ -46,7 +46,7 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
     method: 'get', path: '/api/reports/bulletin', action: 'reports.read', tag: 'reports',
     summary: 'The service bulletin (服务情况通报): each unit\'s figures and cases for the month; `format=html` is printable',
     query: bulletinQuery,
-    responses: { 200: { description: 'the bulletin', schema: bulletinSchema } },
+    responses: { 200: { description: 'the bulletin; `format=html`: a printable page', schema: bulletinSchema, textAlternatives: ['text/html'] } },
     handler: async ({ principal, query }) => {
       const bulletin = await reports.bulletin(principal, query.month, query.unit_id);
       if (query.format === 'json') return { body: bulletin };

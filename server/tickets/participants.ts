@@ -3,7 +3,7 @@ import type { Principal } from '../auth/permissions';
 import type { CustomerRow } from '../customers/repository';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { TicketRow } from './repository';
-import type { TicketDetailView } from './schemas';
+import type { TicketDetailView } from './detail-schema';
 
 /** One change of a ticket, as the other domains see it, inside the transaction that makes it. */
 export interface TicketChange {

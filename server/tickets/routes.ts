@@ -5,8 +5,9 @@ import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
 import {
   callbackBody, commentBody, createTicketBody, dispatchBody, holdBody, ifMatchHeader, listTicketsQuery, resolveBody,
-  ticketDetailSchema, ticketListSchema, ticketSchema, unholdBody,
+  ticketListSchema, ticketSchema, unholdBody,
 } from './schemas';
+import { ticketDetailSchema } from './detail-schema';
 import type { TicketsService } from './service';
 
 /** Accepts `3`, `"3"` and `W/"3"`: clients echo the ETag or send the bare version. */
@@ -37,6 +38,11 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
     method: 'post', path: '/api/tickets', action: 'tickets.create', tag: 'tickets', summary: 'Accept a contact (受理)',
     description: 'With `resolve`, the ticket is resolved on the spot (one-call resolution). The same Idempotency-Key returns the same ticket.',
     body: createTicketBody,
+    bodyExample: {
+      type: 'complaint', category: 'billing', channel: 'hotline', priority: 'normal',
+      description: '用户反映本月话费异常，多扣费 30 元',
+      customer: { phone: '13904110001', name: '王先生', area: 'county' },
+    },
     headers: [{ name: 'Idempotency-Key', required: false, description: 'retries with the same key return the first ticket (200)' }],
     responses: { 201: { description: 'accepted', schema: ticketSchema }, 200: { description: 'replay of an earlier request with this Idempotency-Key', schema: ticketSchema } },
     handler: async ({ principal, body, req }) => {
@@ -58,18 +64,18 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/dispatch', action: 'tickets.dispatch', tag: 'tickets', summary: 'Dispatch (派单) to a unit, optionally a person',
-    params: idParams, body: dispatchBody, headers: [ifMatchHeader], responses: stateChange,
+    params: idParams, body: dispatchBody, bodyExample: { unit_id: 12, note: '请装维班今日上门核查' }, headers: [ifMatchHeader], responses: stateChange,
     handler: async ({ principal, params, body, req }) => withEtag(await tickets.dispatch(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/resolve', action: 'tickets.resolve', tag: 'tickets', summary: 'Record the resolution, its cause and the responsibility verdict',
-    params: idParams, body: resolveBody, headers: [ifMatchHeader], responses: stateChange,
+    params: idParams, body: resolveBody, bodyExample: { resolution: '已核实并退还多扣话费 30 元', cause: '套餐变更未及时生效', responsibility: 'company' }, headers: [ifMatchHeader], responses: stateChange,
     handler: async ({ principal, params, body, req }) => withEtag(await tickets.resolve(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/callback', action: 'tickets.callback', tag: 'tickets', summary: 'Record the callback outcome (回访)',
     description: 'satisfied → closed; unsatisfied → dispatched again with handling_round + 1; unreachable → another attempt, or closed after the last.',
-    params: idParams, body: callbackBody, headers: [ifMatchHeader], responses: stateChange,
+    params: idParams, body: callbackBody, bodyExample: { outcome: 'satisfied', note: '用户对处理结果满意' }, headers: [ifMatchHeader], responses: stateChange,
     handler: async ({ principal, params, body, req }) => withEtag(await tickets.recordCallback(principal, params.id, readIfMatch(req), body)),
   }),
   defineRoute({

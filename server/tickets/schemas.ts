@@ -84,7 +84,7 @@ export const ifMatchHeader = {
   description: 'the ticket version you acted on (from `version` or the ETag); stale: 409',
 };
 
-const timelineEvent = z.object({
+export const timelineEventSchema = z.object({
   id: z.number().int(),
   type: z.string(),
   at: z.string(),
@@ -139,20 +139,6 @@ export const ticketSchema = z
   })
   .meta({ id: 'Ticket' });
 
-export const ticketDetailSchema = ticketSchema
-  .extend({
-    events: z.array(timelineEvent).describe('the timeline, oldest first'),
-    timers: z.array(z.object({ policy_key: z.string(), started_at: z.string(), due_at: z.string(), state: z.string() })),
-    callbacks: z.array(callbackSchema),
-    ownership: z.object({ owner_id: z.number().int(), reason: z.string() }).passthrough().nullable(),
-    incident: z
-      .object({ id: z.number().int(), title: z.string(), status: z.string(), explanation_wording: z.string().nullable() })
-      .passthrough()
-      .nullable()
-      .optional()
-      .describe('the mass complaint (规模性投诉) this ticket is linked to, with the wording agents give callers'),
-  })
-  .meta({ id: 'TicketDetail' });
 
 export const ticketListSchema = z.object({ items: z.array(ticketSchema), next_cursor: z.string().nullable() });
 
@@ -164,5 +150,4 @@ export type HoldInput = z.output<typeof holdBody>;
 export type UnholdInput = z.output<typeof unholdBody>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuery>;
 export type TicketView = z.output<typeof ticketSchema>;
-export type TicketDetailView = z.output<typeof ticketDetailSchema>;
 export type CallbackView = z.output<typeof callbackSchema>;

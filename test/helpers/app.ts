@@ -14,6 +14,7 @@ import { EventBus } from '../../server/events/bus';
 import type { DomainEvent } from '../../server/events/types';
 import { createLogger } from '../../server/logger';
 import { createTestDatabase } from '../setup/db';
+import { checkedRequest } from './contract';
 
 export const PASSWORD = 'password123';
 /** The token secret of every test app, so a second instance can verify the fixture's tokens. */
@@ -35,6 +36,7 @@ export interface Fixture {
 }
 
 export interface TestApp {
+  /** supertest on the app; every answer is also checked against the served OpenAPI document */
   http: ReturnType<typeof request>;
   /** The Express app itself, for tests that listen on a port (socket.io, the browser). */
   app: Express;
@@ -65,8 +67,9 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   const tokens = createTokenService(TOKEN_SECRET, config.tokenTtlSeconds, clock);
   const { app, services, routes } = createApp({ deps, db, tokens });
   const fixture = await buildFixture(db.knex, clock, (id) => tokens.issue(id).then((t) => t.token));
+  const document = (await request(app).get('/api/openapi.json').expect(200)).body as Record<string, unknown>;
   return {
-    http: request(app),
+    http: checkedRequest(app, document),
     app,
     knex: db.knex,
     db,

@@ -1,0 +1,6089 @@
+/**
+ * Generated from GET /api/openapi.json by openapi-typescript: do not edit.
+ * Regenerate with `npm run gen:api` after changing a route or a response schema.
+ */
+export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with username and password
+         * @description Attempts are limited per client address and username (LOOPDESK_LOGIN_RATE_LIMIT per 15 minutes): 429 beyond.
+         */
+        post: operations["postAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who am I */
+        get: operations["getAuthMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The callback work list (回访), soonest due first
+         * @description Unit heads see callbacks of their subtree. `assignee_id=me` is the caller's own list.
+         */
+        get: operations["getCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a callback to the time the customer asked for
+         * @description The asked time is kept even outside callable hours or on a holiday; the assignee stays.
+         */
+        post: operations["postCallbacksByIdReschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callback agents, their duty and open callbacks */
+        get: operations["getCallbacksAgents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/agents/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put a callback agent on or off duty
+         * @description Agents set their own duty; supervisors and admins anyone's. Going off duty hands the agent's open callbacks to the others (least loaded first); coming on duty takes due callbacks nobody had.
+         */
+        put: operations["putCallbacksAgentsByUserId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** First-time and second-time satisfaction and unreachable rate per unit and month */
+        get: operations["getCallbacksFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The callback policy */
+        get: operations["getCallbacksPolicy"];
+        /**
+         * Replace the callback policy
+         * @description Applies to callbacks scheduled from now on; those already scheduled keep their time.
+         */
+        put: operations["putCallbacksPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find customers by phone or account number */
+        get: operations["getCustomers"];
+        put?: never;
+        /** Register a customer */
+        post: operations["postCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer */
+        get: operations["getCustomersById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's open tickets, recent complaints and the repeat-complaint flag */
+        get: operations["getCustomersByIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalation-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long before an idle owner or an unacknowledged level is escalated */
+        get: operations["getEscalationPolicy"];
+        /** Change the escalation times (applies to timers armed from now on) */
+        put: operations["putEscalationPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Escalations that reached the caller (pending: waiting for acknowledgement) */
+        get: operations["getEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an escalation (签收): the case stops climbing at this level
+         * @description Only the leader it reached acknowledges; acknowledging twice returns the first acknowledgement.
+         */
+        post: operations["postEscalationsByIdAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mass complaints (规模性投诉), newest first
+         * @description Agents look up open incidents for the caller's category and unit before logging: `explanation_wording` is what to tell the caller.
+         */
+        get: operations["getIncidents"];
+        put?: never;
+        /** Open an incident by hand and link tickets to it */
+        post: operations["postIncidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its tickets */
+        get: operations["getIncidentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the title, status or explanation wording (解释口径)
+         * @description Supervisors and managers, or the unit head who owns the incident.
+         */
+        patch: operations["patchIncidentsById"];
+        trace?: never;
+    };
+    "/api/incidents/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a ticket to the incident by hand */
+        post: operations["postIncidentsByIdTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a ticket from the incident */
+        delete: operations["deleteIncidentsByIdTicketsByTicketId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mass-complaint-detectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mass-complaint detectors */
+        get: operations["getMassComplaintDetectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mass-complaint-detectors/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a detector (N tickets within a window) */
+        put: operations["putMassComplaintDetectorsByKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's leadership cases, newest first */
+        get: operations["getMyCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rules that make a ticket a leadership case (领导包案) */
+        get: operations["getOwnershipRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership-rules/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or replace an ownership rule
+         * @description Applies to tickets evaluated from now on (accepted, dispatched, re-dispatched, reopened, flagged, linked).
+         */
+        put: operations["putOwnershipRulesByKey"];
+        post?: never;
+        /** Delete an ownership rule (disable it to keep it) */
+        delete: operations["deleteOwnershipRulesByKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service bulletin (服务情况通报): each unit's figures and cases for the month; `format=html` is printable */
+        get: operations["getReportsBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/case-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly case-analysis report (典型案例分析): figures for the scope and each unit, and the typical cases
+         * @description A unit head sees their subtree (their unit when unit_id is absent); supervisors and managers see all. Rates are fractions 0–1, null where nothing was counted. `format=csv` gives the figures, one row for the scope and one per unit.
+         *
+         *     Definitions:
+         *     - `tickets`: tickets accepted (created) in the month, of every type
+         *     - `complaints`: complaints accepted in the month (fault_reports, reconnections and requests: the other types, likewise)
+         *     - `avg_handling_days`: mean of (resolved_at − accepted) in days over tickets whose resolved_at falls in the month. resolved_at is the resolution of the latest handling round (a reopened ticket loses it until it is resolved again), so a reopened ticket counts once, in the month of its last resolution, with its whole wait including the second handling; first_resolved_at (the first resolution ever) is not used by any figure, because it would hide the rework the customer waited for
+         *     - `timely_rate`: of the tickets resolved in the month (as above), the share resolved within every applicable target: none of the ticket's SLA timers that the resolution stops breached, in any handling round (a timer met late still breached; cancelled timers and the callback window do not count; a ticket without such timers had no target to miss)
+         *     - `responsibility_complaints`: complaints resolved in the month (as above) with responsibility = company (责任投诉)
+         *     - `responsibility_complaints_prev_month`: the same count for the month before
+         *     - `responsibility_complaints_prev_year`: the same count for the same month a year earlier
+         *     - `responsibility_complaints_change_prev_month_pct`: (this − previous month) ÷ previous month × 100, one decimal; null when the previous month had none
+         *     - `responsibility_complaints_change_prev_year_pct`: (this − same month last year) ÷ same month last year × 100, one decimal; null when that month had none
+         *     - `first_time_satisfaction`: callbacks of a first handling (handling_round 1) answered satisfied ÷ those answered satisfied or unsatisfied; unreachable attempts are not answers
+         *     - `second_time_satisfaction`: the same for second handlings (handling_round 2)
+         *     - `unreachable_rate`: callback attempts with outcome unreachable ÷ all callback attempts done
+         *     - `over_level_complaints`: complaints accepted in the month through the regulator channel (越级投诉)
+         *     - `fault_report_rate`: fault tickets accepted in the month ÷ the subscribers of the units in scope for that month (unit_subscribers, or the unit's subscribers field where the month has no row); a unit counts its own subscribers, a subtree the sum; null without subscribers
+         */
+        get: operations["getReportsCaseAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/cases/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket as a typical case: review, rectification items, owner actions and explanation (shown on the ticket) */
+        get: operations["getReportsCasesByTicketId"];
+        /** Mark a case for the meeting and record its analysis */
+        put: operations["putReportsCasesByTicketId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/cases/{ticketId}/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a rectification item with a responsible person and due date */
+        post: operations["postReportsCasesByTicketIdRectifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/rectifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a rectification item done (or not done again) */
+        patch: operations["patchReportsRectificationsById"];
+        trace?: never;
+    };
+    "/api/reports/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscribers per unit for a month (the fault-report rate's denominator) */
+        get: operations["getReportsSubscribers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/subscribers/{unit_id}/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a unit's subscriber count for a month */
+        put: operations["putReportsSubscribersByUnitIdByMonth"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly figures for the trend charts (default: the last twelve months up to this one)
+         * @description Same scope rules and definitions as the case-analysis report.
+         */
+        get: operations["getReportsTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA policies: which tickets, what target, which clock */
+        get: operations["getSlaPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One SLA policy */
+        get: operations["getSlaPoliciesByKey"];
+        /**
+         * Create or replace an SLA policy
+         * @description New timers follow the new version; running timers keep the policy they started with (shown as `policy_version`).
+         */
+        put: operations["putSlaPoliciesByKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tickets by SLA state per unit, soonest due, met-rate today */
+        get: operations["getSlaBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mailed survey link: the ticket number and summary
+         * @description No login. 404 for a forged or altered link, 410 expired, 409 already answered. The page at /survey/:token uses the same rules.
+         */
+        get: operations["getSurveysByToken"];
+        put?: never;
+        /** Answer a mailed survey: the answer is the callback outcome */
+        post: operations["postSurveysByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tickets, newest first, paged by cursor */
+        get: operations["getTickets"];
+        put?: never;
+        /**
+         * Accept a contact (受理)
+         * @description With `resolve`, the ticket is resolved on the spot (one-call resolution). The same Idempotency-Key returns the same ticket.
+         */
+        post: operations["postTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its timeline, timers, callbacks and ownership */
+        get: operations["getTicketsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the callback outcome (回访)
+         * @description satisfied → closed; unsatisfied → dispatched again with handling_round + 1; unreachable → another attempt, or closed after the last.
+         */
+        post: operations["postTicketsByIdCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to the timeline */
+        post: operations["postTicketsByIdComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispatch (派单) to a unit, optionally a person */
+        post: operations["postTicketsByIdDispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write (or revise) the case owner's explanation */
+        post: operations["postTicketsByIdExplanation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a dispatched ticket on hold (waiting on the customer or on parts)
+         * @description Pausable internal SLA timers stop; regulatory ones run on. 409 if already on hold.
+         */
+        post: operations["postTicketsByIdHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/major-problem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flag (or unflag) a major service problem (重大服务问题) */
+        post: operations["postTicketsByIdMajorProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/owner-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the case owner's in-person action (visit, apology, …) */
+        post: operations["postTicketsByIdOwnerActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the resolution, its cause and the responsibility verdict */
+        post: operations["postTicketsByIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/unhold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the hold: paused SLA timers resume where they stopped */
+        post: operations["postTicketsByIdUnhold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the unit tree (flat, ordered by path) */
+        get: operations["getUnits"];
+        put?: never;
+        /** Create a unit */
+        post: operations["postUnits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, move, or set the head of a unit */
+        patch: operations["patchUnitsById"];
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (unit heads: their subtree) */
+        get: operations["getUsers"];
+        put?: never;
+        /** Create a user */
+        post: operations["postUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user (role, unit, password, active) */
+        patch: operations["patchUsersById"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Callback: {
+            assignee_id: number | null;
+            attempt: number;
+            done_at: string | null;
+            due_at: string;
+            handling_round: number;
+            id: number;
+            note: string | null;
+            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
+            /** @enum {string} */
+            state: "scheduled" | "due" | "done" | "cancelled";
+            ticket_id: number;
+        };
+        CallbackAgent: {
+            active: boolean;
+            changed_at: string;
+            name: string;
+            on_duty: boolean;
+            open_callbacks: number;
+            user_id: number;
+            username: string;
+        };
+        CallbackFigures: {
+            definitions: {
+                [key: string]: string;
+            };
+            from: string;
+            items: {
+                attempts: number;
+                first_answered: number;
+                first_satisfied: number;
+                first_time_satisfaction: number | null;
+                month: string;
+                second_answered: number;
+                second_satisfied: number;
+                second_time_satisfaction: number | null;
+                survey_answers: number;
+                unit_id: number | null;
+                unit_name: string | null;
+                unreachable: number;
+                unreachable_rate: number | null;
+            }[];
+            timezone: string;
+            to: string;
+        };
+        CallbackPolicy: {
+            callable_hours: {
+                from: string;
+                timezone: string;
+                until: string;
+            };
+            holiday_calendar: string | null;
+            holidays: string[];
+            max_attempts: number;
+            one_call_resolutions: boolean;
+            retry_spacing_seconds: number;
+            second_handling_seconds: number;
+            survey_ttl_seconds: number;
+            ticket_types: ("complaint" | "fault" | "reconnection" | "request")[];
+            updated_at: string | null;
+            updated_by: number | null;
+            window_seconds: number;
+        };
+        CallbackWorkItem: {
+            answered_via: ("phone" | "survey") | null;
+            assignee_id: number | null;
+            attempt: number;
+            customer_name: string | null;
+            customer_phone: string;
+            customer_requested: boolean;
+            done_at: string | null;
+            due_at: string;
+            handling_round: number;
+            id: number;
+            /** @description still open after the policy window ended */
+            late: boolean;
+            note: string | null;
+            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
+            /** @enum {string} */
+            state: "scheduled" | "due" | "done" | "cancelled";
+            ticket_id: number;
+            ticket_number: string;
+            /** @enum {string} */
+            ticket_type: "complaint" | "fault" | "reconnection" | "request";
+            unit_id: number | null;
+            window_ends_at: string | null;
+        };
+        CaseAnalysisReport: {
+            cases: components["schemas"]["ReportCase"][];
+            definitions: {
+                [key: string]: string;
+            };
+            kpis: components["schemas"]["ReportKpis"];
+            month: string;
+            /** @description null: the whole company */
+            unit_id: number | null;
+            /** @description every unit in scope, each with the figures of its subtree */
+            units: {
+                kpis: components["schemas"]["ReportKpis"];
+                name: string;
+                parent_id: number | null;
+                path: string;
+                unit_id: number;
+            }[];
+        };
+        Customer: {
+            account_no: string | null;
+            area: ("city" | "county") | null;
+            email: string | null;
+            id: number;
+            name: string | null;
+            phone: string;
+            /** @enum {string} */
+            tier: "standard" | "vip" | "big_customer";
+            /** @description the unit that serves this customer, if known */
+            unit_id: number | null;
+        };
+        Escalation: {
+            acknowledged_at: string | null;
+            acknowledged_by: number | null;
+            id: number;
+            /** @description 1 = the head above the case owner, 2 = the next one up, … */
+            level: number;
+            note: string | null;
+            owner_id: number;
+            raised_at: string;
+            /** @enum {string} */
+            reason: "breach" | "inactivity" | "unacknowledged";
+            recipient_id: number;
+            ticket_id: number;
+            unit_id: number;
+        };
+        EscalationPolicy: {
+            inactivity_seconds: number;
+            step_seconds: number;
+            updated_at: string;
+        };
+        Incident: {
+            category: string | null;
+            cause: string | null;
+            created_at: string;
+            /** @description null when a supervisor made it by hand */
+            detector_key: string | null;
+            /** @description 解释口径: what agents tell callers */
+            explanation_wording: string | null;
+            id: number;
+            /** @description head of the responsible unit (or the nearest above) */
+            owner_id: number | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            ticket_count: number;
+            title: string;
+            /** @description the responsible unit */
+            unit_id: number;
+            updated_at: string;
+        };
+        MassComplaintDetector: {
+            enabled: boolean;
+            key: string;
+            /** @enum {string} */
+            match_on: "category_area" | "cause";
+            name: string;
+            threshold: number;
+            ticket_types: string[];
+            window_seconds: number;
+        };
+        Ownership: {
+            actions: {
+                actor_id: number;
+                at: string;
+                id: number;
+                kind: string;
+                note: string;
+                recorded_at: string;
+            }[];
+            assigned_at: string;
+            /** @description each level the case went up to (逐级汇报), and whether that leader acknowledged */
+            escalations: {
+                acknowledged_at: string | null;
+                id: number;
+                level: number;
+                raised_at: string;
+                reason: string;
+                recipient_id: number;
+                unit_id: number;
+            }[];
+            explanation: string | null;
+            explanation_at: string | null;
+            /** @description what the owner must still record before the case can close */
+            missing: ("in_person_action" | "explanation")[];
+            owner_id: number;
+            owner_name: string | null;
+            /** @description the first matching rule key */
+            reason: string;
+            /** @description every matching ownership rule */
+            reasons: string[];
+            /** @description the unit whose head owns the case */
+            unit_id: number;
+        };
+        OwnershipRule: {
+            enabled: boolean;
+            key: string;
+            match: {
+                [key: string]: string[];
+            };
+            name: string;
+        };
+        /** @description RFC 9457 problem details (application/problem+json) */
+        Problem: {
+            /** @description a stable code where clients branch on the cause, e.g. stale_version, illegal_transition, duplicate */
+            code?: string;
+            detail: string;
+            /** @description 400: one entry per bad field */
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            status: number;
+            title: string;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Rectification: {
+            created_at: string;
+            created_by: number;
+            description: string;
+            done: boolean;
+            done_at: string | null;
+            done_by: number | null;
+            done_note: string | null;
+            due_on: string;
+            id: number;
+            overdue: boolean;
+            owner_id: number;
+            owner_name: string;
+            ticket_id: number;
+        };
+        ReportCase: {
+            accepted_at: string;
+            category: string;
+            cause: string | null;
+            channel: string;
+            /** @description what happened */
+            description: string;
+            handling_round: number;
+            kinds: ("responsibility" | "service_attitude" | "marked")[];
+            number: string;
+            /** @description the unit head's in-person actions and written explanation (领导包案) */
+            ownership: {
+                actions: {
+                    actor_id: number;
+                    at: string;
+                    kind: string;
+                    note: string;
+                }[];
+                active: boolean;
+                explanation: string | null;
+                explanation_at: string | null;
+                owner_id: number;
+                owner_name: string;
+                reasons: string[];
+            } | null;
+            rectifications: components["schemas"]["Rectification"][];
+            /** @description what was done */
+            resolution: string | null;
+            resolved_at: string | null;
+            responsibility: string | null;
+            review: {
+                analysis: string | null;
+                discuss: boolean;
+                month: string;
+                updated_at: string;
+                updated_by: number | null;
+            } | null;
+            status: string;
+            ticket_id: number;
+            type: string;
+            unit_id: number | null;
+            unit_name: string | null;
+        };
+        ReportKpis: {
+            avg_handling_days: number | null;
+            complaints: number;
+            fault_report_rate: number | null;
+            fault_reports: number;
+            first_time_satisfaction: number | null;
+            over_level_complaints: number;
+            reconnections: number;
+            requests: number;
+            resolved: number;
+            responsibility_complaints: number;
+            responsibility_complaints_change_prev_month_pct: number | null;
+            responsibility_complaints_change_prev_year_pct: number | null;
+            responsibility_complaints_prev_month: number;
+            responsibility_complaints_prev_year: number;
+            second_time_satisfaction: number | null;
+            subscribers: number;
+            tickets: number;
+            timely_rate: number | null;
+            unreachable_rate: number | null;
+        };
+        SlaBoard: {
+            generated_at: string;
+            met_today: {
+                met: number;
+                on_time: number;
+                rate: number | null;
+            };
+            soonest: {
+                due_at: string;
+                policy_key: string;
+                ticket_id: number;
+                unit_id: number | null;
+            }[];
+            totals: {
+                breached: number;
+                ok: number;
+                warning: number;
+            };
+            /** @description open tickets by their worst open timer */
+            units: {
+                breached: number;
+                name: string | null;
+                ok: number;
+                soonest_due_at: string | null;
+                /** @description null: accepted, not yet dispatched */
+                unit_id: number | null;
+                warning: number;
+            }[];
+        };
+        SlaPolicy: {
+            /** @default true */
+            active: boolean;
+            /**
+             * @description the customer's area (city when unknown)
+             * @default null
+             */
+            area: ("city" | "county") | null;
+            /** @default null */
+            category: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+            /**
+             * @description 'wall', or the key of a working calendar (business, callable)
+             * @default wall
+             */
+            clock: string;
+            /** @default null */
+            customer_tier: ("standard" | "vip" | "big_customer") | null;
+            escalate_on_breach: boolean;
+            key: string;
+            name: string;
+            /**
+             * @description stops while the ticket is on hold; never for regulatory limits
+             * @default false
+             */
+            pausable: boolean;
+            /** @default null */
+            payment_channel: ("counter" | "bank" | "online" | "prepaid_card" | "agent") | null;
+            regulatory: boolean;
+            /**
+             * @default [
+             *       "accepted"
+             *     ]
+             */
+            start_on: ("accepted" | "paid" | "resolved" | "reopened")[];
+            /**
+             * @default [
+             *       "resolved"
+             *     ]
+             */
+            stop_on: ("dispatched" | "resolved" | "reopened" | "closed")[];
+            target_seconds: number;
+            /** @description null: every type (e.g. big customers) */
+            ticket_type: ("complaint" | "fault" | "reconnection" | "request") | null;
+            /**
+             * @description work order by payment channel × area (reconnection)
+             * @default null
+             */
+            tiers: {
+                /** @enum {string} */
+                area: "city" | "county";
+                /** @enum {string} */
+                payment_channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                tier: number;
+            }[] | null;
+            updated_at: string;
+            updated_by: number | null;
+            version: number;
+            /** @default [] */
+            warn_at: number[];
+        };
+        SlaTimer: {
+            breached_at: string | null;
+            clock: string;
+            /** @description while paused: when it would fall due if resumed now */
+            due_at: string;
+            elapsed_seconds: number;
+            handling_round: number;
+            id: number;
+            met_on_time: boolean | null;
+            name: string;
+            pausable: boolean;
+            policy_key: string;
+            policy_version: number;
+            regulatory: boolean;
+            /** @description negative once breached */
+            remaining_seconds: number;
+            /** @description counted intervals; gaps are holds */
+            segments: {
+                end: string | null;
+                start: string;
+            }[];
+            started_at: string;
+            /** @enum {string} */
+            state: "running" | "paused" | "warning" | "breached" | "met" | "cancelled";
+            stopped_at: string | null;
+            target_seconds: number;
+            tier: number | null;
+            warnings: {
+                at: string;
+                fired_at: string;
+                fraction: number;
+            }[];
+        };
+        Survey: {
+            expires_at: string;
+            summary: string;
+            ticket_number: string;
+        };
+        Ticket: {
+            accepted_by: number;
+            assignee_id: number | null;
+            /** @enum {string} */
+            category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+            cause: string | null;
+            /** @enum {string} */
+            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            closed_at: string | null;
+            created_at: string;
+            customer: components["schemas"]["Customer"];
+            customer_id: number;
+            description: string;
+            dispatched_at: string | null;
+            /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
+            handling_round: number;
+            id: number;
+            /** @description human-readable, e.g. TS20261125-0001 */
+            number: string;
+            /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
+            on_hold: boolean;
+            one_call_resolution: boolean;
+            payment: {
+                /** @enum {string} */
+                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                paid_at: string;
+            } | null;
+            /** @enum {string} */
+            priority: "normal" | "urgent";
+            resolution: string | null;
+            resolved_at: string | null;
+            responsibility: ("company" | "customer" | "third_party" | "none") | null;
+            /** @enum {string} */
+            status: "accepted" | "dispatched" | "resolved" | "closed";
+            /** @enum {string} */
+            type: "complaint" | "fault" | "reconnection" | "request";
+            unit_id: number | null;
+            updated_at: string;
+            version: number;
+        };
+        TicketDetail: {
+            accepted_by: number;
+            assignee_id: number | null;
+            callbacks: components["schemas"]["Callback"][];
+            /** @enum {string} */
+            category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+            cause: string | null;
+            /** @enum {string} */
+            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            closed_at: string | null;
+            created_at: string;
+            customer: components["schemas"]["Customer"];
+            customer_id: number;
+            description: string;
+            dispatched_at: string | null;
+            /** @description the timeline, oldest first */
+            events: {
+                actor_id: number | null;
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                id: number;
+                type: string;
+            }[];
+            /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
+            handling_round: number;
+            id: number;
+            /** @description the mass complaint (规模性投诉) this ticket is linked to, with the wording agents give callers */
+            incident?: components["schemas"]["Incident"] | null;
+            /** @description human-readable, e.g. TS20261125-0001 */
+            number: string;
+            /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
+            on_hold: boolean;
+            one_call_resolution: boolean;
+            /** @description the leadership case (领导包案), if the ticket is one */
+            ownership: components["schemas"]["Ownership"] | null;
+            payment: {
+                /** @enum {string} */
+                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                paid_at: string;
+            } | null;
+            /** @enum {string} */
+            priority: "normal" | "urgent";
+            resolution: string | null;
+            resolved_at: string | null;
+            responsibility: ("company" | "customer" | "third_party" | "none") | null;
+            /** @enum {string} */
+            status: "accepted" | "dispatched" | "resolved" | "closed";
+            /** @description every SLA timer of the ticket, each with its own countdown */
+            timers: components["schemas"]["SlaTimer"][];
+            /** @enum {string} */
+            type: "complaint" | "fault" | "reconnection" | "request";
+            unit_id: number | null;
+            updated_at: string;
+            version: number;
+        };
+        Unit: {
+            /** @enum {string} */
+            area: "city" | "county";
+            code: string;
+            head_user_id: number | null;
+            id: number;
+            name: string;
+            parent_id: number | null;
+            /** @description materialised path of ids from the root, e.g. /1/4/ */
+            path: string;
+            /** @description subscriber lines served, the denominator of the fault-report rate */
+            subscribers: number;
+        };
+        User: {
+            active: boolean;
+            email: string | null;
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+            unit_id: number | null;
+            username: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "agent01",
+                 *       "password": "demo12345"
+                 *     }
+                 */
+                "application/json": {
+                    password: string;
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description a bearer token and the user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expires_at: string;
+                        token: string;
+                        user: components["schemas"]["User"];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the signed-in user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        role: string;
+                        unit_id: number | null;
+                        username: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbacks: {
+        parameters: {
+            query?: {
+                /** @description a user id, `me`, or `none` (not assigned) */
+                assignee_id?: "me" | "none" | number;
+                cursor?: string;
+                limit?: number;
+                /** @description due: its time has come (assigned or waiting for an agent); scheduled: later */
+                state?: "due" | "scheduled" | "done" | "cancelled";
+                ticket_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CallbackWorkItem"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCallbacksByIdReschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description the time the customer asked for
+                     */
+                    at: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the callback */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackWorkItem"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the callback is done or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description time out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbacksAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the agents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAgent"][];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksAgentsByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    on_duty: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the agent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAgent"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an active agent or supervisor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbacksFigures: {
+        parameters: {
+            query: {
+                from: string;
+                to?: string;
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one row per month and unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackFigures"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbacksPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPolicy"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description local time in LOOPDESK_TIMEZONE; calls are made in [from, until) */
+                    callable_hours: {
+                        from: string;
+                        until: string;
+                    };
+                    /** @description the SLA working calendar whose holidays are not callable days (e.g. business), or null */
+                    holiday_calendar: string | null;
+                    /** @description extra local days without callbacks, on top of the calendar's holidays */
+                    holidays: string[];
+                    max_attempts: number;
+                    /** @description whether tickets resolved on the spot at intake get a callback (complaints always do) */
+                    one_call_resolutions: boolean;
+                    retry_spacing_seconds: number;
+                    /** @description deadline of the second handling after an unsatisfied callback */
+                    second_handling_seconds: number;
+                    /** @description how long a mailed survey link stays valid */
+                    survey_ttl_seconds: number;
+                    /** @description ticket types whose resolution is followed by a callback; the others close with close_reason no_callback */
+                    ticket_types: ("complaint" | "fault" | "reconnection" | "request")[];
+                    /** @description the callback is due within this long after the resolution */
+                    window_seconds: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPolicy"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomers: {
+        parameters: {
+            query?: {
+                account_no?: string;
+                limit?: number;
+                phone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description matching customers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Customer"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account_no?: string;
+                    /** @enum {string} */
+                    area?: "city" | "county";
+                    /** Format: email */
+                    email?: string;
+                    name?: string;
+                    phone: string;
+                    /** @enum {string} */
+                    tier?: "standard" | "vip" | "big_customer";
+                    unit_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the phone number is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomersByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the latest 20 complaints, any status, newest first */
+                        complaints: components["schemas"]["Ticket"][];
+                        customer: components["schemas"]["Customer"];
+                        /** @description tickets not yet closed, newest first */
+                        open_tickets: components["schemas"]["Ticket"][];
+                        /** @description true when the customer complained within the last repeat_window_days */
+                        repeat_complaint: boolean;
+                        repeat_window_days: number;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEscalationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPolicy"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putEscalationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description an owner who records nothing this long after getting the case is escalated */
+                    inactivity_seconds: number;
+                    /** @description each level has this long to acknowledge before the case goes one level up */
+                    step_seconds: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPolicy"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEscalations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                state?: "pending" | "acknowledged" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Escalation"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEscalationsByIdAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Escalation"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncidents: {
+        parameters: {
+            query?: {
+                category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                status?: "open" | "resolved";
+                /** @description incidents of this unit or a unit above it: what a caller from there may be calling about */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description up to 200 incidents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Incident"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                    explanation_wording?: string;
+                    /** @default [] */
+                    ticket_ids?: number[];
+                    title: string;
+                    unit_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string | null;
+                        cause: string | null;
+                        created_at: string;
+                        /** @description null when a supervisor made it by hand */
+                        detector_key: string | null;
+                        /** @description 解释口径: what agents tell callers */
+                        explanation_wording: string | null;
+                        id: number;
+                        /** @description head of the responsible unit (or the nearest above) */
+                        owner_id: number | null;
+                        /** @enum {string} */
+                        status: "open" | "resolved";
+                        ticket_count: number;
+                        tickets: {
+                            id: number;
+                            linked_at: string;
+                            linked_by: number | null;
+                            number: string;
+                            status: string;
+                        }[];
+                        title: string;
+                        /** @description the responsible unit */
+                        unit_id: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a ticket is already linked elsewhere */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncidentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string | null;
+                        cause: string | null;
+                        created_at: string;
+                        /** @description null when a supervisor made it by hand */
+                        detector_key: string | null;
+                        /** @description 解释口径: what agents tell callers */
+                        explanation_wording: string | null;
+                        id: number;
+                        /** @description head of the responsible unit (or the nearest above) */
+                        owner_id: number | null;
+                        /** @enum {string} */
+                        status: "open" | "resolved";
+                        ticket_count: number;
+                        tickets: {
+                            id: number;
+                            linked_at: string;
+                            linked_by: number | null;
+                            number: string;
+                            status: string;
+                        }[];
+                        title: string;
+                        /** @description the responsible unit */
+                        unit_id: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchIncidentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    explanation_wording?: string | null;
+                    /** @enum {string} */
+                    status?: "open" | "resolved";
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string | null;
+                        cause: string | null;
+                        created_at: string;
+                        /** @description null when a supervisor made it by hand */
+                        detector_key: string | null;
+                        /** @description 解释口径: what agents tell callers */
+                        explanation_wording: string | null;
+                        id: number;
+                        /** @description head of the responsible unit (or the nearest above) */
+                        owner_id: number | null;
+                        /** @enum {string} */
+                        status: "open" | "resolved";
+                        ticket_count: number;
+                        tickets: {
+                            id: number;
+                            linked_at: string;
+                            linked_by: number | null;
+                            number: string;
+                            status: string;
+                        }[];
+                        title: string;
+                        /** @description the responsible unit */
+                        unit_id: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentsByIdTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ticket_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string | null;
+                        cause: string | null;
+                        created_at: string;
+                        /** @description null when a supervisor made it by hand */
+                        detector_key: string | null;
+                        /** @description 解释口径: what agents tell callers */
+                        explanation_wording: string | null;
+                        id: number;
+                        /** @description head of the responsible unit (or the nearest above) */
+                        owner_id: number | null;
+                        /** @enum {string} */
+                        status: "open" | "resolved";
+                        ticket_count: number;
+                        tickets: {
+                            id: number;
+                            linked_at: string;
+                            linked_by: number | null;
+                            number: string;
+                            status: string;
+                        }[];
+                        title: string;
+                        /** @description the responsible unit */
+                        unit_id: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the ticket is linked to another incident */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteIncidentsByIdTicketsByTicketId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string | null;
+                        cause: string | null;
+                        created_at: string;
+                        /** @description null when a supervisor made it by hand */
+                        detector_key: string | null;
+                        /** @description 解释口径: what agents tell callers */
+                        explanation_wording: string | null;
+                        id: number;
+                        /** @description head of the responsible unit (or the nearest above) */
+                        owner_id: number | null;
+                        /** @enum {string} */
+                        status: "open" | "resolved";
+                        ticket_count: number;
+                        tickets: {
+                            id: number;
+                            linked_at: string;
+                            linked_by: number | null;
+                            number: string;
+                            status: string;
+                        }[];
+                        title: string;
+                        /** @description the responsible unit */
+                        unit_id: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMassComplaintDetectors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all detectors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MassComplaintDetector"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMassComplaintDetectorsByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @description category_area: same category and customer area (unit); cause: same resolution cause
+                     * @enum {string}
+                     */
+                    match_on: "category_area" | "cause";
+                    name: string;
+                    /** @description at least this many tickets … */
+                    threshold: number;
+                    /**
+                     * @default [
+                     *       "complaint",
+                     *       "fault"
+                     *     ]
+                     */
+                    ticket_types?: ("complaint" | "fault" | "reconnection" | "request")[];
+                    /** @description … created within this many seconds of each other (both ends included) */
+                    window_seconds: number;
+                };
+            };
+        };
+        responses: {
+            /** @description replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassComplaintDetector"];
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassComplaintDetector"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyCases: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                state?: "open" | "closed" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accepted_by: number;
+                            assignee_id: number | null;
+                            /** @enum {string} */
+                            category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                            cause: string | null;
+                            /** @enum {string} */
+                            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+                            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+                            closed_at: string | null;
+                            created_at: string;
+                            customer: components["schemas"]["Customer"];
+                            customer_id: number;
+                            description: string;
+                            dispatched_at: string | null;
+                            /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
+                            handling_round: number;
+                            id: number;
+                            /** @description human-readable, e.g. TS20261125-0001 */
+                            number: string;
+                            /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
+                            on_hold: boolean;
+                            one_call_resolution: boolean;
+                            ownership: components["schemas"]["Ownership"];
+                            payment: {
+                                /** @enum {string} */
+                                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                                paid_at: string;
+                            } | null;
+                            /** @enum {string} */
+                            priority: "normal" | "urgent";
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            responsibility: ("company" | "customer" | "third_party" | "none") | null;
+                            /** @enum {string} */
+                            status: "accepted" | "dispatched" | "resolved" | "closed";
+                            /** @enum {string} */
+                            type: "complaint" | "fault" | "reconnection" | "request";
+                            unit_id: number | null;
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnershipRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OwnershipRule"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOwnershipRulesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @description every listed criterion must hold; within a list, any value matches */
+                    match: {
+                        categories?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other")[];
+                        channels?: ("hotline" | "counter" | "web" | "letter" | "regulator")[];
+                        customer_tiers?: ("standard" | "vip" | "big_customer")[];
+                        flags?: ("major_problem" | "mass_complaint")[];
+                        types?: ("complaint" | "fault" | "reconnection" | "request")[];
+                    };
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnershipRule"];
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnershipRule"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteOwnershipRulesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsBulletin: {
+        parameters: {
+            query: {
+                format?: "json" | "html";
+                month: string;
+                /** @description a unit: its subtree; absent: everything the caller may see */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bulletin; `format=html`: a printable page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kpis: components["schemas"]["ReportKpis"];
+                        month: string;
+                        title: string;
+                        unit_id: number | null;
+                        units: {
+                            cases: components["schemas"]["ReportCase"][];
+                            kpis: components["schemas"]["ReportKpis"];
+                            name: string;
+                            parent_id: number | null;
+                            path: string;
+                            unit_id: number;
+                        }[];
+                    };
+                    "text/html": string;
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsCaseAnalysis: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                month: string;
+                /** @description a unit: its subtree; absent: everything the caller may see */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report; `format=csv`: its figures as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAnalysisReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the unit does not exist or is outside your units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsCasesByTicketId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCase"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putReportsCasesByTicketId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the meeting's analysis: what happened, why, what is corrected */
+                    analysis?: string | null;
+                    /** @description take the case to the monthly service-analysis meeting */
+                    discuss?: boolean;
+                    /** @description the meeting month; default the month the ticket was resolved (or accepted) */
+                    month?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCase"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postReportsCasesByTicketIdRectifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    due_on: string;
+                    /** @description the responsible person */
+                    owner_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such active owner */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchReportsRectificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    done: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsSubscribers: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description per unit; source unit = no row for the month, the unit's own field applies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            /** @enum {string} */
+                            source: "month" | "unit";
+                            subscribers: number;
+                            unit_id: number;
+                        }[];
+                        month: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putReportsSubscribersByUnitIdByMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subscribers: number;
+                };
+            };
+        };
+        responses: {
+            /** @description stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        subscribers: number;
+                        unit_id: number;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsTrend: {
+        parameters: {
+            query?: {
+                months?: number;
+                /** @description the last month shown; default the current month */
+                to?: string;
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one entry per month, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        months: {
+                            kpis: components["schemas"]["ReportKpis"];
+                            month: string;
+                        }[];
+                        unit_id: number | null;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSlaPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SlaPolicy"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSlaPoliciesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSlaPoliciesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    /**
+                     * @description the customer's area (city when unknown)
+                     * @default null
+                     */
+                    area?: ("city" | "county") | null;
+                    /** @default null */
+                    category?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+                    /**
+                     * @description 'wall', or the key of a working calendar (business, callable)
+                     * @default wall
+                     */
+                    clock?: string;
+                    /** @default null */
+                    customer_tier?: ("standard" | "vip" | "big_customer") | null;
+                    escalate_on_breach: boolean;
+                    name: string;
+                    /**
+                     * @description stops while the ticket is on hold; never for regulatory limits
+                     * @default false
+                     */
+                    pausable?: boolean;
+                    /** @default null */
+                    payment_channel?: ("counter" | "bank" | "online" | "prepaid_card" | "agent") | null;
+                    regulatory: boolean;
+                    /**
+                     * @default [
+                     *       "accepted"
+                     *     ]
+                     */
+                    start_on?: ("accepted" | "paid" | "resolved" | "reopened")[];
+                    /**
+                     * @default [
+                     *       "resolved"
+                     *     ]
+                     */
+                    stop_on?: ("dispatched" | "resolved" | "reopened" | "closed")[];
+                    target_seconds: number;
+                    /** @description null: every type (e.g. big customers) */
+                    ticket_type: ("complaint" | "fault" | "reconnection" | "request") | null;
+                    /**
+                     * @description work order by payment channel × area (reconnection)
+                     * @default null
+                     */
+                    tiers?: {
+                        /** @enum {string} */
+                        area: "city" | "county";
+                        /** @enum {string} */
+                        payment_channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                        tier: number;
+                    }[] | null;
+                    /** @default [] */
+                    warn_at?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSlaBoard: {
+        parameters: {
+            query?: {
+                /** @description policy keys, comma-separated */
+                policy?: string;
+                type?: string;
+                /** @description this unit and its subtree */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaBoard"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveysByToken: {
+        parameters: {
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the survey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description answered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSurveysByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /** @enum {string} */
+                    outcome: "satisfied" | "unsatisfied";
+                };
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description answered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTickets: {
+        parameters: {
+            query?: {
+                assignee_id?: number;
+                category?: string;
+                cursor?: string;
+                customer_id?: number;
+                limit?: number;
+                /** @description leadership cases owned by this user */
+                owner_id?: number;
+                /** @description ticket number, customer phone, or words in the description */
+                q?: string;
+                /** @description by the worst open SLA timer of the ticket */
+                sla_state?: string;
+                /** @description one or more, comma-separated */
+                status?: string;
+                type?: string;
+                /** @description tickets of this unit and its subtree */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Ticket"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTickets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description retries with the same key return the first ticket (200) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "complaint",
+                 *       "category": "billing",
+                 *       "channel": "hotline",
+                 *       "priority": "normal",
+                 *       "description": "用户反映本月话费异常，多扣费 30 元",
+                 *       "customer": {
+                 *         "phone": "13904110001",
+                 *         "name": "王先生",
+                 *         "area": "county"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description required for complaints; other types default by type
+                     * @enum {string}
+                     */
+                    category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                    /**
+                     * @default hotline
+                     * @enum {string}
+                     */
+                    channel?: "hotline" | "counter" | "web" | "letter" | "regulator";
+                    /** @description the caller; found by phone or registered on the spot */
+                    customer?: {
+                        account_no?: string;
+                        /** @enum {string} */
+                        area?: "city" | "county";
+                        /** Format: email */
+                        email?: string;
+                        name?: string;
+                        phone: string;
+                        /** @enum {string} */
+                        tier?: "standard" | "vip" | "big_customer";
+                        unit_id?: number;
+                    };
+                    customer_id?: number;
+                    description: string;
+                    /** @description reconnection only: how and when the arrears were paid (bank: the bank confirmation time) */
+                    payment?: {
+                        /** @enum {string} */
+                        channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                        /** Format: date-time */
+                        paid_at: string;
+                    };
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    priority?: "normal" | "urgent";
+                    /** @description one-call resolution: the agent solved it during the call */
+                    resolve?: {
+                        /** @description why it happened */
+                        cause: string;
+                        /** @description what was done */
+                        resolution: string;
+                        /**
+                         * @description company = a responsibility complaint (责任投诉)
+                         * @enum {string}
+                         */
+                        responsibility: "company" | "customer" | "third_party" | "none";
+                    };
+                    /** @enum {string} */
+                    type: "complaint" | "fault" | "reconnection" | "request";
+                };
+            };
+        };
+        responses: {
+            /** @description replay of an earlier request with this Idempotency-Key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description accepted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTicketsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdCallback: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "satisfied",
+                 *       "note": "用户对处理结果满意"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    outcome: "satisfied" | "unsatisfied" | "unreachable";
+                };
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the timeline event */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actor_id: number;
+                        at: string;
+                        data: {
+                            body: string;
+                        };
+                        id: number;
+                        /** @constant */
+                        type: "comment";
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdDispatch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unit_id": 12,
+                 *       "note": "请装维班今日上门核查"
+                 *     }
+                 */
+                "application/json": {
+                    assignee_id?: number;
+                    note?: string;
+                    unit_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdExplanation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the written explanation of how the complaint was handled and corrected */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the ownership section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ownership"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a leadership case */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdHold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    reason: "waiting_customer" | "waiting_parts" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdMajorProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flagged: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the flag and the resulting ownership */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        major_problem: boolean;
+                        ownership: components["schemas"]["Ownership"] | null;
+                        ticket_id: number;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdOwnerActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description when it happened
+                     */
+                    at: string;
+                    /**
+                     * @description visit, apology and meeting are in person; a call is recorded but does not count as in person
+                     * @enum {string}
+                     */
+                    kind: "visit" | "apology" | "call" | "meeting";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the ownership section with the new action */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ownership"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a leadership case, or `at` in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdResolve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resolution": "已核实并退还多扣话费 30 元",
+                 *       "cause": "套餐变更未及时生效",
+                 *       "responsibility": "company"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description why it happened */
+                    cause: string;
+                    /** @description what was done */
+                    resolution: string;
+                    /**
+                     * @description company = a responsibility complaint (责任投诉)
+                     * @enum {string}
+                     */
+                    responsibility: "company" | "customer" | "third_party" | "none";
+                };
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdUnhold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    reason?: "waiting_customer" | "waiting_parts" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all units */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Unit"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    area: "city" | "county";
+                    code: string;
+                    head_user_id?: number | null;
+                    name: string;
+                    parent_id?: number | null;
+                    subscribers?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchUnitsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    area?: "city" | "county";
+                    head_user_id?: number | null;
+                    name?: string;
+                    parent_id?: number | null;
+                    subscribers?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                role?: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email?: string | null;
+                    name: string;
+                    password: string;
+                    /** @enum {string} */
+                    role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+                    unit_id?: number | null;
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    email?: string | null;
+                    name?: string;
+                    password?: string;
+                    /** @enum {string} */
+                    role?: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+                    unit_id?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
