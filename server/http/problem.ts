@@ -53,6 +53,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     const parserError = err as BodyParserError;
     let problem: AppError | undefined;
     if (err instanceof AppError) problem = err;
+    // the router could not percent-decode a path segment (`/api/tickets/%E0%A4%A`)
+    else if (err instanceof URIError) problem = errors.badRequest('the path is not valid percent-encoding', [{ path: 'path', message: 'malformed percent-encoding' }]);
     else problem = (parserError && typeof parserError === 'object' ? bodyProblem(parserError) : undefined) ?? translateDatabaseError(err);
 
     if (!problem) {
