@@ -44,7 +44,7 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
       200: { description: 'a fresh token', schema: z.object({ token: z.string(), expires_at: z.string() }) },
       400: { description: 'the current password is wrong, or the new one breaks the policy (`code: weak_password`)' },
     },
-    handler: async ({ body, req }) => ({ body: await auth.changePassword(await auth.sessionFromToken(bearerToken(req)), body.current_password, body.new_password) }),
+    handler: async ({ body, req }) => ({ body: await auth.changePassword(await auth.sessionFromToken(bearerToken(req)), body.current_password, body.new_password, req.ip ?? 'unknown') }),
   }),
   defineRoute({
     method: 'get', path: '/api/auth/me', action: 'session.read', tag: 'auth', summary: 'Who am I',

@@ -105,10 +105,13 @@ export function createAuthService(deps: AuthServiceDeps) {
      * The signed-in user changes their own password: the current one is asked again, every session
      * (this one too) ends, and a fresh token for this one is returned.
      */
-    async changePassword(session: Session, currentPassword: string, newPassword: string): Promise<{ token: string; expires_at: string }> {
+    async changePassword(session: Session, currentPassword: string, newPassword: string, clientAddress: string): Promise<{ token: string; expires_at: string }> {
       const userId = session.principal.id;
+      // a stolen token must not become a way round sign-in throttling to guess the password
+      await throttle.check(session.principal.username, clientAddress);
       const user = await usersRepository.find(knex, userId);
       if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+        await throttle.failed(session.principal.username, clientAddress);
         throw errors.badRequest('the current password is wrong', [{ path: 'current_password', message: 'wrong password' }]);
       }
       checkPassword(newPassword, user.username, 'new_password');
