@@ -1,10 +1,11 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { Redis } from 'ioredis';
 import type { Database } from './db/knex';
 import type { Deps } from './deps';
-import { authRoutes } from './auth/routes';
+import { authRoutes, bearerToken } from './auth/routes';
+import { createLoginThrottle } from './auth/rate-limit';
 import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
 import { callbacksParticipant } from './callbacks/participant';
@@ -17,6 +18,7 @@ import { mountRoutes, type RouteSpec } from './http/route';
 import { createScheduler, type Scheduler } from './jobs';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { notFoundHandler, problemHandler } from './http/problem';
+import { requestId, securityHeaders } from './http/security';
 import { buildOpenApi } from './openapi/document';
 import { apiDocs } from './openapi/docs';
 import { escalationRoutes } from './escalation/routes';
@@ -48,6 +50,8 @@ const CLIENT_DIST = path.resolve(__dirname, '..', 'client', 'dist');
 
 export interface Services {
   auth: AuthService;
+  /** Closes what the app opened itself (the sign-in counters' Redis connection). */
+  close(): Promise<void>;
   tickets: TicketsService;
   /** the durable scheduler every domain registers its kinds on; main.ts starts it */
   scheduler: Scheduler;
@@ -64,6 +68,8 @@ export interface AppOptions {
   queueReady?: () => Promise<boolean>;
   /** Defaults to one over config (Bull with REDIS_URL, else in-process), registered but not started. */
   scheduler?: Scheduler;
+  /** Redis key prefix of the sign-in counters (tests keep theirs apart). */
+  throttleKeyPrefix?: string;
   /** Where callback mail (surveys, unit heads) goes; defaults to SMTP_URL or .eml files. */
   mailTransport?: MailTransport;
 }
@@ -71,7 +77,11 @@ export interface AppOptions {
 /** Builds the Express app without listening, so supertest and main.ts share it. */
 export function createApp(options: AppOptions): { app: Express; routes: RouteSpec[]; services: Services } {
   const { deps, db, tokens } = options;
-  const auth = createAuthService({ knex: deps.knex, bus: deps.bus, tokens, clock: deps.clock, loginRateLimit: deps.config.loginRateLimit });
+  // With Redis every process counts sign-in failures together; a lost Redis falls back to memory.
+  const throttleRedis = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  throttleRedis?.on('error', (err: unknown) => deps.logger.warn('sign-in counters: redis error', { err }));
+  const throttle = createLoginThrottle({ pairLimit: deps.config.loginRateLimit, addressLimit: deps.config.loginAddressLimit, redis: throttleRedis, keyPrefix: options.throttleKeyPrefix });
+  const auth = createAuthService({ knex: deps.knex, bus: deps.bus, tokens, clock: deps.clock, throttle });
   const ownership = createOwnershipService(deps);
   const incidents = createIncidentsService(deps, ownership);
   const scheduler = options.scheduler ?? createScheduler(deps);
@@ -103,12 +113,10 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use((req, res, next) => {
-    res.locals.requestId = req.get('X-Request-Id') ?? crypto.randomUUID();
-    res.setHeader('X-Request-Id', res.locals.requestId as string);
-    next();
-  });
+  // Only the configured proxies may name the client address (X-Forwarded-For); none by default.
+  app.set('trust proxy', deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false);
+  app.use(requestId);
+  app.use(securityHeaders());
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
   app.get('/healthz', (_req, res) => {
@@ -128,9 +136,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
 
   const api = express.Router();
   mountRoutes(api, routes, (req) => {
-    const header = req.get('Authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    return auth.principalFromToken(token);
+    return auth.principalFromToken(bearerToken(req));
   });
   app.use(api);
   app.use(surveyPages(surveys));
@@ -147,7 +153,10 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   }
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
-  return { app, routes, services: { auth, tickets, scheduler, sla, monthlyMail } };
+  const close = async () => {
+    if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
+  };
+  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail } };
 }
 
 function placeholderPage(): string {

@@ -78,7 +78,7 @@ export function App() {
         ) : (
           <SessionProvider user={user}>
             <RealtimeProvider token={token} onUnauthorized={signOut}>
-              <Shell onSignOut={signOut} />
+              <Shell onSignOut={() => void api('/api/auth/logout', { method: 'POST' }).catch(() => undefined).finally(signOut)} />
             </RealtimeProvider>
           </SessionProvider>
         )}

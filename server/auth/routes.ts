@@ -1,14 +1,24 @@
+import type { Request } from 'express';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route';
-import { userSchema } from '../users/schemas';
+import { password, userSchema } from '../users/schemas';
 import type { AuthService } from './service';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
+const passwordBody = z.object({ current_password: z.string().min(1).max(200), new_password: password }).strict();
+
+/** The bearer token of a request, if it sent one. */
+export function bearerToken(req: Request): string | undefined {
+  const header = req.get('Authorization');
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
 
 export const authRoutes = (auth: AuthService): RouteSpec[] => [
   defineRoute({
     method: 'post', path: '/api/auth/login', action: 'public', tag: 'auth', summary: 'Sign in with username and password',
-    description: 'Attempts are limited per client address and username (LOOPDESK_LOGIN_RATE_LIMIT per 15 minutes): 429 beyond.',
+    description:
+      'Failed attempts are limited per client address and username (LOOPDESK_LOGIN_RATE_LIMIT per 15 minutes), per address ' +
+      '(LOOPDESK_LOGIN_ADDRESS_LIMIT per hour) and per account (after 5 failures in a row each attempt waits twice as long, up to 5 minutes): 429 with `retry_after` seconds.',
     body: loginBody,
     bodyExample: { username: 'agent01', password: 'demo12345' },
     responses: {
@@ -17,6 +27,25 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
       429: { description: 'too many attempts' },
     },
     handler: async ({ body, req }) => ({ body: await auth.login(body.username, body.password, req.ip ?? 'unknown') }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/auth/logout', action: 'session.read', tag: 'auth', summary: 'Sign out: this token stops working',
+    description: 'Other sessions of the user go on; their sockets are dropped only for this token.',
+    responses: { 204: { description: 'signed out' } },
+    handler: async ({ req }) => {
+      await auth.logout(await auth.sessionFromToken(bearerToken(req)));
+      return { status: 204, body: '' };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/auth/password', action: 'session.read', tag: 'auth', summary: 'Change my password',
+    description: 'Every session of the user ends, this one too; the answer carries a fresh token for this one.',
+    body: passwordBody,
+    responses: {
+      200: { description: 'a fresh token', schema: z.object({ token: z.string(), expires_at: z.string() }) },
+      400: { description: 'the current password is wrong, or the new one breaks the policy (`code: weak_password`)' },
+    },
+    handler: async ({ body, req }) => ({ body: await auth.changePassword(await auth.sessionFromToken(bearerToken(req)), body.current_password, body.new_password, req.ip ?? 'unknown') }),
   }),
   defineRoute({
     method: 'get', path: '/api/auth/me', action: 'session.read', tag: 'auth', summary: 'Who am I',

@@ -7,63 +7,133 @@ import type { Logger } from '../logger';
 import { usersRepository } from '../users/repository';
 import { toUserView } from '../users/service';
 import type { UserView } from '../users/schemas';
+import { writeAudit } from '../audit';
+import { inTransaction } from '../db/unit-of-work';
+import { passwordMessage, passwordProblem } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './permissions';
-import { AttemptLimiter } from './rate-limit';
-import type { TokenService } from './tokens';
+import type { LoginThrottle } from './rate-limit';
+import type { TokenClaims, TokenService } from './tokens';
 
-const LOGIN_WINDOW_SECONDS = 15 * 60;
 /**
- * Signed-in principals are kept this long (real time, not the desk clock) so a request costs no
+ * Signed-in sessions are kept this long (real time, not the desk clock) so a request costs no
  * user lookup. A change to a user or unit made by this process drops the cache as soon as it
- * commits (`directory.changed`); a change made by another process, or one racing a lookup, takes
- * effect within this bound: a deactivated user or a new role is honoured within 5 seconds.
+ * commits (`directory.changed`), and a sign-out here drops its token at once; a change made by
+ * another process, or one racing a lookup, takes effect within this bound: a deactivated user, a
+ * new role, a changed password or a sign-out is honoured everywhere within 5 seconds.
  */
 export const PRINCIPAL_CACHE_MS = 5000;
 const PRINCIPAL_CACHE_MAX = 10_000;
 // Verifying against a real hash keeps unknown usernames as slow as wrong passwords.
 const dummyHash = hashPassword(crypto.randomBytes(16).toString('hex'));
 
-export function createAuthService(deps: { knex: Knex; bus: EventBus; tokens: TokenService; clock: Clock; loginRateLimit: number }) {
-  const { knex, tokens, clock } = deps;
-  const limiter = new AttemptLimiter(deps.loginRateLimit, LOGIN_WINDOW_SECONDS, clock);
-  const principals = new Map<number, { principal: Principal; until: number }>();
+/** A verified token and who it belongs to now. */
+export interface Session {
+  principal: Principal;
+  jti: string;
+  expiresAt: Date;
+}
+
+export interface AuthServiceDeps {
+  knex: Knex;
+  bus: EventBus;
+  tokens: TokenService;
+  clock: Clock;
+  throttle: LoginThrottle;
+}
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { knex, bus, tokens, clock, throttle } = deps;
+  const sessions = new Map<string, { session: Session; until: number }>();
   deps.bus.subscribe((event) => {
-    if (event.type === 'directory.changed') principals.clear();
+    if (event.type === 'directory.changed' || event.type === 'sessions.ended') sessions.clear();
   });
 
-  async function loadPrincipal(userId: number): Promise<Principal> {
-    const cached = principals.get(userId);
-    if (cached && cached.until > performance.now()) return cached.principal;
-    const row = await usersRepository.findPrincipalRow(knex, userId);
+  async function loadSession(claims: TokenClaims): Promise<Session> {
+    const cached = sessions.get(claims.jti);
+    if (cached && cached.until > performance.now()) return cached.session;
+    const row = await usersRepository.findSessionRow(knex, claims.userId, claims.jti);
     // Refusals are never cached: a reactivated account works on its next request.
     if (!row) throw errors.unauthorized('the account is disabled');
+    if (row.revoked || row.token_generation !== claims.generation) throw errors.unauthorized('this session has ended; sign in again');
     const principal: Principal = { id: row.id, username: row.username, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.unit_path };
-    if (principals.size >= PRINCIPAL_CACHE_MAX) principals.clear();
-    principals.set(userId, { principal, until: performance.now() + PRINCIPAL_CACHE_MS });
-    return principal;
+    const session: Session = { principal, jti: claims.jti, expiresAt: claims.expiresAt };
+    if (sessions.size >= PRINCIPAL_CACHE_MAX) sessions.clear();
+    sessions.set(claims.jti, { session, until: performance.now() + PRINCIPAL_CACHE_MS });
+    return session;
+  }
+
+  async function sessionFromToken(token: string | undefined): Promise<Session> {
+    if (!token) throw errors.unauthorized();
+    const claims = await tokens.verify(token);
+    if (claims === null) throw errors.unauthorized('the token is invalid or expired; sign in again');
+    return loadSession(claims);
   }
 
   return {
-    async login(username: string, password: string, clientKey: string): Promise<{ token: string; expires_at: string; user: UserView }> {
-      const limitKey = `${clientKey}|${username.toLowerCase()}`;
-      const wait = limiter.hit(limitKey);
-      if (wait > 0) throw errors.tooManyRequests(wait);
+    async login(username: string, password: string, clientAddress: string): Promise<{ token: string; expires_at: string; user: UserView }> {
+      await throttle.check(username, clientAddress);
       const user = await usersRepository.findByUsername(knex, username);
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
-      if (!user || !ok || !user.active) throw errors.unauthorized('wrong username or password');
-      limiter.reset(limitKey);
-      const { token, expiresAt } = await tokens.issue(user.id);
+      if (!user || !ok || !user.active) {
+        await throttle.failed(username, clientAddress);
+        throw errors.unauthorized('wrong username or password');
+      }
+      await throttle.succeeded(username, clientAddress);
+      const { token, expiresAt } = await tokens.issue(user.id, user.token_generation);
       return { token, expires_at: expiresAt.toISOString(), user: toUserView(user) };
     },
 
+    sessionFromToken,
+
     async principalFromToken(token: string | undefined): Promise<Principal> {
-      if (!token) throw errors.unauthorized();
-      const userId = await tokens.verify(token);
-      if (userId === null) throw errors.unauthorized('the token is invalid or expired; sign in again');
-      return loadPrincipal(userId);
+      return (await sessionFromToken(token)).principal;
+    },
+
+    /** Sign-out: this token stops working (everywhere within PRINCIPAL_CACHE_MS); the user's other sessions go on. */
+    async logout(session: Session): Promise<void> {
+      const now = clock.now();
+      await inTransaction(knex, bus, async ({ trx, emit }) => {
+        await trx('revoked_tokens').insert({ jti: session.jti, user_id: session.principal.id, revoked_at: now, expires_at: session.expiresAt }).onConflict('jti').ignore();
+        // tokens past their expiry are refused anyway: their revocations need not be kept
+        await trx('revoked_tokens').where('expires_at', '<', now).del();
+        emit({ type: 'sessions.ended', at: now.toISOString(), userId: session.principal.id, jti: session.jti });
+      });
+    },
+
+    /**
+     * The signed-in user changes their own password: the current one is asked again, every session
+     * (this one too) ends, and a fresh token for this one is returned.
+     */
+    async changePassword(session: Session, currentPassword: string, newPassword: string, clientAddress: string): Promise<{ token: string; expires_at: string }> {
+      const userId = session.principal.id;
+      // a stolen token must not become a way round sign-in throttling to guess the password
+      await throttle.check(session.principal.username, clientAddress);
+      const user = await usersRepository.find(knex, userId);
+      if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+        await throttle.failed(session.principal.username, clientAddress);
+        throw errors.badRequest('the current password is wrong', [{ path: 'current_password', message: 'wrong password' }]);
+      }
+      checkPassword(newPassword, user.username, 'new_password');
+      const hash = await hashPassword(newPassword);
+      const now = clock.now();
+      const generation = await inTransaction(knex, bus, async ({ trx, emit }) => {
+        await usersRepository.update(trx, userId, { password_hash: hash, updated_at: now });
+        const generation = await usersRepository.endSessions(trx, userId);
+        await writeAudit(trx, { at: now, actorId: userId, entity: 'user', entityId: userId, action: 'password_changed', data: {} });
+        emit({ type: 'sessions.ended', at: now.toISOString(), userId, jti: null });
+        return generation;
+      });
+      const { token, expiresAt } = await tokens.issue(userId, generation);
+      return { token, expires_at: expiresAt.toISOString() };
     },
   };
+}
+
+/** Throws 400 naming the field when the password breaks the policy. */
+export function checkPassword(password: string, username: string, field = 'password'): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw errors.badRequest(`${field} is not allowed: ${passwordMessage(problem)}`, [{ path: field, message: passwordMessage(problem) }], 'weak_password');
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
@@ -79,7 +149,8 @@ export async function resolveTokenSecret(knex: Knex, configured: string | undefi
 /** On an empty database, creates `admin` with the configured password, or a random one printed once. */
 export async function ensureAdmin(knex: Knex, clock: Clock, logger: Logger, configuredPassword: string | undefined): Promise<void> {
   if ((await usersRepository.count(knex)) > 0) return;
-  const password = configuredPassword ?? crypto.randomBytes(9).toString('base64url');
+  // a configured one was held to the password policy by loadConfig
+  const password = configuredPassword ?? crypto.randomBytes(12).toString('base64url');
   const now = clock.now();
   const inserted = await knex('users')
     .insert({ username: 'admin', name: 'Administrator', role: 'admin', password_hash: await hashPassword(password), active: true, created_at: now, updated_at: now })

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
+import { passwordMessage, passwordProblem } from '../auth/password-policy';
 
 const timezone = z.string().refine((tz) => {
   try {
@@ -26,11 +28,23 @@ const envSchema = z.object({
   LOOPDESK_DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
-  LOOPDESK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOOPDESK_ADMIN_PASSWORD: z.string().superRefine((value, ctx) => {
+    const problem = passwordProblem(value, 'admin');
+    if (problem) ctx.addIssue({ code: 'custom', message: passwordMessage(problem) });
+  }).optional(),
   LOOPDESK_TIMEZONE: timezone.default('Asia/Shanghai'),
   LOOPDESK_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOOPDESK_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
   LOOPDESK_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  LOOPDESK_LOGIN_ADDRESS_LIMIT: z.coerce.number().int().positive().default(100),
+  LOOPDESK_TRUSTED_PROXIES: z.string().default('').transform((value) => value.split(',').map((p) => p.trim()).filter(Boolean)).refine((list) => {
+    try {
+      proxyAddr.compile(list);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'a comma-separated list of addresses or CIDR ranges (or loopback, linklocal, uniquelocal)'),
   LOOPDESK_PUBLIC_URL: url(['http:', 'https:']).optional(),
   LOOPDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOOPDESK_SCHEDULER_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(200),
@@ -49,8 +63,12 @@ export interface Config {
   readonly timezone: string;
   readonly tokenSecret: string | undefined;
   readonly tokenTtlSeconds: number;
-  /** Failed-or-not login attempts allowed per client address and username in 15 minutes. */
+  /** Failed sign-ins allowed per client address and username in 15 minutes. */
   readonly loginRateLimit: number;
+  /** Failed sign-ins allowed per client address, any username, in an hour. */
+  readonly loginAddressLimit: number;
+  /** Proxies whose X-Forwarded-For is believed (Express `trust proxy`); empty: none, the peer address counts. */
+  readonly trustedProxies: readonly string[];
   readonly publicUrl: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** How often due timers are claimed (Bull tick or in-process interval). */
@@ -83,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret: e.LOOPDESK_TOKEN_SECRET,
     tokenTtlSeconds: e.LOOPDESK_TOKEN_TTL_SECONDS,
     loginRateLimit: e.LOOPDESK_LOGIN_RATE_LIMIT,
+    loginAddressLimit: e.LOOPDESK_LOGIN_ADDRESS_LIMIT,
+    trustedProxies: Object.freeze(e.LOOPDESK_TRUSTED_PROXIES),
     publicUrl: e.LOOPDESK_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOOPDESK_LOG_LEVEL,
     schedulerTickMs: e.LOOPDESK_SCHEDULER_TICK_MS,

@@ -15,11 +15,30 @@ export interface CustomerRow {
 
 export type CustomerFields = Pick<CustomerRow, 'phone'> & Partial<Pick<CustomerRow, 'name' | 'account_no' | 'area' | 'tier' | 'email' | 'unit_id'>>;
 
+/**
+ * A scoped caller (null prefix: sees all) sees a customer only through a ticket of their subtree:
+ * one probe of tickets_customer_idx per customer.
+ */
+function throughTicketOf(db: Knex, query: Knex.QueryBuilder, scopePrefix: string | null): void {
+  if (scopePrefix === null) return;
+  query.whereExists(
+    db('tickets').join('units', 'units.id', 'tickets.unit_id')
+      .whereRaw('tickets.customer_id = customers.id')
+      .where('units.path', 'like', `${scopePrefix.replace(/[\\%_]/g, (c) => '\\' + c)}%`)
+      .select(db.raw('1')),
+  );
+}
+
 export const customersRepository = {
-  find: (db: Knex, id: number) => db<CustomerRow>('customers').where({ id }).first(),
+  find: (db: Knex, id: number, scopePrefix: string | null = null) => {
+    const query = db<CustomerRow>('customers').where({ id }).first();
+    throughTicketOf(db, query, scopePrefix);
+    return query;
+  },
   findByPhone: (db: Knex, phone: string) => db<CustomerRow>('customers').where({ phone }).first(),
-  search: (db: Knex, filter: { phone?: string; account_no?: string }, limit: number) => {
+  search: (db: Knex, filter: { phone?: string; account_no?: string }, limit: number, scopePrefix: string | null) => {
     const query = db<CustomerRow>('customers').select('*').orderBy('id').limit(limit);
+    throughTicketOf(db, query, scopePrefix);
     if (filter.phone) query.where('phone', filter.phone);
     if (filter.account_no) query.where('account_no', filter.account_no);
     return query;

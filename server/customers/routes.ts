@@ -10,13 +10,13 @@ export const customerRoutes = (customers: CustomersService): RouteSpec[] => [
     method: 'get', path: '/api/customers', action: 'customers.read', tag: 'customers', summary: 'Find customers by phone or account number',
     query: searchCustomersQuery,
     responses: { 200: { description: 'matching customers', schema: z.object({ items: z.array(customerSchema) }) } },
-    handler: async ({ query }) => ({ body: { items: await customers.search(query) } }),
+    handler: async ({ principal, query }) => ({ body: { items: await customers.search(principal, query) } }),
   }),
   defineRoute({
     method: 'get', path: '/api/customers/:id', action: 'customers.read', tag: 'customers', summary: 'One customer',
     params: idParams,
     responses: { 200: { description: 'the customer', schema: customerSchema } },
-    handler: async ({ params }) => ({ body: await customers.get(params.id) }),
+    handler: async ({ principal, params }) => ({ body: await customers.get(principal, params.id) }),
   }),
   defineRoute({
     method: 'get', path: '/api/customers/:id/history', action: 'customers.read', tag: 'customers',

@@ -17,12 +17,13 @@ export function toCustomerView(row: CustomerRow): CustomerView {
 export function createCustomersService(deps: Deps) {
   const { knex, bus, clock } = deps;
   return {
-    async search(filter: { phone?: string; account_no?: string; limit: number }): Promise<CustomerView[]> {
-      return (await customersRepository.search(knex, filter, filter.limit)).map(toCustomerView);
+    /** Agents and the other see-all roles look up any caller; handlers and unit heads only customers of their subtree's tickets. */
+    async search(principal: Principal, filter: { phone?: string; account_no?: string; limit: number }): Promise<CustomerView[]> {
+      return (await customersRepository.search(knex, filter, filter.limit, scopePrefix(principal))).map(toCustomerView);
     },
 
-    async get(customerId: number): Promise<CustomerView> {
-      const row = await customersRepository.find(knex, customerId);
+    async get(principal: Principal, customerId: number): Promise<CustomerView> {
+      const row = await customersRepository.find(knex, customerId, scopePrefix(principal));
       if (!row) throw errors.notFound(`customer ${customerId}`);
       return toCustomerView(row);
     },
@@ -33,7 +34,7 @@ export function createCustomersService(deps: Deps) {
      * Scoped roles see only tickets of their subtree, as everywhere else.
      */
     async history(principal: Principal, customerId: number): Promise<CustomerHistory> {
-      const row = await customersRepository.find(knex, customerId);
+      const row = await customersRepository.find(knex, customerId, scopePrefix(principal));
       if (!row) throw errors.notFound(`customer ${customerId}`);
       const scope = { scopePrefix: scopePrefix(principal), customerId };
       const [open, complaints] = await Promise.all([

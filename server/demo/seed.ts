@@ -8,7 +8,7 @@ import { UNITS, buildCustomers, buildUsers, type DemoUnit } from './operator';
 import { Random } from './random';
 
 /** Every demo user signs in with this password (documented in the README). */
-export const DEMO_PASSWORD = 'demo12345';
+export const DEMO_PASSWORD = 'loopdesk-demo-2026';
 /** The settings row that says the demo is in this database: a second load adds nothing. */
 export const DEMO_MARK = 'demo_loaded';
 const SEED = 20051231;

@@ -5,6 +5,8 @@ import type { TicketView } from '../tickets/view';
 export type DomainEvent =
   /** a user or unit changed (role, active, unit, place in the tree): caches of who may see what drop it */
   | { type: 'directory.changed'; at: string; actorId: number | null; entity: 'user' | 'unit'; entityId: number }
+  /** A sign-out ended one token (`jti`), or a password / role change ended all of a user's (`jti: null`). */
+  | { type: 'sessions.ended'; at: string; userId: number; jti: string | null }
   | { type: 'ticket.created'; at: string; actorId: number | null; ticket: TicketView }
   | { type: 'ticket.updated'; at: string; actorId: number | null; change: string; ticket: TicketView }
   /** a callback attempt fell due (or was handed over): `assigneeId` is the agent to call, null while nobody is on duty */

@@ -16,8 +16,8 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  badRequest: (detail: string, fieldErrors?: FieldError[]) =>
-    new AppError(400, 'Bad Request', detail, fieldErrors ? { errors: fieldErrors } : {}),
+  badRequest: (detail: string, fieldErrors?: FieldError[], code?: string) =>
+    new AppError(400, 'Bad Request', detail, { ...(code ? { code } : {}), ...(fieldErrors ? { errors: fieldErrors } : {}) }),
   unauthorized: (detail = 'sign in first') => new AppError(401, 'Unauthorized', detail),
   forbidden: (detail = 'your role may not do this') => new AppError(403, 'Forbidden', detail),
   notFound: (what: string) => new AppError(404, 'Not Found', `${what} not found`),
@@ -62,6 +62,9 @@ export function translateDatabaseError(err: unknown): AppError | undefined {
       return errors.rule(`refers to something that does not exist (${pgError.constraint ?? 'foreign key'})`);
     case '23514':
       return errors.badRequest(`value not allowed (${pgError.constraint ?? 'check'})`);
+    case '22021': // a NUL or invalid byte in text
+    case '22P05': // \u0000 in jsonb
+      return errors.badRequest('text must not contain NUL characters', undefined, 'nul_character');
     case '22P02':
     case '22003':
     case '22007':

@@ -16,6 +16,35 @@ interface BodyParserError {
   type?: string;
   status?: number;
   limit?: number;
+  expose?: boolean;
+}
+
+/** What body-parser (json, urlencoded, raw-body) reports, as the client's fault it is. */
+function bodyProblem(err: BodyParserError): AppError | undefined {
+  switch (err.type) {
+    case 'entity.too.large':
+      return errors.payloadTooLarge(`${err.limit} bytes`);
+    case 'parameters.too.many':
+      return new AppError(413, 'Payload Too Large', 'the form has too many fields', { errors: [{ path: 'body', message: 'too many fields' }] });
+    case 'entity.parse.failed':
+      return errors.badRequest('the body is not valid JSON', [{ path: 'body', message: 'malformed JSON' }]);
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return errors.unsupportedMediaType();
+    case 'request.size.invalid':
+    case 'request.aborted':
+      return errors.badRequest('the body is shorter or longer than its Content-Length', [{ path: 'Content-Length', message: 'does not match the body' }]);
+    case 'entity.verify.failed':
+      return errors.badRequest('the body was refused');
+    default:
+      break;
+  }
+  // a body that does not inflate (Content-Encoding: gzip over plain bytes) and other client mistakes
+  // the parsers mark as exposable 4xx
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.expose) {
+    return err.status === 415 ? errors.unsupportedMediaType() : new AppError(err.status, err.status === 413 ? 'Payload Too Large' : 'Bad Request', 'the body could not be read as sent (check Content-Encoding and Content-Length)', { errors: [{ path: 'body', message: 'unreadable' }] });
+  }
+  return undefined;
 }
 
 /** The one error handler: known errors become problem+json; anything else a plain 500 and a log line. */
@@ -24,12 +53,9 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     const parserError = err as BodyParserError;
     let problem: AppError | undefined;
     if (err instanceof AppError) problem = err;
-    else if (parserError?.type === 'entity.too.large') problem = errors.payloadTooLarge(`${parserError.limit} bytes`);
-    else if (parserError?.type === 'entity.parse.failed')
-      problem = errors.badRequest('the body is not valid JSON', [{ path: 'body', message: 'malformed JSON' }]);
-    else if (parserError?.type === 'charset.unsupported' || parserError?.type === 'encoding.unsupported')
-      problem = errors.unsupportedMediaType();
-    else problem = translateDatabaseError(err);
+    // the router could not percent-decode a path segment (`/api/tickets/%E0%A4%A`)
+    else if (err instanceof URIError) problem = errors.badRequest('the path is not valid percent-encoding', [{ path: 'path', message: 'malformed percent-encoding' }]);
+    else problem = (parserError && typeof parserError === 'object' ? bodyProblem(parserError) : undefined) ?? translateDatabaseError(err);
 
     if (!problem) {
       logger.error('unhandled error', { request_id: res.locals.requestId, method: req.method, path: req.path, err });

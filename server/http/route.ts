@@ -81,11 +81,37 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
 }
 
+/** The path of the first string holding a NUL character: PostgreSQL cannot store one in text. */
+export function nulPath(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || 'body' : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = nulPath(value[i], [...path, String(i)]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? [...path, key.replace(/\u0000/g, '')].join('.') : nulPath(inner, [...path, key]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+function refuseNul(req: Request): void {
+  const field = nulPath(req.params) ?? nulPath(req.query) ?? nulPath(req.body);
+  if (field !== undefined) throw errors.badRequest(`${field} contains a NUL character`, [{ path: field, message: 'must not contain NUL characters' }], 'nul_character');
+}
+
 export type Authenticate = (req: Request) => Promise<Principal>;
 
 export function mountRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticate): void {
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
+      // before authentication too: the public sign-in must answer 400, not 500, to a NUL
+      refuseNul(req);
       const principal = route.action === 'public' ? (undefined as unknown as Principal) : await authenticate(req);
       if (route.action !== 'public' && !isAllowed(principal.role, route.action)) {
         throw errors.forbidden(`role ${principal.role} may not ${route.action.replace('.', ' ')}`);

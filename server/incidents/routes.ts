@@ -10,10 +10,11 @@ import type { IncidentsService } from './service';
 export const incidentRoutes = (incidents: IncidentsService): RouteSpec[] => [
   defineRoute({
     method: 'get', path: '/api/incidents', action: 'incidents.read', tag: 'incidents', summary: 'Mass complaints (规模性投诉), newest first',
-    description: 'Agents look up open incidents for the caller\'s category and unit before logging: `explanation_wording` is what to tell the caller.',
+    description: 'Agents look up open incidents for the caller\'s category and unit before logging: `explanation_wording` is what to tell the caller. ' +
+      'Handlers and unit heads see incidents of their subtree or holding a ticket of it.',
     query: listIncidentsQuery,
     responses: { 200: { description: 'up to 200 incidents', schema: z.object({ items: z.array(incidentSchema) }) } },
-    handler: async ({ query }) => ({ body: { items: await incidents.list(query) } }),
+    handler: async ({ principal, query }) => ({ body: { items: await incidents.list(principal, query) } }),
   }),
   defineRoute({
     method: 'post', path: '/api/incidents', action: 'incidents.link', tag: 'incidents', summary: 'Open an incident by hand and link tickets to it',
@@ -25,7 +26,7 @@ export const incidentRoutes = (incidents: IncidentsService): RouteSpec[] => [
     method: 'get', path: '/api/incidents/:id', action: 'incidents.read', tag: 'incidents', summary: 'An incident with its tickets',
     params: idParams,
     responses: { 200: { description: 'the incident', schema: incidentDetailSchema } },
-    handler: async ({ params }) => ({ body: await incidents.get(params.id) }),
+    handler: async ({ principal, params }) => ({ body: await incidents.get(principal, params.id) }),
   }),
   defineRoute({
     method: 'patch', path: '/api/incidents/:id', action: 'incidents.manage', tag: 'incidents', summary: 'Set the title, status or explanation wording (解释口径)',

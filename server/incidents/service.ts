@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Principal } from '../auth/permissions';
+import { scopePrefix, type Principal } from '../auth/permissions';
 import { configCache } from '../db/config-cache';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
@@ -172,9 +172,23 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
     return row;
   }
 
-  async function detailOf(db: Knex, row: IncidentRow): Promise<IncidentDetailView> {
-    const tickets = await db('incident_tickets as it').join('tickets as t', 't.id', 'it.ticket_id').where('it.incident_id', row.id).orderBy('t.id')
+  /**
+   * Handlers and unit heads see an incident of their subtree, or one that holds a ticket of their
+   * subtree; of its tickets, only their subtree's (null prefix: everything).
+   */
+  function scopeIncidents(db: Knex, query: Knex.QueryBuilder, prefix: string | null): void {
+    if (prefix === null) return;
+    query.where((w) => w
+      .whereIn('incidents.unit_id', db('units').select('id').where('path', 'like', `${prefix}%`))
+      .orWhereExists(db('incident_tickets as sit').join('tickets as st', 'st.id', 'sit.ticket_id').join('units as su', 'su.id', 'st.unit_id')
+        .whereRaw('sit.incident_id = incidents.id').where('su.path', 'like', `${prefix}%`).select(db.raw('1'))));
+  }
+
+  async function detailOf(db: Knex, row: IncidentRow, prefix: string | null = null): Promise<IncidentDetailView> {
+    const query = db('incident_tickets as it').join('tickets as t', 't.id', 'it.ticket_id').where('it.incident_id', row.id).orderBy('t.id')
       .select<{ id: number; number: string; status: string; linked_at: Date; linked_by: number | null }[]>('t.id', 't.number', 't.status', 'it.linked_at', 'it.linked_by');
+    if (prefix !== null) query.whereIn('t.unit_id', db('units').select('id').where('path', 'like', `${prefix}%`));
+    const tickets = await query;
     return { ...(await toView(db, row)), tickets: tickets.map((x) => ({ ...x, linked_at: x.linked_at.toISOString() })) };
   }
 
@@ -197,8 +211,9 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
       return row ? toView(db, row) : null;
     },
 
-    async list(q: ListIncidentsQuery): Promise<IncidentView[]> {
+    async list(principal: Principal, q: ListIncidentsQuery): Promise<IncidentView[]> {
       const query = knex<IncidentRow>('incidents').select('incidents.*').orderBy('incidents.id', 'desc').limit(200);
+      scopeIncidents(knex, query, scopePrefix(principal));
       if (q.status) query.where('incidents.status', q.status);
       if (q.category) query.where((w) => w.where('incidents.category', q.category!).orWhereNull('incidents.category'));
       if (q.unit_id !== undefined) {
@@ -207,8 +222,13 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
       return Promise.all((await query).map((row) => toView(knex, row)));
     },
 
-    async get(incidentId: number): Promise<IncidentDetailView> {
-      return detailOf(knex, await findIncident(knex, incidentId));
+    async get(principal: Principal, incidentId: number): Promise<IncidentDetailView> {
+      const prefix = scopePrefix(principal);
+      const query = knex<IncidentRow>('incidents').where('incidents.id', incidentId).first('incidents.*');
+      scopeIncidents(knex, query, prefix);
+      const row = await query;
+      if (!row) throw errors.notFound(`incident ${incidentId}`);
+      return detailOf(knex, row, prefix);
     },
 
     create(principal: Principal, input: CreateIncidentInput): Promise<IncidentDetailView> {
@@ -243,7 +263,7 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
         }
         const [row] = await trx('incidents').where({ id: incidentId }).update(changes).returning<IncidentRow[]>('*');
         await trx('audit_log').insert({ at: changes.updated_at, actor_id: principal.id, entity: 'incident', entity_id: incidentId, action: 'updated', data: JSON.stringify(input) });
-        return detailOf(trx, row!);
+        return detailOf(trx, row!, scopePrefix(principal));
       });
     },
 

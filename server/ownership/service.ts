@@ -232,6 +232,9 @@ export function createOwnershipService(deps: Deps) {
         .orderBy('o.ticket_id', 'desc')
         .limit(q.limit + 1)
         .select<TicketRow[]>('t.*');
+      // a head moved to another unit keeps the ownership rows but no longer sees the old branch's cases
+      const prefix = scopePrefix(principal);
+      if (prefix !== null) query.whereIn('t.unit_id', knex('units').select('id').where('path', 'like', `${prefix}%`));
       if (q.state === 'open') query.whereNot('t.status', 'closed');
       if (q.state === 'closed') query.where('t.status', 'closed');
       if (beforeId !== undefined) query.where('o.ticket_id', '<', beforeId);

@@ -44,6 +44,12 @@ export function bridgeEvents(bus: EventBus, io: Server, knex: Knex): () => void 
       if (event.entity === 'user') io.in(rooms.user(event.entityId)).disconnectSockets(true);
       return;
     }
+    if (event.type === 'sessions.ended') {
+      // A sign-out drops the sockets of that token; a password or role change, all of the user's.
+      if (event.jti === null) io.in(rooms.user(event.userId)).disconnectSockets(true);
+      else for (const socket of await io.in(rooms.user(event.userId)).fetchSockets()) if ((socket.data as { jti?: string }).jti === event.jti) socket.disconnect(true);
+      return;
+    }
     const ticket = ticketOf(event);
     const targets = ticket ? await ticketAudience(knex, ticket.unit_id) : [];
     targets.push(...userTargets(event).map(rooms.user));

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Principal } from '../auth/permissions';
@@ -31,7 +32,19 @@ export interface Realtime {
 interface SocketData {
   principal: Principal;
   viewer: Viewer;
+  /** the token's id: a sign-out drops the sockets opened with it */
+  jti: string;
 }
+
+/**
+ * What one console may send. The console sends a watch and an unwatch per ticket it opens, so these
+ * are far above any person's pace: per socket 20 messages a second, per user (all their sockets in
+ * this process) 40; a message over either is refused (429) and not handled. A socket that keeps
+ * going, 150 messages within 5 seconds, is dropped. One socket watches at most 20 tickets at once.
+ */
+export const SOCKET_LIMITS = { perSocket: 20, perUser: 40, windowSeconds: 1, floodMessages: 150, floodSeconds: 5, watchedTickets: 20 } as const;
+/** Presence changes of one ticket within this many ms go out as one ticket.viewers. */
+const PRESENCE_COALESCE_MS = 50;
 
 type Ack = (reply: { ok: true } | { ok: false; status: number; detail: string }) => void;
 
@@ -68,10 +81,11 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     auth
-      .principalFromToken(typeof token === 'string' ? token : undefined)
-      .then((principal) => {
+      .sessionFromToken(typeof token === 'string' ? token : undefined)
+      .then(({ principal, jti }) => {
         socket.data.principal = principal;
         socket.data.viewer = { id: principal.id, name: principal.name, role: principal.role };
+        socket.data.jti = jti;
         next();
       })
       .catch((err: unknown) => {
@@ -81,8 +95,38 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
       });
   });
 
+  const perSocket = new RateLimiterMemory({ keyPrefix: 'socket', points: SOCKET_LIMITS.perSocket, duration: SOCKET_LIMITS.windowSeconds });
+  const perUser = new RateLimiterMemory({ keyPrefix: 'user', points: SOCKET_LIMITS.perUser, duration: SOCKET_LIMITS.windowSeconds });
+  const flood = new RateLimiterMemory({ keyPrefix: 'flood', points: SOCKET_LIMITS.floodMessages, duration: SOCKET_LIMITS.floodSeconds });
+
+  // Presence of a ticket is recounted once per burst of joins and leaves, not once per message.
+  const pendingPresence = new Map<number, NodeJS.Timeout>();
+  const announcePresence = (ticketId: number) => {
+    if (pendingPresence.has(ticketId)) return;
+    pendingPresence.set(ticketId, setTimeout(() => {
+      pendingPresence.delete(ticketId);
+      broadcastViewers(io, ticketId).catch((err: unknown) => deps.logger.warn('presence update failed', { err }));
+    }, PRESENCE_COALESCE_MS));
+  };
+
   io.on('connection', (socket: Socket) => {
     const { principal } = socket.data as SocketData;
+    socket.use((packet, next) => {
+      const ack = packet[packet.length - 1];
+      const refuse = (res: unknown) => {
+        if (!(res instanceof RateLimiterRes)) return deps.logger.warn('socket rate limit failed', { err: res });
+        if (typeof ack === 'function') (ack as Ack)({ ok: false, status: 429, detail: `too many messages; wait ${Math.ceil(res.msBeforeNext / 1000)} s` });
+      };
+      flood.consume(socket.id).then(
+        () => perSocket.consume(socket.id).then(() => perUser.consume(principal.id).then(() => next(), refuse), refuse),
+        (res: unknown) => {
+          deps.logger.warn('socket dropped for flooding', { user_id: principal.id, socket_id: socket.id });
+          refuse(res);
+          socket.disconnect(true);
+        },
+      );
+    });
+
     void socket.join(roomsOf(principal));
     // The desk's time zone and clock, so countdowns agree with the server whatever the PC's clock says.
     socket.emit('hello', {
@@ -96,32 +140,38 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
       const parsed = watchPayload.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, status: 400, detail: 'send {ticket_id}' });
       const ticketId = parsed.data.ticket_id;
+      const room = rooms.ticket(ticketId);
+      if (socket.rooms.has(room)) return reply({ ok: true });
+      if ([...socket.rooms].filter((r) => r.startsWith('ticket:')).length >= SOCKET_LIMITS.watchedTickets) {
+        return reply({ ok: false, status: 429, detail: `watch at most ${SOCKET_LIMITS.watchedTickets} tickets at once` });
+      }
       tickets
-        .get(principal, ticketId)
-        .then(async () => {
-          await socket.join(rooms.ticket(ticketId));
+        .canSee(principal, ticketId)
+        .then(async (visible) => {
+          if (!visible) return reply({ ok: false, status: 404, detail: `ticket ${ticketId} not found` });
+          await socket.join(room);
           reply({ ok: true });
-          await broadcastViewers(io, ticketId);
+          announcePresence(ticketId);
         })
         .catch((err: unknown) => {
-          if (!(err instanceof AppError)) deps.logger.error('ticket.watch failed', { err });
-          reply({ ok: false, status: err instanceof AppError ? err.status : 500, detail: err instanceof AppError ? err.message : 'failed' });
+          deps.logger.error('ticket.watch failed', { err });
+          reply({ ok: false, status: 500, detail: 'failed' });
         });
     });
 
     socket.on('ticket.unwatch', (payload: unknown) => {
       const parsed = watchPayload.safeParse(payload);
       if (!parsed.success) return;
-      void Promise.resolve(socket.leave(rooms.ticket(parsed.data.ticket_id))).then(() => broadcastViewers(io, parsed.data.ticket_id));
+      const room = rooms.ticket(parsed.data.ticket_id);
+      if (!socket.rooms.has(room)) return;
+      void Promise.resolve(socket.leave(room)).then(() => announcePresence(parsed.data.ticket_id));
     });
 
     socket.on('disconnecting', () => {
       const watched = [...socket.rooms].filter((r) => r.startsWith('ticket:')).map((r) => Number(r.slice(7)));
       // The socket is still in its rooms while disconnecting; recount once it has left them.
       socket.once('disconnect', () => {
-        for (const ticketId of watched) {
-          broadcastViewers(io, ticketId).catch((err: unknown) => deps.logger.warn('presence update failed', { err }));
-        }
+        for (const ticketId of watched) announcePresence(ticketId);
       });
     });
   });
@@ -139,6 +189,8 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
   return {
     io: io as unknown as Server,
     async close() {
+      for (const timer of pendingPresence.values()) clearTimeout(timer);
+      pendingPresence.clear();
       unsubscribe();
       unsubscribeEviction();
       await new Promise<void>((resolve) => {

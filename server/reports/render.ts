@@ -1,3 +1,4 @@
+import { toCsv } from '../http/csv';
 import type { Kpis } from './definitions';
 import type { CaseView, Report, UnitKpis } from './schemas';
 
@@ -10,12 +11,6 @@ export const CSV_COLUMNS = [
   'fault_report_rate',
 ] as const;
 
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function kpiCells(k: Kpis): (string | number | null)[] {
   return [
     k.tickets, k.complaints, k.fault_reports, k.reconnections, k.requests, k.resolved,
@@ -26,14 +21,13 @@ function kpiCells(k: Kpis): (string | number | null)[] {
   ];
 }
 
-/** RFC 4180 with CRLF; a BOM so spreadsheet programs read the Chinese unit names as UTF-8. */
+/** Unit names are typed by admins: the shared writer neutralises any that look like a formula. */
 export function reportCsv(report: Report, scopeName: string): string {
-  const rows = [
+  return toCsv([
     [...CSV_COLUMNS],
     [report.month, 'total', report.unit_id, scopeName, ...kpiCells(report.kpis)],
     ...report.units.map((u) => [report.month, 'unit', u.unit_id, u.name, ...kpiCells(u.kpis)]),
-  ];
-  return '\uFEFF' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  ]);
 }
 
 const escapeHtml = (text: string | null) =>

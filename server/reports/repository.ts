@@ -111,12 +111,14 @@ export const reportsRepository = {
     return out;
   },
 
-  subscriberRows: (db: Knex, month: string) =>
+  /** Every unit's subscribers for the month, or those of one subtree (a unit head's). */
+  subscriberRows: (db: Knex, month: string, scopePrefix: string | null) =>
     db.raw<{ rows: { unit_id: number; name: string; subscribers: number; source: 'month' | 'unit' }[] }>(
       `SELECT u.id AS unit_id, u.name, COALESCE(s.subscribers, u.subscribers) AS subscribers,
          CASE WHEN s.unit_id IS NULL THEN 'unit' ELSE 'month' END AS source
-       FROM units u LEFT JOIN unit_subscribers s ON s.unit_id = u.id AND s.month = ?::date ORDER BY u.path`,
-      [month],
+       FROM units u LEFT JOIN unit_subscribers s ON s.unit_id = u.id AND s.month = ?::date
+       WHERE u.path LIKE ? ORDER BY u.path`,
+      [month, `${scopePrefix ?? ''}%`],
     ),
 
   upsertSubscribers: (trx: Knex.Transaction, row: { unit_id: number; month: string; subscribers: number; updated_by: number; updated_at: Date }) =>

@@ -84,9 +84,10 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
   defineRoute({
     method: 'get', path: '/api/reports/subscribers', action: 'reports.read', tag: 'reports',
     summary: 'Subscribers per unit for a month (the fault-report rate\'s denominator)',
+    description: 'Unit heads see their subtree\'s units only.',
     query: subscribersQuery,
     responses: { 200: { description: 'per unit; source unit = no row for the month, the unit\'s own field applies', schema: subscribersListSchema } },
-    handler: async ({ query }) => ({ body: await reports.subscribers(query.month) }),
+    handler: async ({ principal, query }) => ({ body: await reports.subscribers(principal, query.month) }),
   }),
   defineRoute({
     method: 'put', path: '/api/reports/subscribers/:unit_id/:month', action: 'reports.subscribers', tag: 'reports',

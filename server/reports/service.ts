@@ -223,8 +223,8 @@ export function createReportsService(deps: Deps) {
       return (await caseView(principal, ticketId)).rectifications.find((r) => r.id === rectificationId)!;
     },
 
-    async subscribers(month: string) {
-      const rows = await repo.subscriberRows(knex, firstDay(month));
+    async subscribers(principal: Principal, month: string) {
+      const rows = await repo.subscriberRows(knex, firstDay(month), scopePrefix(principal));
       return { month, items: rows.rows.map((r) => ({ ...r, unit_id: Number(r.unit_id), subscribers: Number(r.subscribers) })) };
     },
 

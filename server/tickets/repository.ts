@@ -157,6 +157,9 @@ export const ticketsRepository = {
     ),
 
   find: (db: Knex, id: number) => db<TicketRow>('tickets').where({ id }).first(),
+  /** Whether the ticket exists and the unit path it sits in (null: not dispatched yet), in one primary-key lookup. */
+  placeOf: (db: Knex, id: number) =>
+    db('tickets').leftJoin('units', 'units.id', 'tickets.unit_id').where('tickets.id', id).first<{ path: string | null } | undefined>('units.path'),
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<TicketRow>('tickets').where({ id }).forUpdate().first(),
   findByIdempotencyKey: (db: Knex, acceptedBy: number, key: string) =>
     db<TicketRow>('tickets').where({ accepted_by: acceptedBy, idempotency_key: key }).first(),

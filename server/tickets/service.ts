@@ -192,6 +192,14 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       };
     },
 
+    /** Whether the caller may see the ticket, in one indexed query: presence asks this for every watch. */
+    async canSee(principal: Principal, ticketId: number): Promise<boolean> {
+      const place = await repo.placeOf(knex, ticketId);
+      if (!place) return false;
+      const prefix = scopePrefix(principal);
+      return prefix === null || (place.path !== null && place.path.startsWith(prefix));
+    },
+
     async get(principal: Principal, ticketId: number): Promise<TicketDetailView> {
       const row = await assertVisible(knex, principal, await repo.find(knex, ticketId), ticketId);
       const [view, events, callbacks] = await Promise.all([viewOf(knex, row), repo.events(knex, ticketId), repo.callbacks(knex, ticketId)]);

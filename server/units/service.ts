@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import { inTransaction } from '../db/unit-of-work';
 import { errors } from '../http/errors';
 import type { Knex } from 'knex';
+import { HEAD_ROLES } from '../users/service';
 import { unitsRepository, type UnitRow } from './repository';
 import type { CreateUnitInput, UnitView, UpdateUnitInput } from './schemas';
 
@@ -24,10 +25,17 @@ export function toUnitView(row: UnitRow): UnitView {
 export function createUnitsService(deps: Deps) {
   const { knex, bus, clock } = deps;
 
-  async function checkHead(trx: Knex.Transaction, headUserId: number | null | undefined) {
+  /** A unit's head is an active leader (unit head, supervisor or manager) who belongs to that unit. */
+  async function checkHead(trx: Knex.Transaction, headUserId: number | null | undefined, unitId: number | null) {
     if (headUserId == null) return;
-    const head = await trx('users').where({ id: headUserId, active: true }).first();
+    const head = await trx('users').where({ id: headUserId, active: true }).first<{ unit_id: number | null; role: string } | undefined>('unit_id', 'role');
     if (!head) throw errors.rule(`user ${headUserId} does not exist`, { errors: [{ path: 'head_user_id', message: 'no such active user' }] });
+    if (unitId === null || head.unit_id === null || Number(head.unit_id) !== unitId) {
+      throw errors.rule(`user ${headUserId} does not belong to this unit`, { code: 'head_not_in_unit', errors: [{ path: 'head_user_id', message: 'must be a member of the unit' }] });
+    }
+    if (!HEAD_ROLES.has(head.role)) {
+      throw errors.rule(`a ${head.role} cannot head a unit`, { code: 'head_role', errors: [{ path: 'head_user_id', message: 'must be a unit head, supervisor or manager' }] });
+    }
   }
 
   async function checkParent(trx: Knex.Transaction, parentId: number | null | undefined): Promise<UnitRow | undefined> {
@@ -45,7 +53,8 @@ export function createUnitsService(deps: Deps) {
     async create(actor: Principal, input: CreateUnitInput): Promise<UnitView> {
       return inTransaction(knex, bus, async ({ trx }) => {
         await checkParent(trx, input.parent_id);
-        await checkHead(trx, input.head_user_id);
+        // a unit being created has no members yet: its head is named once someone is moved in
+        await checkHead(trx, input.head_user_id, null);
         const now = clock.now();
         const existing = await trx('units').where({ code: input.code }).first();
         if (existing) throw errors.conflict(`unit code ${input.code} is taken`, { errors: [{ path: 'code', message: 'taken' }] });
@@ -70,7 +79,7 @@ export function createUnitsService(deps: Deps) {
         if (input.parent_id !== undefined) await trx.raw('LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE');
         const current = await unitsRepository.findForUpdate(trx, unitId);
         if (!current) throw errors.notFound(`unit ${unitId}`);
-        await checkHead(trx, input.head_user_id);
+        await checkHead(trx, input.head_user_id, unitId);
         const now = clock.now();
         const changes: Partial<UnitRow> = { updated_at: now };
         if (input.name !== undefined) changes.name = input.name;

@@ -10,6 +10,8 @@ export interface UserRow {
   email: string | null;
   password_hash: string;
   active: boolean;
+  /** bumped by a password change, a reset or a role change: tokens of an older generation are refused */
+  token_generation: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -18,13 +20,19 @@ export const usersRepository = {
   find: (db: Knex, id: number) => db<UserRow>('users').where({ id }).first(),
   findByUsername: (db: Knex, username: string) => db<UserRow>('users').where({ username }).first(),
 
-  /** The signed-in user with the unit path that scopes what they see. */
-  findPrincipalRow: (db: Knex, id: number) =>
+  /** The signed-in user of one token, with their unit path and whether that token was signed out. */
+  findSessionRow: (db: Knex, id: number, jti: string) =>
     db('users')
       .leftJoin('units', 'units.id', 'users.unit_id')
       .where('users.id', id)
       .andWhere('users.active', true)
-      .first<(UserRow & { unit_path: string | null }) | undefined>('users.*', 'units.path as unit_path'),
+      .first<(UserRow & { unit_path: string | null; revoked: boolean }) | undefined>(
+        'users.*', 'units.path as unit_path', db.raw('EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = ?) AS revoked', [jti]),
+      ),
+
+  /** Ends every session of the user: tokens carry the generation they were issued in. */
+  endSessions: async (trx: Knex.Transaction, id: number): Promise<number> =>
+    (await trx('users').where({ id }).increment('token_generation', 1).returning<{ token_generation: number }[]>('token_generation'))[0]!.token_generation,
 
   list(db: Knex, filter: { scopePrefix: string | null; role?: Role; unitId?: number }) {
     const query = db<UserRow>('users').select('users.*').orderBy('users.id');

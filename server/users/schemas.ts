@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy';
 import { ROLES } from '../auth/permissions';
 import { email, id, text } from '../http/schemas';
 
@@ -16,7 +17,9 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
-const password = z.string().min(8, 'at least 8 characters').max(200);
+// The full policy (common passwords, the username) is checked by the service; the length here documents it.
+export const password = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH)
+  .describe(`at least ${PASSWORD_MIN_LENGTH} characters, not a common password, not containing the username`);
 
 export const createUserBody = z
   .object({

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../auth/passwords';
+import { checkPassword } from '../auth/service';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { writeAudit } from '../audit';
 import { inTransaction } from '../db/unit-of-work';
@@ -11,6 +12,9 @@ import type { CreateUserInput, UpdateUserInput, UserView } from './schemas';
 export function toUserView(row: UserRow): UserView {
   return { id: row.id, username: row.username, name: row.name, role: row.role, unit_id: row.unit_id, email: row.email, active: row.active };
 }
+
+/** Roles that may head a unit (ownership goes to unit heads and managers; the hotline is headed by a supervisor). */
+export const HEAD_ROLES: ReadonlySet<string> = new Set(['unit_head', 'supervisor', 'manager']);
 
 /** Roles that belong to a unit: without one they would see nothing. */
 const NEEDS_UNIT = new Set(['handler', 'unit_head']);
@@ -28,6 +32,25 @@ export function createUsersService(deps: Deps) {
     }
   }
 
+  /** The desk must keep one active admin: the last one cannot be demoted or deactivated. */
+  async function keepAnAdmin(trx: Knex.Transaction, userId: number, field: 'role' | 'active') {
+    // every admin row locked, so two admins demoting each other at once cannot both succeed
+    const admins = await trx<UserRow>('users').where({ role: 'admin', active: true }).forUpdate().select('id');
+    if (admins.every((a) => a.id === userId)) {
+      throw errors.rule('the last active admin cannot be demoted or deactivated', { code: 'last_admin', errors: [{ path: field, message: 'last active admin' }] });
+    }
+  }
+
+  /** Clears head_user_id of units the user may no longer head (moved away, or no longer a leader role). */
+  async function unitsHeadedElsewhere(trx: Knex.Transaction, user: UserRow, actorId: number, now: Date) {
+    const query = trx('units').where({ head_user_id: user.id });
+    if (HEAD_ROLES.has(user.role)) query.whereNot('id', user.unit_id ?? 0);
+    const cleared = await query.update({ head_user_id: null, updated_at: now }).returning<{ id: number }[]>('id');
+    for (const unit of cleared) {
+      await writeAudit(trx, { at: now, actorId, entity: 'unit', entityId: unit.id, action: 'updated', data: { head_user_id: null, reason: 'head moved or changed role' } });
+    }
+  }
+
   return {
     async list(actor: Principal, filter: { role?: UserRow['role']; unit_id?: number }): Promise<UserView[]> {
       const rows = await usersRepository.list(knex, { scopePrefix: scopePrefix(actor), role: filter.role, unitId: filter.unit_id });
@@ -35,6 +58,7 @@ export function createUsersService(deps: Deps) {
     },
 
     async create(actor: Principal, input: CreateUserInput): Promise<UserView> {
+      checkPassword(input.password, input.username);
       const passwordHash = await hashPassword(input.password);
       return inTransaction(knex, bus, async ({ trx }) => {
         await checkUnit(trx, input.role, input.unit_id);
@@ -50,6 +74,7 @@ export function createUsersService(deps: Deps) {
           email: input.email ?? null,
           password_hash: passwordHash,
           active: true,
+          token_generation: 0,
           created_at: now,
           updated_at: now,
         });
@@ -60,10 +85,20 @@ export function createUsersService(deps: Deps) {
     },
 
     async update(actor: Principal, userId: number, input: UpdateUserInput): Promise<UserView> {
-      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      // hashed before the row is locked (argon2 takes a while); usernames never change
+      let passwordHash: string | undefined;
+      if (input.password !== undefined) {
+        const target = await usersRepository.find(knex, userId);
+        if (!target) throw errors.notFound(`user ${userId}`);
+        checkPassword(input.password, target.username);
+        passwordHash = await hashPassword(input.password);
+      }
       return inTransaction(knex, bus, async ({ trx, emit }) => {
         const current = await trx<UserRow>('users').where({ id: userId }).forUpdate().first();
         if (!current) throw errors.notFound(`user ${userId}`);
+        const demoted = input.role !== undefined && input.role !== 'admin' && current.role === 'admin';
+        const deactivated = input.active === false && current.active && current.role === 'admin';
+        if (demoted || deactivated) await keepAnAdmin(trx, userId, demoted ? 'role' : 'active');
         const role = input.role ?? current.role;
         const unitId = input.unit_id !== undefined ? input.unit_id : current.unit_id;
         if (input.role !== undefined || input.unit_id !== undefined) await checkUnit(trx, role, unitId);
@@ -79,6 +114,12 @@ export function createUsersService(deps: Deps) {
         if (input.active !== undefined) changes.active = input.active;
         if (passwordHash) changes.password_hash = passwordHash;
         const row = (await usersRepository.update(trx, userId, changes))!;
+        // A password reset or a new role ends every earlier session of the user (ASVS 3.3.3).
+        const endsSessions = passwordHash !== undefined || (input.role !== undefined && input.role !== current.role);
+        if (endsSessions) row.token_generation = await usersRepository.endSessions(trx, userId);
+        // A head moved to another unit, or no longer a leader, stops heading the old one.
+        if (input.unit_id !== undefined || input.role !== undefined) await unitsHeadedElsewhere(trx, row, actor.id, now);
+        if (endsSessions) emit({ type: 'sessions.ended', at: now.toISOString(), userId, jti: null });
         const { password, ...logged } = input;
         await writeAudit(trx, {
           at: now, actorId: actor.id, entity: 'user', entityId: userId, action: 'updated',

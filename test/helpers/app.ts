@@ -16,7 +16,7 @@ import { createLogger } from '../../server/logger';
 import { createTestDatabase } from '../setup/db';
 import { checkedRequest } from './contract';
 
-export const PASSWORD = 'password123';
+export const PASSWORD = 'Desk-pass-2026';
 /** The token secret of every test app, so a second instance can verify the fixture's tokens. */
 export const TOKEN_SECRET = 'test-secret-test-secret-test-secret!';
 let passwordHash: Promise<string> | undefined;

@@ -134,7 +134,7 @@ describe('no bad input gets a 500 or writes anything', () => {
   });
 
   it('answers rule violations with 422 naming the field', async () => {
-    const res = await t.http.post('/api/users').set(auth(admin())).send({ username: 'lonely_handler', name: 'x', role: 'handler', password: 'password123' });
+    const res = await t.http.post('/api/users').set(auth(admin())).send({ username: 'lonely_handler', name: 'x', role: 'handler', password: 'Desk-pass-2026' });
     expectProblem(res, 422);
     expect(res.body.errors).toEqual([{ path: 'unit_id', message: 'required for this role' }]);
   });

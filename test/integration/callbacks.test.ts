@@ -157,7 +157,7 @@ describe('balanced assignment', () => {
   beforeAll(async () => {
     // a second agent, so the balance has three people to spread over
     const res = await t.http.post('/api/users').set(auth(t.fixture.users.admin))
-      .send({ username: 'agent2', name: '回访员二', role: 'agent', unit_id: t.fixture.units.city, password: 'password123' }).expect(201);
+      .send({ username: 'agent2', name: '回访员二', role: 'agent', unit_id: t.fixture.units.city, password: 'Desk-pass-2026' }).expect(201);
     second = { id: res.body.id, username: 'agent2', role: 'agent', unit_id: t.fixture.units.city, token: '' };
   });
   let second: TestUser;

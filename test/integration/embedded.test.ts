@@ -15,7 +15,7 @@ describe('the desk on its embedded defaults', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopdesk-embedded-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = startServer({ PORT: String(port), LOOPDESK_DATA_DIR: dataDir, LOOPDESK_ADMIN_PASSWORD: 'admin-secret-1', LOOPDESK_LOG_LEVEL: 'warn' });
+    server = startServer({ PORT: String(port), LOOPDESK_DATA_DIR: dataDir, LOOPDESK_ADMIN_PASSWORD: 'Loopdesk-root-42', LOOPDESK_LOG_LEVEL: 'warn' });
     await waitForReady(base, server);
   });
 
@@ -37,13 +37,13 @@ describe('the desk on its embedded defaults', () => {
     const ready = await call('GET', '/readyz', null);
     expect(ready.body).toMatchObject({ database_kind: 'embedded' });
 
-    const admin = (await call('POST', '/api/auth/login', null, { username: 'admin', password: 'admin-secret-1' })).body.token;
+    const admin = (await call('POST', '/api/auth/login', null, { username: 'admin', password: 'Loopdesk-root-42' })).body.token;
     const city = (await call('POST', '/api/units', admin, { code: 'CITY', name: '市公司', area: 'city' })).body;
     const county = (await call('POST', '/api/units', admin, { code: 'CTY', name: '县分公司', area: 'county', parent_id: city.id })).body;
-    await call('POST', '/api/users', admin, { username: 'agent', name: '话务员', role: 'agent', unit_id: city.id, password: 'password123' });
-    await call('POST', '/api/users', admin, { username: 'handler', name: '处理员', role: 'handler', unit_id: county.id, password: 'password123' });
-    const agent = (await call('POST', '/api/auth/login', null, { username: 'agent', password: 'password123' })).body.token;
-    const handler = (await call('POST', '/api/auth/login', null, { username: 'handler', password: 'password123' })).body.token;
+    await call('POST', '/api/users', admin, { username: 'agent', name: '话务员', role: 'agent', unit_id: city.id, password: 'Desk-pass-2026' });
+    await call('POST', '/api/users', admin, { username: 'handler', name: '处理员', role: 'handler', unit_id: county.id, password: 'Desk-pass-2026' });
+    const agent = (await call('POST', '/api/auth/login', null, { username: 'agent', password: 'Desk-pass-2026' })).body.token;
+    const handler = (await call('POST', '/api/auth/login', null, { username: 'handler', password: 'Desk-pass-2026' })).body.token;
 
     const created = await call('POST', '/api/tickets', agent, { type: 'complaint', category: 'service_attitude', description: '营业员态度恶劣', customer: { phone: '13800001111' } });
     expect(created.status).toBe(201);

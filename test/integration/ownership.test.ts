@@ -6,10 +6,10 @@ beforeAll(async () => {
   t = await startTestApp();
   const { admin } = t.fixture.users;
   const created = await t.http.post('/api/users').set(auth(admin))
-    .send({ username: 'head2', name: '瓦房店经理', role: 'unit_head', unit_id: t.fixture.units.otherCounty, email: 'head2@example.test', password: 'password123' })
+    .send({ username: 'head2', name: '瓦房店经理', role: 'unit_head', unit_id: t.fixture.units.otherCounty, email: 'head2@example.test', password: 'Desk-pass-2026' })
     .expect(201);
   await t.http.patch(`/api/units/${t.fixture.units.otherCounty}`).set(auth(admin)).send({ head_user_id: created.body.id }).expect(200);
-  const login = await t.http.post('/api/auth/login').send({ username: 'head2', password: 'password123' }).expect(200);
+  const login = await t.http.post('/api/auth/login').send({ username: 'head2', password: 'Desk-pass-2026' }).expect(200);
   otherHead = { id: created.body.id, username: 'head2', role: 'unit_head', unit_id: t.fixture.units.otherCounty, token: login.body.token };
   // these stories log many alike complaints in one hour: keep the mass-complaint detector out of them
   for (const d of (await t.http.get('/api/mass-complaint-detectors').set(auth(admin)).expect(200)).body.items) {

@@ -1,4 +1,4 @@
-import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
+import { PASSWORD, auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
 
 // The signed-in user is cached for a few seconds to spare a query per request; changes made
 // through the API in this process must still count from the very next request.
@@ -9,11 +9,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('a cached sign-in follows changes to the user and their unit at once', () => {
-  it('a new role counts on the next request', async () => {
+  it('a new role ends the session on the next request, and the next sign-in has the new role', async () => {
     const { admin, supervisor } = t.fixture.users;
     await t.http.post('/api/tickets').set(auth(supervisor)).send(complaintBody()).expect(201);
     await t.http.patch(`/api/users/${supervisor.id}`).set(auth(admin)).send({ role: 'manager' }).expect(200);
-    expect((await t.http.post('/api/tickets').set(auth(supervisor)).send(complaintBody())).status).toBe(403);
+    expect((await t.http.post('/api/tickets').set(auth(supervisor)).send(complaintBody())).status).toBe(401);
+    const token = (await t.http.post('/api/auth/login').send({ username: supervisor.username, password: PASSWORD }).expect(200)).body.token as string;
+    expect((await t.http.post('/api/tickets').set({ Authorization: `Bearer ${token}` }).send(complaintBody())).status).toBe(403);
   });
 
   it('a handler whose team moves in the tree keeps seeing its tickets on the next request', async () => {
