@@ -3,6 +3,26 @@
  * Regenerate with `npm run gen:api` after changing a route or a response schema.
  */
 export interface paths {
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed which configuration or directory entry, when, with what
+         * @description Newest first. `format=csv` answers text/csv (UTF-8 with BOM) of the same page; cells that a spreadsheet would run as formulas are prefixed with a quote.
+         */
+        get: operations["getAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -14,9 +34,29 @@ export interface paths {
         put?: never;
         /**
          * Sign in with username and password
-         * @description Attempts are limited per client address and username (LOOPDESK_LOGIN_RATE_LIMIT per 15 minutes): 429 beyond.
+         * @description Failed attempts are limited per client address and username (LOOPDESK_LOGIN_RATE_LIMIT per 15 minutes), per address (LOOPDESK_LOGIN_ADDRESS_LIMIT per hour) and per account (after 5 failures in a row each attempt waits twice as long, up to 5 minutes): 429 with `retry_after` seconds.
          */
         post: operations["postAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: this token stops working
+         * @description Other sessions of the user go on; their sockets are dropped only for this token.
+         */
+        post: operations["postAuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -34,6 +74,84 @@ export interface paths {
         get: operations["getAuthMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description Every session of the user ends, this one too; the answer carries a fresh token for this one.
+         */
+        post: operations["postAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working calendars: business hours, callable hours, holidays */
+        get: operations["getCalendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One working calendar with its holidays and make-up working days */
+        get: operations["getCalendarsByKey"];
+        /**
+         * Create or replace a working calendar
+         * @description Running timers that count on the calendar get their due times from the new one in the same transaction; `moved_timers` says how many moved. The weekly hours of a calendar managed by the callback policy are edited there (409).
+         */
+        put: operations["putCalendarsByKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{key}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a year's official holidays and make-up working days (CSV or JSON)
+         * @description Rows `date,kind,name` (kind: holiday or working_day). The whole file is checked first: any bad row answers 422 with every bad line, and nothing is imported.
+         */
+        post: operations["postCalendarsByKeyImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -271,7 +389,7 @@ export interface paths {
         };
         /**
          * Mass complaints (规模性投诉), newest first
-         * @description Agents look up open incidents for the caller's category and unit before logging: `explanation_wording` is what to tell the caller.
+         * @description Agents look up open incidents for the caller's category and unit before logging: `explanation_wording` is what to tell the caller. Handlers and unit heads see incidents of their subtree or holding a ticket of it.
          */
         get: operations["getIncidents"];
         put?: never;
@@ -539,7 +657,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subscribers per unit for a month (the fault-report rate's denominator) */
+        /**
+         * Subscribers per unit for a month (the fault-report rate's denominator)
+         * @description Unit heads see their subtree's units only.
+         */
         get: operations["getReportsSubscribers"];
         put?: never;
         post?: never;
@@ -617,6 +738,26 @@ export interface paths {
          * @description New timers follow the new version; running timers keep the policy they started with (shown as `policy_version`).
          */
         put: operations["putSlaPoliciesByKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies/{key}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When a ticket of this policy accepted at a given time falls due
+         * @description Computed by the timers' own calendar arithmetic: working hours, lunch breaks, holidays and make-up working days.
+         */
+        get: operations["getSlaPoliciesByKeyPreview"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -933,6 +1074,124 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntry: {
+            action: string;
+            actor_id: number | null;
+            actor_name: string | null;
+            at: string;
+            /** @description what changed: the input, or {before, after} */
+            data: {
+                [key: string]: unknown;
+            };
+            entity: string;
+            /** @description the changed row's id or key */
+            entity_ref: string | null;
+            id: number;
+        };
+        Calendar: {
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            key: string;
+            /** @description callback_policy: the callable hours, edited in the callback policy */
+            managed_by: "callback_policy" | null;
+            name: string;
+            timezone: string;
+            updated_at: string | null;
+            updated_by: number | null;
+            weekly: {
+                fri: [
+                    string,
+                    string
+                ][];
+                mon: [
+                    string,
+                    string
+                ][];
+                sat: [
+                    string,
+                    string
+                ][];
+                sun: [
+                    string,
+                    string
+                ][];
+                thu: [
+                    string,
+                    string
+                ][];
+                tue: [
+                    string,
+                    string
+                ][];
+                wed: [
+                    string,
+                    string
+                ][];
+            };
+            working_days: {
+                date: string;
+                name: string;
+            }[];
+        };
+        CalendarChange: {
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            key: string;
+            /** @description callback_policy: the callable hours, edited in the callback policy */
+            managed_by: "callback_policy" | null;
+            /** @description running timers whose due time the change moved */
+            moved_timers: number;
+            name: string;
+            timezone: string;
+            updated_at: string | null;
+            updated_by: number | null;
+            weekly: {
+                fri: [
+                    string,
+                    string
+                ][];
+                mon: [
+                    string,
+                    string
+                ][];
+                sat: [
+                    string,
+                    string
+                ][];
+                sun: [
+                    string,
+                    string
+                ][];
+                thu: [
+                    string,
+                    string
+                ][];
+                tue: [
+                    string,
+                    string
+                ][];
+                wed: [
+                    string,
+                    string
+                ][];
+            };
+            working_days: {
+                date: string;
+                name: string;
+            }[];
+        };
+        CalendarSummary: {
+            holidays: number;
+            key: string;
+            managed_by: "callback_policy" | null;
+            name: string;
+            updated_at: string | null;
+            working_days: number;
+        };
         Callback: {
             assignee_id: number | null;
             attempt: number;
@@ -1324,6 +1583,15 @@ export interface components {
             /** @default [] */
             warn_at: number[];
         };
+        SlaPolicyPreview: {
+            clock: string;
+            due_at: string;
+            policy_key: string;
+            started_at: string;
+            target_seconds: number;
+            tier: number | null;
+            warn_at: string[];
+        };
         SlaTimer: {
             breached_at: string | null;
             clock: string;
@@ -1462,6 +1730,8 @@ export interface components {
             version: number;
         };
         Unit: {
+            /** @description inactive units keep their history but take no new work */
+            active: boolean;
             /** @enum {string} */
             area: "city" | "county";
             code: string;
@@ -1493,6 +1763,78 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAuditLog: {
+        parameters: {
+            query?: {
+                actor_id?: number;
+                cursor?: string;
+                /** @description comma-separated entities */
+                entity?: string;
+                /** @description the changed row's id or key (a calendar's key, a user's id) */
+                entity_ref?: string;
+                /** @description csv: UTF-8 with BOM, for Excel */
+                format?: "json" | "csv";
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of audit entries; `format=csv`: the same page as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        next_cursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postAuthLogin: {
         parameters: {
             query?: never;
@@ -1566,6 +1908,60 @@ export interface operations {
             };
         };
     };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAuthMe: {
         parameters: {
             query?: never;
@@ -1587,6 +1983,447 @@ export interface operations {
                         role: string;
                         unit_id: number | null;
                         username: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current_password: string;
+                    /** @description at least 10 characters, not a common password, not containing the username */
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description a fresh token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expires_at: string;
+                        token: string;
+                    };
+                };
+            };
+            /** @description the current password is wrong, or the new one breaks the policy (`code: weak_password`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CalendarSummary"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendarsByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCalendarsByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description local dates on which the calendar does not run
+                     * @default []
+                     */
+                    holidays?: {
+                        /**
+                         * Format: date
+                         * @description a local date 'YYYY-MM-DD' in the desk's time zone
+                         */
+                        date: string;
+                        /** @default  */
+                        name?: string;
+                    }[];
+                    name: string;
+                    /** @description working periods per weekday in local time; several a day for a lunch break; [] for a day off */
+                    weekly: {
+                        fri: [
+                            string,
+                            string
+                        ][];
+                        mon: [
+                            string,
+                            string
+                        ][];
+                        sat: [
+                            string,
+                            string
+                        ][];
+                        sun: [
+                            string,
+                            string
+                        ][];
+                        thu: [
+                            string,
+                            string
+                        ][];
+                        tue: [
+                            string,
+                            string
+                        ][];
+                        wed: [
+                            string,
+                            string
+                        ][];
+                    };
+                    /**
+                     * @description make-up working days (调休): worked with the hours of an ordinary working day
+                     * @default []
+                     */
+                    working_days?: {
+                        /**
+                         * Format: date
+                         * @description a local date 'YYYY-MM-DD' in the desk's time zone
+                         */
+                        date: string;
+                        /** @default  */
+                        name?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChange"];
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChange"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCalendarsByKeyImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the file's text; kind is holiday (休) or working_day (班) */
+                    content: string;
+                    /**
+                     * @description csv: a header row `date,kind,name`; json: an array of {date, kind, name}
+                     * @enum {string}
+                     */
+                    format: "csv" | "json";
+                    /**
+                     * @description merge: add to and overwrite the listed dates; replace: the file is the whole list
+                     * @default merge
+                     * @enum {string}
+                     */
+                    mode?: "merge" | "replace";
+                };
+            };
+        };
+        responses: {
+            /** @description imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        holidays: {
+                            date: string;
+                            name: string;
+                        }[];
+                        imported: {
+                            holidays: number;
+                            working_days: number;
+                        };
+                        key: string;
+                        /** @description callback_policy: the callable hours, edited in the callback policy */
+                        managed_by: "callback_policy" | null;
+                        /** @description running timers whose due time the change moved */
+                        moved_timers: number;
+                        name: string;
+                        timezone: string;
+                        updated_at: string | null;
+                        updated_by: number | null;
+                        weekly: {
+                            fri: [
+                                string,
+                                string
+                            ][];
+                            mon: [
+                                string,
+                                string
+                            ][];
+                            sat: [
+                                string,
+                                string
+                            ][];
+                            sun: [
+                                string,
+                                string
+                            ][];
+                            thu: [
+                                string,
+                                string
+                            ][];
+                            tue: [
+                                string,
+                                string
+                            ][];
+                            wed: [
+                                string,
+                                string
+                            ][];
+                        };
+                        working_days: {
+                            date: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -4457,6 +5294,70 @@ export interface operations {
             };
         };
     };
+    getSlaPoliciesByKeyPreview: {
+        parameters: {
+            query?: {
+                /** @description when the ticket is accepted (or paid, for reconnection); default now */
+                accepted_at?: string;
+                /** @description the customer's area (picks the tier; city when absent) */
+                area?: "city" | "county";
+                payment_channel?: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description due time and warning points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyPreview"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSlaBoard: {
         parameters: {
             query?: {
@@ -5830,6 +6731,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description false deactivates: refused while the unit has active sub-units, active users or open tickets */
+                    active?: boolean;
                     /** @enum {string} */
                     area?: "city" | "county";
                     head_user_id?: number | null;
@@ -5960,6 +6863,7 @@ export interface operations {
                 "application/json": {
                     email?: string | null;
                     name: string;
+                    /** @description at least 10 characters, not a common password, not containing the username */
                     password: string;
                     /** @enum {string} */
                     role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
@@ -6031,6 +6935,7 @@ export interface operations {
                     active?: boolean;
                     email?: string | null;
                     name?: string;
+                    /** @description at least 10 characters, not a common password, not containing the username */
                     password?: string;
                     /** @enum {string} */
                     role?: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
