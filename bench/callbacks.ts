@@ -20,7 +20,6 @@ import { inTransaction } from '../server/db/unit-of-work';
 import { EventBus } from '../server/events/bus';
 import { createScheduler, type Scheduler } from '../server/jobs';
 import { createLogger } from '../server/logger';
-import { createMailTransport } from '../server/mail/transport';
 import type { TicketRow } from '../server/tickets/repository';
 import { createBenchDatabase } from './lib/database';
 
@@ -67,7 +66,7 @@ async function main(): Promise<void> {
         batchMs.push(performance.now() - started);
       }),
     };
-    const callbacks = createCallbacksService(deps, { scheduler, transport: createMailTransport({ smtpUrl: undefined, dataDir: config.dataDir, from: 'bench@loopdesk' }) });
+    const callbacks = createCallbacksService(deps, { scheduler });
 
     const scheduleStarted = performance.now();
     for (let i = 0; i < tickets.length; i += BATCH) {

@@ -3,7 +3,8 @@ import { balance } from '../../server/callbacks/assignment';
 import { createCallbacksService } from '../../server/callbacks/service';
 import { createScheduler } from '../../server/jobs';
 import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp, type TestUser } from '../helpers/app';
-import { SmtpSink } from '../helpers/smtp';
+import { startMail, type MailSystem } from '../../server/mail';
+import { SmtpSink, until } from '../helpers/smtp';
 
 /**
  * Automatic callbacks, told as the desk lives them. The clock starts at 10:00 in Asia/Shanghai
@@ -11,12 +12,16 @@ import { SmtpSink } from '../helpers/smtp';
  */
 let t: TestApp;
 let smtp: SmtpSink;
+let mail: MailSystem;
 beforeAll(async () => {
   smtp = await SmtpSink.create();
   await smtp.start();
   t = await startTestApp({ env: { SMTP_URL: smtp.url, LOOPDESK_PUBLIC_URL: 'http://desk.example.test' } });
+  // survey and unit-head mail are recorded by the scheduled handlers and sent by the mail worker
+  mail = await startMail(t.deps, { smtp: { ignoreTLS: true }, pollMs: 100 });
 });
 afterAll(async () => {
+  await mail.stop();
   await t.close();
   await smtp.stop();
 });
@@ -69,7 +74,7 @@ describe('scheduling in callable hours', () => {
     const ticket = await resolvedComplaint();
     // another process: its own scheduler and callbacks service over the same database
     const scheduler = createScheduler(t.deps, { redisUrl: null });
-    createCallbacksService(t.deps, { scheduler, transport: { kind: 'files', send: async () => undefined, close: () => undefined } });
+    createCallbacksService(t.deps, { scheduler });
     expect(await scheduler.runDue()).toBeGreaterThanOrEqual(1);
     expect((await callbacksOf(ticket.id))[0]!.state).toBe('due');
     expect(await t.services.scheduler.runDue()).toBe(0);
@@ -211,6 +216,7 @@ describe('an unsatisfied customer', () => {
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'callback.unsatisfied', userId: head.id, handlingRound: 2, dueAt: '2026-11-28T14:00:00.000Z' }));
 
     await runDue();
+    await until(() => smtp.received.some((m) => m.to.includes('head1@example.test') && (m.mail.subject ?? '').includes(ticket.number)), 10_000, 'the unit head mail');
     const told = smtp.received.find((m) => m.to.includes('head1@example.test') && (m.mail.subject ?? '').includes(ticket.number));
     expect(told?.mail.text).toContain('钱还没退到账');
 
@@ -245,9 +251,9 @@ describe('the mail survey', () => {
     // a fault report: a leadership case could not close from the survey before its owner's duties
     const ticket = await resolvedComplaint({ email }, { type: 'fault', category: 'broadband' });
     await runDue();
-    const mail = smtp.received.find((m) => m.to.includes(email));
-    expect(mail).toBeDefined();
-    const link = /http:\/\/desk\.example\.test\/survey\/([^\s?]+)/.exec(mail!.mail.text ?? '');
+    await until(() => smtp.received.some((m) => m.to.includes(email)), 10_000, 'the survey mail');
+    const survey = smtp.received.find((m) => m.to.includes(email));
+    const link = /http:\/\/desk\.example\.test\/survey\/([^\s?]+)/.exec(survey!.mail.text ?? '');
     expect(link).not.toBeNull();
     return { ticketId: ticket.id, number: ticket.number, token: link![1]! };
   }
