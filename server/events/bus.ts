@@ -44,13 +44,13 @@ export interface DurableConsumer {
  *   (best effort: a crash right after commit skips them; caches and tests listen here);
  * - `subscribeDurable`: once per desk, at least once, idempotent by event id (the relay re-offers
  *   what a crash or an error skipped);
- * - `subscribeStream`: every event of every process, in `seq` order, from the relay (realtime).
+ * - the outbox relay's `subscribe` (server/events/outbox.ts): every event of every process, in
+ *   `seq` order (realtime).
  */
 export class EventBus {
   private readonly emitter = new EventEmitter();
   private readonly durable: DurableConsumer[] = [];
-  private readonly stream = new Set<EventHandler>();
-  private committedHook: (() => void) | null = null;
+  private readonly committedHooks = new Set<() => void>();
 
   constructor(private readonly logger: Logger) {
     this.emitter.setMaxListeners(100);
@@ -67,7 +67,7 @@ export class EventBus {
   }
 
   subscribeDurable(consumer: DurableConsumer): () => void {
-    if (this.durable.some((c) => c.name === consumer.name)) throw new Error(`durable consumer ${consumer.name} is already subscribed`);
+    // Two apps on one bus (tests) may subscribe one name twice: they share its handled marks and cursor.
     this.durable.push(consumer);
     return () => {
       const at = this.durable.indexOf(consumer);
@@ -75,23 +75,14 @@ export class EventBus {
     };
   }
 
-  /** Handlers are called one event at a time, in sequence order; the relay waits for them. */
-  subscribeStream(handler: EventHandler): () => void {
-    this.stream.add(handler);
-    return () => this.stream.delete(handler);
-  }
-
   durableConsumers(): readonly DurableConsumer[] {
     return this.durable;
   }
 
-  streamHandlers(): readonly EventHandler[] {
-    return [...this.stream];
-  }
-
-  /** The relay's wake-up after a local commit (set by the relay while it runs). */
-  onCommitted(hook: (() => void) | null): void {
-    this.committedHook = hook;
+  /** A relay's wake-up after a local commit, while it runs; returns the unsubscribe. */
+  onCommitted(hook: () => void): () => void {
+    this.committedHooks.add(hook);
+    return () => this.committedHooks.delete(hook);
   }
 
   /**
@@ -116,6 +107,6 @@ export class EventBus {
         }
       }
     }
-    this.committedHook?.();
+    for (const hook of this.committedHooks) hook();
   }
 }

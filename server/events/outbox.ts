@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import pg from 'pg';
-import type { EventBus, EventEnvelope } from './bus';
+import type { EventBus, EventEnvelope, EventHandler } from './bus';
 import type { DomainEvent } from './types';
 import type { Logger } from '../logger';
 import { handleOnce } from '../db/unit-of-work';
@@ -40,6 +40,8 @@ export interface RelayOptions {
 }
 
 export interface OutboxRelay {
+  /** Every committed event of every process, one at a time in `seq` order; the relay waits for the handler. */
+  subscribe(handler: EventHandler): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Sequences, streams and hands out what is waiting; resolves when this pass is done. */
@@ -79,6 +81,8 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   let lastDurable = 0;
   let deadLettered = 0;
   const failures = new Map<string, number>();
+  const streamHandlers = new Set<EventHandler>();
+  let unhook: (() => void) | null = null;
 
   async function sequence(): Promise<number> {
     return knex.transaction(async (trx) => {
@@ -101,7 +105,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const toEnvelope = (row: OutboxRow): EventEnvelope => ({ id: row.id, seq: Number(row.seq), event: row.payload });
 
   async function stream(): Promise<void> {
-    const handlers = bus.streamHandlers();
+    const handlers = [...streamHandlers];
     for (;;) {
       const rows: OutboxRow[] = await knex('outbox_events').where('seq', '>', streamedSeq).orderBy('seq').limit(500).select('id', 'seq', 'type', 'payload');
       for (const row of rows) {
@@ -183,7 +187,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     const now = Date.now();
     if (now - lastDurable >= pollMs || sequenced === 0) {
       lastDurable = now;
-      for (const consumer of bus.durableConsumers()) await catchUp(consumer.name);
+      for (const name of new Set(bus.durableConsumers().map((c) => c.name))) await catchUp(name);
     }
     if (now - lastPrune >= 60_000) {
       lastPrune = now;
@@ -238,12 +242,16 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   }
 
   return {
+    subscribe(handler) {
+      streamHandlers.add(handler);
+      return () => streamHandlers.delete(handler);
+    },
     async start() {
       if (!stopped) return;
       stopped = false;
       const cursor = await knex('outbox_cursors').where({ consumer: SEQUENCER }).first<{ seq: number }>('seq');
       streamedSeq = cursor?.seq ?? 0;
-      bus.onCommitted(wake);
+      unhook = bus.onCommitted(wake);
       await listen();
       pollTimer = setInterval(wake, pollMs);
       pollTimer.unref();
@@ -251,7 +259,8 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     },
     async stop() {
       stopped = true;
-      bus.onCommitted(null);
+      unhook?.();
+      unhook = null;
       if (pollTimer) clearInterval(pollTimer);
       pollTimer = null;
       await running?.catch(() => undefined);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Server } from 'socket.io';
-import type { EventBus } from '../events/bus';
+import type { OutboxRelay } from '../events/outbox';
 import type { DomainEvent } from '../events/types';
 import { rooms, ticketAudience } from './audience';
 
@@ -46,8 +46,8 @@ export async function eventTargets(knex: Knex, event: DomainEvent): Promise<stri
  * Every event that carries a ticket goes to the rooms that may see that ticket (a ticket's own
  * room is for presence only: its members are all in those rooms already), and to any user it names.
  */
-export function bridgeEvents(bus: EventBus, io: Server, knex: Knex): () => void {
-  return bus.subscribeStream(async (event, meta) => {
+export function bridgeEvents(relay: OutboxRelay, io: Server, knex: Knex): () => void {
+  return relay.subscribe(async (event, meta) => {
     if (event.type === 'directory.changed') {
       // A user's role, unit or account changed: their sockets joined rooms for the old one. Drop
       // them; the console reconnects and the handshake reads who they are now (or refuses them).

@@ -24,8 +24,8 @@ export interface RealtimeOptions {
   redisKey?: string;
   /** the desk's identity (settings.desk_id): names its Redis channel */
   deskId?: string;
-  /** the outbox relay of this process: consoles that reconnect replay what they missed from it */
-  relay?: OutboxRelay;
+  /** the outbox relay of this process: its stream is what consoles hear, and what a reconnecting one replays */
+  relay: OutboxRelay;
   /** how many missed events a reconnecting console may replay before it is told to reload */
   replayLimit?: number;
 }
@@ -132,7 +132,7 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
       timezone: deps.config.timezone,
       server_time: deps.clock.now().toISOString(),
       // the last event this process streamed: a console that comes back sends it as `resume`
-      seq: options.relay?.streamed() ?? null,
+      seq: options.relay.streamed(),
     });
 
     // A console that was away replays, in order, the events it may see after the last seq it
@@ -141,8 +141,7 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
       const reply: ResumeAck = typeof ack === 'function' ? ack : () => undefined;
       const parsed = resumePayload.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, reload: true, detail: 'send {after_seq}' });
-      if (!options.relay) return reply({ ok: false, reload: true, detail: 'no replay on this server' });
-      const relay = options.relay;
+      const { relay } = options;
       (async () => {
         const missed = await relay.replay(parsed.data.after_seq, replayLimit + 1);
         if (!missed || missed.envelopes.length > replayLimit) return reply({ ok: false, reload: true, detail: 'missed events are no longer held; reload' });
@@ -195,10 +194,10 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
     });
   });
 
-  const unsubscribe = bridgeEvents(deps.bus, io, deps.knex);
+  const unsubscribe = bridgeEvents(options.relay, io, deps.knex);
   // A ticket dispatched out of someone's subtree also leaves their open detail: they get no more
   // presence of a ticket they may no longer see. Only a dispatch moves a ticket between units.
-  const unsubscribeEviction = deps.bus.subscribeStream(async (event) => {
+  const unsubscribeEviction = options.relay.subscribe(async (event) => {
     if (event.type !== 'ticket.updated' || (event.change !== 'dispatched' && event.change !== 'redispatched')) return;
     const ticketRoom = rooms.ticket(event.ticket.id);
     // every process evicts its own sockets (it hears every event from the outbox)
