@@ -28,6 +28,8 @@ const FALLBACK_GRACE_MS = 500;
 export function createBullScheduler(table: DueTable, logger: Logger, options: BullSchedulerOptions): Scheduler {
   const queue = new Queue(options.queueName, options.redisUrl, {
     prefix: options.prefix,
+    // Bull's own default waits e^n ms between reconnects, up to 20 s: Redis would be back long before Bull noticed
+    redis: { retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000) },
     defaultJobOptions: { removeOnComplete: true, removeOnFail: 100 },
   });
   queue.on('error', (err) => logger.warn('scheduler queue error', { err }));

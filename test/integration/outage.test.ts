@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,6 +91,8 @@ describe('Redis down for 16 s', () => {
     const res = await fetch(base + url, {
       method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch((err: Error) => {
+      throw new Error(`${method} ${url}: ${err.message}; the desk said:\n${server.output().slice(-3000)}`);
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { id: number; token: string } };
   }
@@ -138,7 +141,14 @@ describe('Redis down for 16 s', () => {
     expect((await readyz()).ms).toBeLessThan(1000);
 
     await redis.start();
-    await until(async () => (await readyz()).body.status === 'ready', 15_000, 'readyz ready again');
+    let last: unknown;
+    await until(async () => {
+      const r = await readyz();
+      last = r.body;
+      return r.body.status === 'ready';
+    }, 15_000, 'readyz ready again').catch((err: Error) => {
+      throw new Error(`${err.message}: ${JSON.stringify(last)}\n${execSync(`redis-cli -p ${redis.port} client list`).toString()}\n${server.output().split('\n').filter((l) => !/ECONNREFUSED|Redis unreachable/.test(l)).join('\n').slice(-4000)}`);
+    });
     // the Bull wake-up is re-armed under this desk's prefix
     const deskId = (await knex('settings').where({ key: 'desk_id' }).first<{ value: string }>('value'))!.value;
     const Redis = (await import('ioredis')).Redis;
