@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   to: string[];
   mail: ParsedMail;
+  /** when the server accepted it (Date.now()) */
+  at: number;
 }
 
 /** A real SMTP server in the test process; it can be stopped and started again on the same port. */
@@ -46,7 +48,7 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         simpleParser(stream).then(
           (mail) => {
-            this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+            this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, at: Date.now() });
             callback();
           },
           (err: Error) => callback(err),
