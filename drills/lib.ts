@@ -65,6 +65,7 @@ export async function createDrillDatabase(name: string): Promise<DrillDatabase> 
 
 export interface Operator {
   countyTeam: number;
+  admin: string;
   agent: string;
   supervisor: string;
   /** the county head, owner of leadership cases dispatched below the county */
@@ -88,11 +89,12 @@ export async function seedOperator(knex: Knex): Promise<Operator> {
     const [row] = await knex('users').insert({ username, name: username, role, unit_id: unitId, email: `${username}@drill.test`, password_hash: hash, created_at: now, updated_at: now }).returning(['id']);
     return row.id as number;
   };
+  await user('admin1', 'admin', city.id);
   await user('agent1', 'agent', city.id);
   await user('super1', 'supervisor', city.id);
   const head = await user('head1', 'unit_head', county.id);
   await knex('units').where({ id: county.id }).update({ head_user_id: head });
-  return { countyTeam: team.id, agent: 'agent1', supervisor: 'super1', headEmail: 'head1@drill.test' };
+  return { countyTeam: team.id, admin: 'admin1', agent: 'agent1', supervisor: 'super1', headEmail: 'head1@drill.test' };
 }
 
 /** The desk in a child process, as `npm start` runs it, on a port it keeps across restarts. */
