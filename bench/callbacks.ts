@@ -22,7 +22,6 @@ import { inTransaction } from '../server/db/unit-of-work';
 import { EventBus } from '../server/events/bus';
 import { createScheduler, type Scheduler } from '../server/jobs';
 import { createLogger } from '../server/logger';
-import { createMailTransport } from '../server/mail/transport';
 import type { TicketRow } from '../server/tickets/repository';
 import { createBenchDatabase } from './lib/database';
 
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
       }),
     };
     const calendars = createCalendarService(deps, createSlaService(deps, scheduler));
-    const callbacks = createCallbacksService(deps, { scheduler, transport: createMailTransport({ smtpUrl: undefined, dataDir: config.dataDir, from: 'bench@loopdesk' }), calendars });
+    const callbacks = createCallbacksService(deps, { scheduler, calendars });
 
     const scheduleStarted = performance.now();
     for (let i = 0; i < tickets.length; i += BATCH) {

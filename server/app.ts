@@ -15,8 +15,8 @@ import { createSurveyService, surveyPages } from './callbacks/survey-service';
 import { customerRoutes } from './customers/routes';
 import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
+import { readiness, type Check } from './http/readiness';
 import { createScheduler, type Scheduler } from './jobs';
-import { createMailTransport, type MailTransport } from './mail/transport';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { requestId, securityHeaders } from './http/security';
 import { buildOpenApi } from './openapi/document';
@@ -66,12 +66,12 @@ export interface AppOptions {
   tokens: TokenService;
   /** Reports whether the queue backend answers; absent means the in-process scheduler. */
   queueReady?: () => Promise<boolean>;
+  /** more dependencies for /readyz (outbox, mail, realtime Redis): each answers true, false or throws */
+  readiness?: Record<string, Check>;
   /** Defaults to one over config (Bull with REDIS_URL, else in-process), registered but not started. */
   scheduler?: Scheduler;
   /** Redis key prefix of the sign-in counters (tests keep theirs apart). */
   throttleKeyPrefix?: string;
-  /** Where callback mail (surveys, unit heads) goes; defaults to SMTP_URL or .eml files. */
-  mailTransport?: MailTransport;
 }
 
 /** Builds the Express app without listening, so supertest and main.ts share it. */
@@ -86,11 +86,9 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const incidents = createIncidentsService(deps, ownership);
   const scheduler = options.scheduler ?? createScheduler(deps);
   const escalation = createEscalationService(deps, scheduler, ownership);
-  const mailTransport = options.mailTransport
-    ?? createMailTransport({ smtpUrl: deps.config.smtpUrl, dataDir: deps.config.dataDir, from: `LoopDesk <noreply@${new URL(deps.config.publicUrl).hostname}>` });
   const sla = createSlaService(deps, scheduler);
   const calendars = createCalendarService(deps, sla);
-  const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport, calendars });
+  const callbacks = createCallbacksService(deps, { scheduler, calendars });
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
@@ -123,9 +121,18 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const database = await db.knex.raw('SELECT 1').then(() => true, () => false);
-    const queue = options.queueReady ? await options.queueReady().catch(() => false) : true;
-    res.status(database && queue ? 200 : 503).json({ status: database && queue ? 'ready' : 'not ready', database, queue, database_kind: db.kind });
+    const report = await readiness({
+      database: () => db.knex.raw('SELECT 1').then(() => true),
+      ...(options.queueReady ? { redis: options.queueReady } : {}),
+      ...options.readiness,
+    });
+    const database = report.database!.state === 'up';
+    const queue = report.redis ? report.redis.state === 'up' : true;
+    const degraded = Object.values(report).some((d) => d.state !== 'up');
+    // Only the database makes the desk unable to serve: without Redis (or SMTP) it runs degraded.
+    res.status(database ? 200 : 503).json({
+      status: !database ? 'not ready' : degraded ? 'degraded' : 'ready', database, queue, database_kind: db.kind, dependencies: report,
+    });
   });
 
   const openApi = buildOpenApi(routes, { version: '0.1.0', serverUrl: deps.config.publicUrl });

@@ -6,7 +6,9 @@ import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/knex';
 import { migrateLatest } from './db/migrate';
+import { guardProcess, redisPrefix, resolveDeskId } from './desk';
 import { EventBus } from './events/bus';
+import { createOutboxRelay } from './events/outbox';
 import { createScheduler } from './jobs';
 import { createLogger } from './logger';
 import { loadDemo } from './demo/seed';
@@ -25,11 +27,15 @@ async function main(argv: string[]): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  guardProcess(logger);
   const clock = systemClock;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   const applied = await migrateLatest(db.knex);
   if (applied.length > 0) logger.info('migrations applied', { count: applied.length });
   await ensureAdmin(db.knex, clock, logger, config.adminPassword);
+  const deskId = await resolveDeskId(db.knex);
+  const serveApi = config.role !== 'worker';
+  const runWorkers = config.role !== 'api';
 
   const bus = new EventBus(logger);
   const deps = { knex: db.knex, bus, clock, config, logger };
@@ -38,17 +44,29 @@ async function main(argv: string[]): Promise<void> {
   }
   const tokens = createTokenService(await resolveTokenSecret(db.knex, config.tokenSecret), config.tokenTtlSeconds, clock);
   // One scheduler for every domain; it starts once all of them registered their kinds in createApp.
-  const scheduler = createScheduler(deps);
-  const { app, services } = createApp({ deps, db, tokens, scheduler, queueReady: config.redisUrl ? () => scheduler.ready() : undefined });
-  await scheduler.start();
-  await services.monthlyMail.arm(db.knex);
-  logger.info('scheduler started', { adapter: scheduler.adapter });
+  const scheduler = createScheduler(deps, { prefix: redisPrefix(deskId) });
+  // Mail registers its durable consumer before the relay's first pass.
+  const mail = runWorkers ? await startMail(deps) : null;
+  const relay = createOutboxRelay({ knex: db.knex, bus, logger, listenUrl: config.databaseUrl, retentionSeconds: config.outboxRetentionSeconds });
+  const { app, services } = createApp({
+    deps, db, tokens, scheduler,
+    queueReady: config.redisUrl ? () => scheduler.ready() : undefined,
+    readiness: {
+      outbox: async () => relay.backlog(),
+      ...(mail ? { mail: async () => mail.mailer.backlog() } : {}),
+    },
+  });
+  if (runWorkers) {
+    await scheduler.start();
+    await services.monthlyMail.arm(db.knex);
+    logger.info('scheduler started', { adapter: scheduler.adapter });
+  }
   const server = http.createServer(app);
-  const realtime = attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, redisUrl: config.redisUrl });
-  const mail = await startMail(deps);
-  logger.info('mail ready', { transport: mail.transportKind, queue: mail.queueKind });
+  const realtime = serveApi ? attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, redisUrl: config.redisUrl, deskId, relay }) : null;
+  await relay.start();
+  if (mail) logger.info('mail ready', { transport: mail.transportKind });
   server.listen(config.port, () => {
-    logger.info('LoopDesk is listening', { url: config.publicUrl, database: db.kind, timezone: config.timezone });
+    logger.info('LoopDesk is listening', { url: config.publicUrl, database: db.kind, timezone: config.timezone, role: config.role, desk: deskId });
   });
 
   let stopping = false;
@@ -58,8 +76,9 @@ async function main(argv: string[]): Promise<void> {
     logger.info('shutting down', { signal });
     server.close();
     server.closeAllConnections();
-    await realtime.close();
-    await mail.stop();
+    await realtime?.close();
+    await relay.stop();
+    await mail?.stop();
     await scheduler.stop();
     await db.close();
     process.exit(0);

@@ -5,7 +5,7 @@ import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import type { DueItem, Scheduler } from '../jobs';
-import type { MailTransport } from '../mail/transport';
+import { recordMail } from '../mail/service';
 import { nearestHead } from '../ownership/heads';
 import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import { toTicketView, type TicketView } from '../tickets/view';
@@ -38,7 +38,6 @@ export interface CallableHoursPort {
 
 export interface CallbacksOptions {
   scheduler: Scheduler;
-  transport: MailTransport;
   calendars: CallableHoursPort;
 }
 
@@ -72,7 +71,7 @@ function decodeCursor(cursor: string): { dueAt: Date; id: number } | undefined {
 
 export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   const { knex, bus, clock, config } = deps;
-  const { scheduler, transport } = options;
+  const { scheduler } = options;
   const publicUrl = config.publicUrl.replace(/\/+$/, '');
   let secret: Promise<string> | undefined;
   const signingSecret = () => (secret ??= surveySecret(knex));
@@ -140,14 +139,18 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     })));
   }
 
-  /** Sends survey mails; a failed send throws and the scheduler retries it with backoff. */
+  /** Records survey mails with the survey (the mail worker sends them after commit, outside this batch). */
   async function onSurveyMail(items: readonly DueItem[], uow: UnitOfWork): Promise<void> {
     for (const item of items) {
       const survey = await repo.surveyForUpdate(uow.trx, Number(item.key));
       if (!survey || survey.sent_at || survey.answered_at) continue;
       const ticket = (await ticketsRepository.find(uow.trx, survey.ticket_id))!;
       const link = `${publicUrl}/survey/${signSurveyToken(await signingSecret(), survey.id, survey.expires_at)}`;
-      await transport.send({ to: survey.email, messageId: `<callback-survey-${survey.id}@loopdesk>`, ...surveyMail({ ticketNumber: ticket.number, link, expiresAt: survey.expires_at, timezone: config.timezone }) });
+      const text = surveyMail({ ticketNumber: ticket.number, link, expiresAt: survey.expires_at, timezone: config.timezone });
+      await recordMail(uow.trx, clock, {
+        id: `callback-survey:${survey.id}`, kind: 'callback.survey', ticketId: ticket.id, locale: 'zh-CN', subject: text.subject, body: text.text,
+        recipients: [{ userId: null, email: survey.email }], messageId: `<callback-survey-${survey.id}@loopdesk>`,
+      });
       await uow.trx('callback_surveys').where({ id: survey.id }).update({ sent_at: clock.now() });
     }
   }
@@ -159,9 +162,10 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       const head = handling?.head_user_id ? await uow.trx('users').where({ id: handling.head_user_id, active: true }).first<{ email: string | null } | undefined>('email') : undefined;
       if (!handling || !head?.email) continue;
       const ticket = (await ticketsRepository.find(uow.trx, ticketId))!;
-      await transport.send({
-        to: head.email, messageId: `<callback-unsatisfied-${item.key}@loopdesk>`,
-        ...headMail({ ticketNumber: ticket.number, round, dueAt: handling.due_at, link: `${publicUrl}/tickets/${ticketId}`, note: String(item.payload.note ?? ''), timezone: config.timezone }),
+      const text = headMail({ ticketNumber: ticket.number, round, dueAt: handling.due_at, link: `${publicUrl}/tickets/${ticketId}`, note: String(item.payload.note ?? ''), timezone: config.timezone });
+      await recordMail(uow.trx, clock, {
+        id: `callback-unsatisfied:${item.key}`, kind: 'callback.unsatisfied', ticketId, locale: 'zh-CN', subject: text.subject, body: text.text,
+        recipients: [{ userId: handling.head_user_id, email: head.email }], messageId: `<callback-unsatisfied-${item.key}@loopdesk>`,
       });
     }
   }

@@ -49,6 +49,8 @@ const envSchema = z.object({
   LOOPDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOOPDESK_SCHEDULER_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(200),
   LOOPDESK_SCHEDULER_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  LOOPDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  LOOPDESK_OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(3600),
 });
 
 export interface Config {
@@ -75,6 +77,10 @@ export interface Config {
   readonly schedulerTickMs: number;
   /** How often the reconciler re-arms Redis from PostgreSQL and sweeps overdue timers. */
   readonly schedulerReconcileSeconds: number;
+  /** `all`: everything in one process; `api`: HTTP and realtime; `worker`: scheduler, mail and outbox consumers */
+  readonly role: 'all' | 'api' | 'worker';
+  /** How long outbox events are kept for consoles that reconnect. */
+  readonly outboxRetentionSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -107,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOOPDESK_LOG_LEVEL,
     schedulerTickMs: e.LOOPDESK_SCHEDULER_TICK_MS,
     schedulerReconcileSeconds: e.LOOPDESK_SCHEDULER_RECONCILE_SECONDS,
+    role: e.LOOPDESK_ROLE,
+    outboxRetentionSeconds: e.LOOPDESK_OUTBOX_RETENTION_SECONDS,
   });
 }

@@ -55,7 +55,7 @@ const toView = (row: EscalationRow): EscalationView => ({
  * Every timer is an item of the durable scheduler, armed in the transaction that decides it.
  */
 export function createEscalationService(deps: Deps, scheduler: Scheduler, ownership: OwnershipService) {
-  const { knex, bus, clock, logger } = deps;
+  const { knex, bus, clock } = deps;
 
   const policy = async (db = knex): Promise<PolicyRow> => (await db<PolicyRow>('escalation_policy').first())!;
 
@@ -149,13 +149,17 @@ export function createEscalationService(deps: Deps, scheduler: Scheduler, owners
     });
   });
 
-  // A breach of a policy that escalates sends an owned case up at once (the watch catches it later if this is lost).
-  const unsubscribe = bus.subscribe(async (event) => {
-    if (event.type !== 'sla.breached' || !event.escalate) return;
-    await inTransaction(knex, bus, async (uow) => {
+  // A breach of a policy that escalates sends an owned case up at once: a durable consumer, so a
+  // crash after the breach committed still escalates (the relay offers the event again).
+  const unsubscribe = bus.subscribeDurable({
+    name: 'escalation',
+    types: ['sla.breached'],
+    knex,
+    async handle(event, uow) {
+      if (event.type !== 'sla.breached' || !event.escalate) return;
       const live = await liveCase(uow, event.ticket.id);
       if (live) await escalate(uow, live.ticket, live.ownership, 'breach', `breach:${event.timer.id}`, clock.now());
-    }).catch((err: unknown) => logger.error('escalation on breach failed', { ticket_id: event.ticket.id, err }));
+    },
   });
 
   return {

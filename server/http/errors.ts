@@ -40,6 +40,9 @@ export const errors = {
     new AppError(428, 'Precondition Required', 'send If-Match with the ticket version you are acting on', {
       errors: [{ path: 'If-Match', message: 'required' }],
     }),
+  /** a dependency is down: the client may try again after `retryAfterSeconds` (sent as Retry-After too) */
+  unavailable: (detail: string, code: string, retryAfterSeconds: number) =>
+    new AppError(503, 'Service Unavailable', detail, { code, retry_after: retryAfterSeconds }),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError(429, 'Too Many Requests', `too many attempts; try again in ${retryAfterSeconds} s`, {
       retry_after: retryAfterSeconds,
@@ -52,9 +55,27 @@ interface PgError {
   detail?: string;
 }
 
-/** PostgreSQL errors that bad input can still reach, translated in one place. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/** The database cannot be reached or is restarting: nothing the request did wrong, so 503 and try again. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; message?: unknown } | null;
+  if (!e) return false;
+  if (typeof e.code === 'string' && (UNREACHABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  if (e.name === 'KnexTimeoutError') return true;
+  return typeof e.message === 'string' && UNREACHABLE_MESSAGES.test(e.message);
+}
+
+/** Seconds a client is told to wait while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** PostgreSQL errors that bad input (or an outage) can still reach, translated in one place. */
 export function translateDatabaseError(err: unknown): AppError | undefined {
   const pgError = err as PgError;
+  if (isDatabaseUnavailable(err)) {
+    return errors.unavailable('the database is unreachable; try again shortly', 'database_unavailable', DATABASE_RETRY_AFTER_SECONDS);
+  }
   switch (pgError?.code) {
     case '23505':
       return errors.conflict(`already exists (${pgError.constraint ?? 'unique'})`, { code: 'duplicate' });

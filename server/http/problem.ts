@@ -6,6 +6,7 @@ const PROBLEM_TYPE_BASE = 'https://loopdesk.dev/problems/';
 
 export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError): void {
   const slug = error.title.toLowerCase().replace(/\s+/g, '-');
+  if (typeof error.extra.retry_after === 'number') res.setHeader('Retry-After', String(error.extra.retry_after));
   res
     .status(error.status)
     .type('application/problem+json')

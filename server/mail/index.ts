@@ -1,59 +1,52 @@
 import type { Deps } from '../deps';
 import { subscribeMail } from './notifications';
-import { createBullMailQueue, createInProcessMailQueue, type RetryPolicy } from './queue';
-import { createMailer, type Mailer } from './service';
+import { createMailer, type Mailer, type RetryPolicy } from './service';
 import type { Locale } from './templates';
-import { createMailTransport } from './transport';
+import { createMailTransport, type MailTransport } from './transport';
 
 export interface MailOptions {
-  /** overrides config.redisUrl; null forces the in-process queue */
-  redisUrl?: string | null;
-  /** Redis key prefix and queue name; tests give each run its own */
-  prefix?: string;
-  queueName?: string;
   retry?: RetryPolicy;
   concurrency?: number;
   locale?: Locale;
-  sweepEveryMs?: number;
+  /** how often the worker looks for due deliveries without being woken */
+  pollMs?: number;
   smtp?: { ignoreTLS?: boolean; connectionTimeout?: number };
+  /** instead of SMTP_URL / .eml files (drills, tests) */
+  transport?: MailTransport;
+  onRefused?: Parameters<typeof createMailer>[1]['onRefused'];
 }
 
 export interface MailSystem {
   mailer: Mailer;
   transportKind: 'smtp' | 'files';
-  queueKind: 'bull' | 'in-process';
-  ready(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { attempts: 8, backoffMs: 2000 };
+const DEFAULT_RETRY: RetryPolicy = { backoffMs: 2000, maxBackoffMs: 60_000 };
 
 /**
- * Mail for the running desk: SMTP_URL or .eml files under the data directory; a Bull queue when
- * REDIS_URL is set, an in-process one otherwise; subscribed to the event bus.
+ * Mail for the running desk: SMTP_URL or .eml files under the data directory. Notifications are
+ * recorded by the durable `mail` consumer of the event bus (once per event, in the transaction
+ * that marks it handled) and by the domains' own scheduled handlers; this process's worker sends
+ * them from `mail_deliveries`.
  */
 export async function startMail(deps: Deps, options: MailOptions = {}): Promise<MailSystem> {
-  const { config, logger } = deps;
-  const transport = createMailTransport({
+  const { config } = deps;
+  const transport = options.transport ?? createMailTransport({
     smtpUrl: config.smtpUrl,
     dataDir: config.dataDir,
     from: `LoopDesk <noreply@${new URL(config.publicUrl).hostname}>`,
     smtp: options.smtp,
   });
-  const redisUrl = options.redisUrl === undefined ? config.redisUrl : options.redisUrl;
-  const retry = options.retry ?? DEFAULT_RETRY;
-  const concurrency = options.concurrency ?? 4;
-  const queue = redisUrl
-    ? createBullMailQueue({ redisUrl, prefix: options.prefix ?? 'loopdesk', name: options.queueName ?? 'mail', retry, concurrency, logger })
-    : createInProcessMailQueue({ retry, concurrency, logger });
-  const mailer = createMailer(deps, { transport, queue, locale: options.locale ?? 'zh-CN', sweepEveryMs: options.sweepEveryMs });
+  const mailer = createMailer(deps, {
+    transport, locale: options.locale ?? 'zh-CN', retry: options.retry ?? DEFAULT_RETRY,
+    concurrency: options.concurrency, pollMs: options.pollMs, onRefused: options.onRefused,
+  });
   const unsubscribe = subscribeMail(deps.bus, deps.knex, config, mailer);
   await mailer.start();
   return {
     mailer,
     transportKind: transport.kind,
-    queueKind: queue.kind,
-    ready: () => queue.ready(),
     async stop() {
       unsubscribe();
       await mailer.stop();

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { Config } from '../config';
 import type { EventBus } from '../events/bus';
 import type { TicketView } from '../tickets/view';
-import type { Mailer, Recipient } from './service';
+import type { DomainEvent } from '../events/types';
+import type { Mailer, Notification, Recipient } from './service';
 import { maskPhone, type TicketMailData } from './templates';
 
 const DESCRIPTION_CHARS = 200;
@@ -29,9 +30,25 @@ async function recipient(knex: Knex, userId: number): Promise<Recipient[]> {
   return user?.email ? [{ userId, email: user.email }] : [];
 }
 
-/** Mail listens on the one event path: ownership assigned, mass complaint opened, escalation raised and deadline warnings of owned cases reach the leader. */
+/**
+ * Mail is a durable consumer of the one event path: ownership assigned, mass complaint opened,
+ * escalation raised and deadline warnings of owned cases reach the leader. Each event is recorded
+ * as mail once, in the transaction that marks it handled; the worker sends it after commit.
+ */
 export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer: Mailer): () => void {
-  return bus.subscribe(async (event) => {
+  return bus.subscribeDurable({
+    name: 'mail',
+    types: ['ownership.assigned', 'escalation.raised', 'incident.opened', 'sla.warning'],
+    knex,
+    async handle(event, { trx }) {
+      // wake the worker once this commits (a savepoint inside the relay's batch is found by its poll)
+      void trx.executionPromise.then(() => mailer.kick(), () => undefined);
+      await record(trx, event);
+    },
+  });
+
+  async function record(knex: Knex.Transaction, event: DomainEvent): Promise<void> {
+    const notify = (notification: Notification) => mailer.record(knex, notification);
     switch (event.type) {
       case 'ownership.assigned': {
         // a mass complaint's owner already had the incident's one mail: no mail per linked ticket
@@ -39,7 +56,7 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
           const incident = await knex('incident_tickets as it').join('incidents as i', 'i.id', 'it.incident_id').where('it.ticket_id', event.ticket.id).first<{ owner_id: number | null } | undefined>('i.owner_id');
           if (incident?.owner_id === event.ownerId) return;
         }
-        await mailer.notify({
+        await notify({
           id: `ownership:${event.ticket.id}:${event.ownerId}:${Date.parse(event.at)}`,
           ticketId: event.ticket.id,
           template: { kind: 'ownership.assigned', data: { ...(await ticketMailData(knex, config, event.ticket)), reasons: event.reasons, transferred: event.previousOwnerId !== null } },
@@ -49,7 +66,7 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
       }
       case 'escalation.raised': {
         const owner = await knex('users').where({ id: event.ownerId }).first<{ name: string } | undefined>('name');
-        await mailer.notify({
+        await notify({
           id: `escalation:${event.escalationId}`,
           ticketId: event.ticket.id,
           template: { kind: 'escalation.raised', data: { ...(await ticketMailData(knex, config, event.ticket)), level: event.level, reason: event.reason, ownerName: owner?.name ?? `#${event.ownerId}` } },
@@ -63,7 +80,7 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
           knex('units').where({ id: event.unitId }).first<{ name: string }>('name'),
           knex('tickets').whereIn('id', event.ticketIds).orderBy('id').select<{ id: number; number: string }[]>('id', 'number'),
         ]);
-        await mailer.notify({
+        await notify({
           id: `incident:${event.incidentId}`,
           ticketId: null,
           template: { kind: 'incident.opened', data: { title: event.title, unitName: unit?.name ?? `#${event.unitId}`, tickets: tickets.map((x) => ({ number: x.number, link: consoleLink(config, x.id) })), listed: 20 } },
@@ -75,7 +92,7 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
         // the owner of a leadership case hears of its deadline before it passes
         const owned = await knex('case_ownerships').where({ ticket_id: event.ticket.id, active: true }).first<{ owner_id: number } | undefined>('owner_id');
         if (!owned) return;
-        await mailer.notify({
+        await notify({
           id: `deadline-warning:${event.timer.id}:${event.fraction}`,
           ticketId: event.ticket.id,
           template: { kind: 'deadline.warning', data: await ticketMailData(knex, config, event.ticket) },
@@ -86,5 +103,5 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
       default:
         return;
     }
-  });
+  }
 }

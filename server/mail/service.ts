@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Clock } from '../clock';
 import type { Deps } from '../deps';
-import type { MailJob, MailQueue } from './queue';
 import { render, type Locale, type MailTemplate } from './templates';
 import type { MailTransport } from './transport';
 
@@ -17,103 +18,231 @@ export interface Notification {
   recipients: readonly Recipient[];
 }
 
-export interface MailerOptions {
-  transport: MailTransport;
-  queue: MailQueue;
+/** A message already worded by its domain (callback surveys, unit-head notes). */
+export interface RenderedNotification {
+  id: string;
+  kind: string;
+  ticketId: number | null;
   locale: Locale;
-  /** a worker that claimed a delivery and died releases it after this long */
-  leaseSeconds?: number;
-  /** how often unsent deliveries are queued again (lost jobs, attempts exhausted while SMTP was down) */
-  sweepEveryMs?: number;
+  subject: string;
+  body: string;
+  recipients: readonly Recipient[];
+  /** a fixed Message-ID (one recipient); otherwise one is derived from (id, recipient) */
+  messageId?: string;
 }
 
-interface DeliveryKey {
-  notification_id: string;
+export interface MailJob {
+  notificationId: string;
   recipient: string;
 }
 
+export interface RetryPolicy {
+  /** first retry after this; each further retry waits twice as long, up to `maxBackoffMs` */
+  backoffMs: number;
+  /** the longest wait between two attempts: a delivery is retried for as long as SMTP is down */
+  maxBackoffMs?: number;
+}
+
+export interface MailerOptions {
+  transport: MailTransport;
+  locale: Locale;
+  retry: RetryPolicy;
+  /** deliveries sent side by side */
+  concurrency?: number;
+  /** a worker that claimed a delivery and died releases it after this long */
+  leaseSeconds?: number;
+  /** how often the worker looks for due deliveries without being woken */
+  pollMs?: number;
+  /** told of every delivery the server refused for good (550 …): the alert */
+  onRefused?: (delivery: MailJob & { error: string }) => void;
+}
+
+interface DueDelivery {
+  notification_id: string;
+  recipient: string;
+  message_id: string;
+  attempts: number;
+  subject: string;
+  body: string;
+}
+
+const derivedMessageId = (notificationId: string, recipient: string) =>
+  `<${crypto.createHash('sha1').update(`${notificationId}\n${recipient}`).digest('hex')}@loopdesk>`;
+
 /**
- * Mail goes out through a queue with retries; PostgreSQL records each (notification, recipient)
- * delivery, and a worker must claim it (pending → sending) before sending, so a job that runs
- * twice, or two workers, send it once. A send that fails puts it back to pending for the retry.
+ * Records a notification and one pending delivery per recipient, in the caller's transaction
+ * (the one that decided the mail), so it is sent if and only if that transaction commits.
+ * Recording it twice is harmless: the same id and recipient are one row.
+ */
+export async function recordMail(db: Knex, clock: Clock, mail: RenderedNotification): Promise<void> {
+  const recipients = [...new Map(mail.recipients.map((r) => [r.email.toLowerCase(), r])).values()];
+  if (recipients.length === 0) return;
+  const now = clock.now();
+  await db('mail_notifications')
+    .insert({ id: mail.id, kind: mail.kind, ticket_id: mail.ticketId, locale: mail.locale, subject: mail.subject, body: mail.body, created_at: now })
+    .onConflict('id').ignore();
+  await db('mail_deliveries')
+    .insert(recipients.map((r) => ({
+      notification_id: mail.id, recipient: r.email, user_id: r.userId, status: 'pending',
+      message_id: mail.messageId ?? derivedMessageId(mail.id, r.email), created_at: now,
+    })))
+    .onConflict(['notification_id', 'recipient']).ignore();
+}
+
+/** An SMTP reply in the 5xx range refuses this message for good; anything else may pass later. */
+export function isPermanentRefusal(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * The one delivery path: `mail_deliveries` is the queue. A worker claims due rows (pending, or a
+ * lease that ran out) with SKIP LOCKED in a statement of its own, sends each OUTSIDE any
+ * transaction, and records the outcome: sent; a transient failure waits its backoff and is tried
+ * again, for as long as it takes; a refusal (5xx) fails that recipient alone, with an alert and
+ * `retryFailed` to send it again. A crash between send and record can repeat one message; its
+ * Message-ID is fixed so the receiver can tell.
  */
 export function createMailer(deps: Deps, options: MailerOptions) {
   const { knex, clock, config, logger } = deps;
   const leaseSeconds = options.leaseSeconds ?? 120;
-  let sweepTimer: NodeJS.Timeout | null = null;
+  const concurrency = options.concurrency ?? 4;
+  const maxBackoffMs = options.retry.maxBackoffMs ?? 60_000;
+  let pollTimer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = true;
 
-  const messageId = (notificationId: string, recipient: string) =>
-    `<${crypto.createHash('sha1').update(`${notificationId}\n${recipient}`).digest('hex')}@loopdesk>`;
-
-  async function deliver(job: MailJob): Promise<'sent' | 'skipped'> {
-    const key: DeliveryKey = { notification_id: job.notificationId, recipient: job.recipient };
-    const claimed = await knex.raw<{ rows: { message_id: string }[] }>(
-      `UPDATE mail_deliveries SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => ?)
-       WHERE notification_id = ? AND recipient = ? AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
-       RETURNING message_id`,
-      [leaseSeconds, key.notification_id, key.recipient],
+  async function claim(limit: number, only?: MailJob): Promise<DueDelivery[]> {
+    const target = only ? 'AND d.notification_id = ? AND d.recipient = ?' : '';
+    const result = await knex.raw<{ rows: DueDelivery[] }>(
+      `WITH due AS (
+         SELECT d.notification_id, d.recipient FROM mail_deliveries d
+         WHERE ((d.status = 'pending' AND d.next_attempt_at <= now()) OR (d.status = 'sending' AND d.lease_until < now())) ${target}
+         ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+       UPDATE mail_deliveries m SET status = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => ?)
+       FROM due, mail_notifications n
+       WHERE m.notification_id = due.notification_id AND m.recipient = due.recipient AND n.id = m.notification_id
+       RETURNING m.notification_id, m.recipient, m.message_id, m.attempts, n.subject, n.body`,
+      [...(only ? [only.notificationId, only.recipient] : []), limit, leaseSeconds],
     );
-    const delivery = claimed.rows[0];
-    if (!delivery) return 'skipped'; // sent already, or another worker holds it
-    const notification = await knex('mail_notifications').where({ id: key.notification_id }).first<{ subject: string; body: string }>('subject', 'body');
+    return result.rows;
+  }
+
+  async function send(d: DueDelivery): Promise<'sent' | 'retry' | 'refused'> {
+    const key = { notification_id: d.notification_id, recipient: d.recipient };
     try {
-      await options.transport.send({ to: key.recipient, subject: notification!.subject, text: notification!.body, messageId: delivery.message_id });
+      await options.transport.send({ to: d.recipient, subject: d.subject, text: d.body, messageId: d.message_id });
     } catch (err) {
-      await knex('mail_deliveries').where(key).update({ status: 'pending', lease_until: null, last_error: err instanceof Error ? err.message : String(err) });
-      throw err;
+      const error = err instanceof Error ? err.message : String(err);
+      if (isPermanentRefusal(err)) {
+        await knex('mail_deliveries').where(key).update({ status: 'failed', lease_until: null, last_error: error });
+        logger.error('mail refused by the server; set aside until retried', { notification: d.notification_id, recipient: d.recipient, err: error });
+        options.onRefused?.({ notificationId: d.notification_id, recipient: d.recipient, error });
+        return 'refused';
+      }
+      const waitMs = Math.min(options.retry.backoffMs * 2 ** Math.min(d.attempts - 1, 30), maxBackoffMs);
+      await knex('mail_deliveries').where(key).update({ status: 'pending', lease_until: null, last_error: error, next_attempt_at: knex.raw('now() + make_interval(secs => ?)', [waitMs / 1000]) });
+      logger.warn('mail delivery attempt failed; retrying', { notification: d.notification_id, attempt: d.attempts, wait_ms: waitMs, err: error });
+      return 'retry';
     }
     await knex('mail_deliveries').where(key).update({ status: 'sent', sent_at: clock.now(), lease_until: null, last_error: null });
     return 'sent';
   }
 
-  async function sweep(): Promise<number> {
-    const unsent: DeliveryKey[] = await knex('mail_deliveries')
-      .where('status', 'pending')
-      .orWhere((q) => q.where('status', 'sending').andWhere('lease_until', '<', knex.fn.now()))
-      .select('notification_id', 'recipient')
-      .limit(1000);
-    for (const d of unsent) await options.queue.add({ notificationId: d.notification_id, recipient: d.recipient });
-    return unsent.length;
+  /** Sends everything due now; returns how many were sent. */
+  async function drain(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await claim(concurrency * 8);
+      if (batch.length === 0) return sent;
+      // one at a time per lane: a refused or failing recipient holds back nobody else's mail
+      const lanes = Array.from({ length: concurrency }, async (_, lane) => {
+        for (let i = lane; i < batch.length; i += concurrency) if ((await send(batch[i]!)) === 'sent') sent += 1;
+      });
+      await Promise.all(lanes);
+      if (batch.length < concurrency * 8) return sent;
+    }
+  }
+
+  function kick(): Promise<number> {
+    if (stopped) return Promise.resolve(0);
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        total += await drain().catch((err: unknown) => {
+          logger.warn('mail worker pass failed', { err });
+          return 0;
+        });
+      } while (again && !stopped);
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
   }
 
   return {
-    deliver,
-    sweep,
+    kick,
 
-    /** Records the notification and one delivery per recipient, then queues what is unsent. */
-    async notify(notification: Notification): Promise<void> {
-      const recipients = [...new Map(notification.recipients.map((r) => [r.email.toLowerCase(), r])).values()];
-      if (recipients.length === 0) return;
+    /** Sends this one delivery now if it is due or its lease ran out (sent once, whoever calls). */
+    async deliver(job: MailJob): Promise<'sent' | 'skipped' | 'retry' | 'refused'> {
+      const [delivery] = await claim(1, job);
+      return delivery ? send(delivery) : 'skipped';
+    },
+
+    /** Records a templated notification in `db` (the caller's transaction); sent after commit. */
+    async record(db: Knex, notification: Notification): Promise<void> {
       const mail = render(notification.template, options.locale, config.timezone);
-      const now = clock.now();
-      await knex.transaction(async (trx) => {
-        await trx('mail_notifications')
-          .insert({ id: notification.id, kind: notification.template.kind, ticket_id: notification.ticketId, locale: options.locale, subject: mail.subject, body: mail.text, created_at: now })
-          .onConflict('id').ignore();
-        await trx('mail_deliveries')
-          .insert(recipients.map((r) => ({
-            notification_id: notification.id, recipient: r.email, user_id: r.userId, status: 'pending', message_id: messageId(notification.id, r.email), created_at: now,
-          })))
-          .onConflict(['notification_id', 'recipient']).ignore();
+      await recordMail(db, clock, {
+        id: notification.id, kind: notification.template.kind, ticketId: notification.ticketId, locale: options.locale,
+        subject: mail.subject, body: mail.text, recipients: notification.recipients,
       });
-      const unsent: string[] = await knex('mail_deliveries').where({ notification_id: notification.id }).whereNot('status', 'sent').pluck('recipient');
-      for (const recipient of unsent) await options.queue.add({ notificationId: notification.id, recipient });
+    },
+
+    /** Records it in a transaction of its own and wakes the worker. */
+    async notify(notification: Notification): Promise<void> {
+      await knex.transaction((trx) => this.record(trx, notification));
+      void kick();
+    },
+
+    /** Sends refused deliveries again (after the address was fixed); returns how many. */
+    async retryFailed(filter: { notificationId?: string } = {}): Promise<number> {
+      const count = await knex('mail_deliveries').where({ status: 'failed', ...(filter.notificationId ? { notification_id: filter.notificationId } : {}) })
+        .update({ status: 'pending', next_attempt_at: knex.fn.now(), attempts: 0 });
+      void kick();
+      return count;
+    },
+
+    /** Deliveries not sent yet, and those refused for good: for /readyz and /metrics. */
+    async backlog(): Promise<{ pending: number; failed: number; oldestSeconds: number }> {
+      const row = await knex('mail_deliveries').whereIn('status', ['pending', 'sending', 'failed'])
+        .first<{ pending: number; failed: number; oldest: number | null }>(
+          knex.raw(`count(*) FILTER (WHERE status <> 'failed')::int AS pending`),
+          knex.raw(`count(*) FILTER (WHERE status = 'failed')::int AS failed`),
+          knex.raw(`EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status <> 'failed'))::float AS oldest`),
+        );
+      return { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestSeconds: row?.oldest ?? 0 };
     },
 
     async start(): Promise<void> {
-      options.queue.start(async (job) => {
-        await deliver(job);
-      });
-      await sweep();
-      sweepTimer = setInterval(() => {
-        sweep().catch((err: unknown) => logger.warn('mail sweep failed', { err }));
-      }, options.sweepEveryMs ?? 60_000);
-      sweepTimer.unref();
+      if (!stopped) return;
+      stopped = false;
+      pollTimer = setInterval(() => void kick(), options.pollMs ?? 1000);
+      pollTimer.unref();
+      await kick();
     },
 
     async stop(): Promise<void> {
-      if (sweepTimer) clearInterval(sweepTimer);
-      await options.queue.close();
+      stopped = true;
+      if (pollTimer) clearInterval(pollTimer);
+      pollTimer = null;
+      await running?.catch(() => undefined);
       options.transport.close();
     },
   };

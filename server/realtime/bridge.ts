@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Server } from 'socket.io';
-import type { EventBus } from '../events/bus';
+import type { OutboxRelay } from '../events/outbox';
 import type { DomainEvent } from '../events/types';
 import { rooms, ticketAudience } from './audience';
 
@@ -30,30 +30,39 @@ function userTargets(event: DomainEvent): number[] {
   return ids;
 }
 
+/** The rooms an event goes to: who may see its ticket, and any user it names; none for directory changes. */
+export async function eventTargets(knex: Knex, event: DomainEvent): Promise<string[]> {
+  if (event.type === 'directory.changed') return [];
+  const ticket = ticketOf(event);
+  const targets = ticket ? await ticketAudience(knex, ticket.unit_id) : [];
+  targets.push(...userTargets(event).map(rooms.user));
+  return targets;
+}
+
 /**
- * The bridge from the one event path to the sockets. It only listens: the bus hears an event
- * after its transaction committed, so a console never sees a change that was rolled back. Every
- * event that carries a ticket goes to the rooms that may see that ticket (a ticket's own room is
- * for presence only: its members are all in those rooms already), and to any user it names.
+ * The bridge from the outbox stream to the sockets. Every process reads every committed event, in
+ * `seq` order, and tells its OWN sockets (`io.local`): events never depend on Redis, a process
+ * that restarts resumes from the outbox, and a console hears a change only after it committed.
+ * Every event that carries a ticket goes to the rooms that may see that ticket (a ticket's own
+ * room is for presence only: its members are all in those rooms already), and to any user it names.
  */
-export function bridgeEvents(bus: EventBus, io: Server, knex: Knex): () => void {
-  return bus.subscribe(async (event) => {
+export function bridgeEvents(relay: OutboxRelay, io: Server, knex: Knex): () => void {
+  return relay.subscribe(async (event, meta) => {
     if (event.type === 'directory.changed') {
       // A user's role, unit or account changed: their sockets joined rooms for the old one. Drop
       // them; the console reconnects and the handshake reads who they are now (or refuses them).
-      if (event.entity === 'user') io.in(rooms.user(event.entityId)).disconnectSockets(true);
+      if (event.entity === 'user') io.local.in(rooms.user(event.entityId)).disconnectSockets(true);
       return;
     }
     if (event.type === 'sessions.ended') {
       // A sign-out drops the sockets of that token; a password or role change, all of the user's.
-      if (event.jti === null) io.in(rooms.user(event.userId)).disconnectSockets(true);
-      else for (const socket of await io.in(rooms.user(event.userId)).fetchSockets()) if ((socket.data as { jti?: string }).jti === event.jti) socket.disconnect(true);
+      // Every process hears every event from the outbox, so each drops its own sockets.
+      if (event.jti === null) io.local.in(rooms.user(event.userId)).disconnectSockets(true);
+      else for (const socket of await io.local.in(rooms.user(event.userId)).fetchSockets()) if ((socket.data as { jti?: string }).jti === event.jti) socket.disconnect(true);
       return;
     }
-    const ticket = ticketOf(event);
-    const targets = ticket ? await ticketAudience(knex, ticket.unit_id) : [];
-    targets.push(...userTargets(event).map(rooms.user));
+    const targets = await eventTargets(knex, event);
     if (targets.length === 0) return;
-    io.to(targets).emit(event.type, toWire(event));
+    io.local.to(targets).emit(event.type, { ...toWire(event), seq: meta.seq });
   });
 }

@@ -8,10 +8,11 @@ import { z } from 'zod';
 import type { Principal } from '../auth/permissions';
 import type { AuthService } from '../auth/service';
 import type { Deps } from '../deps';
+import type { OutboxRelay } from '../events/outbox';
 import { AppError } from '../http/errors';
 import type { TicketsService } from '../tickets/service';
 import { rooms, roomsOf, ticketAudience } from './audience';
-import { bridgeEvents } from './bridge';
+import { bridgeEvents, eventTargets, toWire } from './bridge';
 import { broadcastViewers, type Viewer } from './presence';
 
 export interface RealtimeOptions {
@@ -20,8 +21,14 @@ export interface RealtimeOptions {
   tickets: TicketsService;
   /** Redis pub/sub so several server processes behind one port share events and presence. */
   redisUrl?: string;
-  /** Redis channel prefix; by default one per database, so deployments sharing a Redis stay apart. */
+  /** Redis channel prefix; by default one per desk (see `deskId`), so desks sharing a Redis stay apart. */
   redisKey?: string;
+  /** the desk's identity (settings.desk_id): names its Redis channel */
+  deskId?: string;
+  /** the outbox relay of this process: its stream is what consoles hear, and what a reconnecting one replays */
+  relay: OutboxRelay;
+  /** how many missed events a reconnecting console may replay before it is told to reload */
+  replayLimit?: number;
 }
 
 export interface Realtime {
@@ -48,20 +55,54 @@ const PRESENCE_COALESCE_MS = 50;
 
 type Ack = (reply: { ok: true } | { ok: false; status: number; detail: string }) => void;
 
+type ResumeAck = (reply: { ok: true; replayed: number; seq: number } | { ok: false; reload: true; detail: string }) => void;
+
 const watchPayload = z.object({ ticket_id: z.number().int().positive() }).strict();
+const resumePayload = z.object({ after_seq: z.number().int().nonnegative() }).strict();
 
 /**
  * socket.io on the API's http server. The handshake carries the API token; sockets join the rooms
  * of their role, unit and user; domain events reach them only through the bridge. Handlers here
  * read (to check visibility) and never write to the database.
  */
+/** Processes of one desk share its channel; pub/sub ignores Redis database numbers, so another desk must not share it. */
+function channelKey(deps: Deps, deskId: string | undefined): string {
+  return `loopdesk:${deskId ?? crypto.createHash('sha256').update(deps.config.databaseUrl ?? deps.config.dataDir).digest('hex').slice(0, 16)}:realtime`;
+}
+
 /**
- * Processes behind one port share a database, so its location names their channel; pub/sub
- * ignores Redis database numbers, and another desk on the same Redis must not hear this one.
+ * Redis clients that never throw at the desk: commands wait for a reconnect instead of failing
+ * after N retries (the sub client), or fail at once while Redis is away and are logged (the pub
+ * client: the adapter does not catch its publishes, and an unhandled rejection would end the
+ * process). ioredis reconnects and re-subscribes by itself, so the adapter re-attaches when Redis returns.
  */
-function channelKey(deps: Deps): string {
-  const where = deps.config.databaseUrl ?? deps.config.dataDir;
-  return `loopdesk:realtime:${crypto.createHash('sha256').update(where).digest('hex').slice(0, 16)}`;
+function adapterClients(redisUrl: string, logger: Deps['logger']): { pub: Redis; sub: Redis; ready(): boolean } {
+  const base = new Redis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: false, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  const sub = base.duplicate({ enableOfflineQueue: true });
+  let warned = false;
+  for (const [name, client] of [['pub', base], ['sub', sub]] as const) {
+    client.on('error', (err: Error) => {
+      if (!warned) logger.warn('realtime Redis unreachable: events still reach this process\'s consoles', { client: name, err: err.message });
+      warned = true;
+    });
+    client.on('ready', () => {
+      if (warned) logger.info('realtime Redis is back: processes share presence again', { client: name });
+      warned = false;
+    });
+  }
+  const pub = new Proxy(base, {
+    get(target, prop, receiver) {
+      if (prop === 'publish') {
+        return (...args: Parameters<Redis['publish']>) => target.publish(...args).catch((err: unknown) => {
+          logger.debug('realtime publish dropped while Redis is away', { err });
+          return 0;
+        });
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { pub, sub, ready: () => base.status === 'ready' && sub.status === 'ready' };
 }
 
 export function attachRealtime(server: http.Server, options: RealtimeOptions): Realtime {
@@ -72,11 +113,12 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
     maxHttpBufferSize: 16 * 1024,
   });
 
-  const redis = options.redisUrl ? { pub: new Redis(options.redisUrl), sub: undefined as Redis | undefined } : undefined;
-  if (redis) {
-    redis.sub = redis.pub.duplicate();
-    io.adapter(createAdapter(redis.pub, redis.sub, { key: options.redisKey ?? channelKey(deps) }));
-  }
+  const redis = options.redisUrl ? adapterClients(options.redisUrl, deps.logger) : undefined;
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: options.redisKey ?? channelKey(deps, options.deskId), requestsTimeout: 1000 }));
+  // presence asks every process through Redis while it answers, and only this one meanwhile
+  const presence = (ticketId: number) =>
+    broadcastViewers(io, ticketId, !redis || redis.ready()).catch((err: unknown) => deps.logger.warn('presence update failed', { err }));
+  const replayLimit = options.replayLimit ?? 1000;
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -105,7 +147,7 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
     if (pendingPresence.has(ticketId)) return;
     pendingPresence.set(ticketId, setTimeout(() => {
       pendingPresence.delete(ticketId);
-      broadcastViewers(io, ticketId).catch((err: unknown) => deps.logger.warn('presence update failed', { err }));
+      void presence(ticketId);
     }, PRESENCE_COALESCE_MS));
   };
 
@@ -133,6 +175,34 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
       user: { id: principal.id, name: principal.name, role: principal.role, unit_id: principal.unitId },
       timezone: deps.config.timezone,
       server_time: deps.clock.now().toISOString(),
+      // the last event this process streamed: a console that comes back sends it as `resume`
+      seq: options.relay.streamed(),
+    });
+
+    // A console that was away replays, in order, the events it may see after the last seq it
+    // heard; when they are no longer held (or too many) it is told to reload instead.
+    socket.on('resume', (payload: unknown, ack?: ResumeAck) => {
+      const reply: ResumeAck = typeof ack === 'function' ? ack : () => undefined;
+      const parsed = resumePayload.safeParse(payload);
+      if (!parsed.success) return reply({ ok: false, reload: true, detail: 'send {after_seq}' });
+      const { relay } = options;
+      (async () => {
+        const missed = await relay.replay(parsed.data.after_seq, replayLimit + 1);
+        if (!missed || missed.envelopes.length > replayLimit) return reply({ ok: false, reload: true, detail: 'missed events are no longer held; reload' });
+        const mine = new Set(socket.rooms);
+        let replayed = 0;
+        for (const { event, seq } of missed.envelopes) {
+          if (event.type === 'directory.changed') continue;
+          const targets = await eventTargets(deps.knex, event);
+          if (!targets.some((room) => mine.has(room))) continue;
+          socket.emit(event.type, { ...toWire(event), seq, replayed: true });
+          replayed += 1;
+        }
+        reply({ ok: true, replayed, seq: missed.upTo });
+      })().catch((err: unknown) => {
+        deps.logger.warn('resume failed', { err });
+        reply({ ok: false, reload: true, detail: 'replay failed; reload' });
+      });
     });
 
     socket.on('ticket.watch', (payload: unknown, ack?: Ack) => {
@@ -176,14 +246,15 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
     });
   });
 
-  const unsubscribe = bridgeEvents(deps.bus, io, deps.knex);
+  const unsubscribe = bridgeEvents(options.relay, io, deps.knex);
   // A ticket dispatched out of someone's subtree also leaves their open detail: they get no more
   // presence of a ticket they may no longer see. Only a dispatch moves a ticket between units.
-  const unsubscribeEviction = deps.bus.subscribe(async (event) => {
+  const unsubscribeEviction = options.relay.subscribe(async (event) => {
     if (event.type !== 'ticket.updated' || (event.change !== 'dispatched' && event.change !== 'redispatched')) return;
     const ticketRoom = rooms.ticket(event.ticket.id);
-    io.in(ticketRoom).except(await ticketAudience(deps.knex, event.ticket.unit_id)).socketsLeave(ticketRoom);
-    await broadcastViewers(io, event.ticket.id);
+    // every process evicts its own sockets (it hears every event from the outbox)
+    io.local.in(ticketRoom).except(await ticketAudience(deps.knex, event.ticket.unit_id)).socketsLeave(ticketRoom);
+    await presence(event.ticket.id);
   });
 
   return {
@@ -196,7 +267,7 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
-      if (redis) await Promise.all([redis.pub.quit(), redis.sub?.quit()]).catch(() => undefined);
+      if (redis) await Promise.all([redis.pub.quit(), redis.sub.quit()]).catch(() => undefined);
     },
   };
 }

@@ -7,9 +7,9 @@ export interface Viewer {
   role: string;
 }
 
-/** Who has a ticket open, across every server process (fetchSockets asks the adapter). */
-export async function viewersOf(io: Server, ticketId: number): Promise<Viewer[]> {
-  const sockets = await io.in(rooms.ticket(ticketId)).fetchSockets();
+/** Who has a ticket open, across every server process (fetchSockets asks the adapter), or in this one only. */
+export async function viewersOf(io: Server, ticketId: number, everyProcess = true): Promise<Viewer[]> {
+  const sockets = await (everyProcess ? io : io.local).in(rooms.ticket(ticketId)).fetchSockets();
   const byUser = new Map<number, Viewer>();
   for (const s of sockets) {
     const viewer = (s.data as { viewer?: Viewer }).viewer;
@@ -18,6 +18,7 @@ export async function viewersOf(io: Server, ticketId: number): Promise<Viewer[]>
   return [...byUser.values()].sort((a, b) => a.id - b.id);
 }
 
-export async function broadcastViewers(io: Server, ticketId: number): Promise<void> {
-  io.to(rooms.ticket(ticketId)).emit('ticket.viewers', { ticket_id: ticketId, viewers: await viewersOf(io, ticketId) });
+export async function broadcastViewers(io: Server, ticketId: number, everyProcess = true): Promise<void> {
+  const viewers = await viewersOf(io, ticketId, everyProcess);
+  (everyProcess ? io : io.local).to(rooms.ticket(ticketId)).emit('ticket.viewers', { ticket_id: ticketId, viewers });
 }

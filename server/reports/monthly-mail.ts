@@ -1,17 +1,17 @@
-import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Principal, Role } from '../auth/permissions';
 import type { Deps } from '../deps';
 import type { Scheduler } from '../jobs';
+import { recordMail } from '../mail/service';
 import { reportText } from './render';
 import { shiftMonth, monthOf, type ReportsService } from './service';
 
 /**
  * On the first working day of a month the report for the month before goes to every manager (the
  * whole company) and every unit head (their subtree). The durable scheduler fires it; the handler
- * writes the mail into the mail queue's outbox (mail_notifications / mail_deliveries) in the same
+ * records the mail (mail_notifications / mail_deliveries) in the same
  * transaction that marks the item fired, and arms the next month's, so a crash can neither lose
- * nor double a month. The mailer's sweep sends what is pending; a notification id per month and
+ * nor double a month. The mail worker sends what is pending; a notification id per month and
  * scope means re-firing never mails anyone twice.
  */
 export const MONTHLY_MAIL_KIND = 'reports.monthly_mail';
@@ -52,9 +52,6 @@ interface Recipient {
   email: string;
 }
 
-const messageId = (notificationId: string, recipient: string) =>
-  `<${crypto.createHash('sha1').update(`${notificationId}\n${recipient}`).digest('hex')}@loopdesk>`;
-
 export function monthlyReportMail(deps: Deps, reports: ReportsService, scheduler: Scheduler) {
   const { clock, config } = deps;
   const link = (month: string, unitId: number | null) =>
@@ -67,7 +64,6 @@ export function monthlyReportMail(deps: Deps, reports: ReportsService, scheduler
       .whereNotNull('u.email')
       .where((q) => q.where('u.role', 'manager').orWhere((h) => h.where('u.role', 'unit_head').whereNotNull('u.unit_id')))
       .select('u.id', 'u.username', 'u.name', 'u.role', 'u.unit_id', 'n.path as unit_path', 'u.email');
-    const now = clock.now();
     const byScope = new Map<string, Recipient[]>();
     for (const r of recipients) {
       const scope = r.role === 'manager' ? 'company' : `unit:${r.unit_id}`;
@@ -80,12 +76,10 @@ export function monthlyReportMail(deps: Deps, reports: ReportsService, scheduler
       const scopeName = report.unit_id === null ? '全公司' : report.units[0]?.name ?? String(report.unit_id);
       const title = `${month.replace('-', '年')}月服务情况通报 · ${scopeName}`;
       const id = `report.monthly:${month}:${scope}`;
-      await trx('mail_notifications')
-        .insert({ id, kind: 'report.monthly', ticket_id: null, locale: 'zh-CN', subject: title, body: reportText(report, title, link(month, report.unit_id)), created_at: now })
-        .onConflict('id').ignore();
-      await trx('mail_deliveries')
-        .insert(people.map((p) => ({ notification_id: id, recipient: p.email, user_id: p.id, status: 'pending', message_id: messageId(id, p.email), created_at: now })))
-        .onConflict(['notification_id', 'recipient']).ignore();
+      await recordMail(trx, clock, {
+        id, kind: 'report.monthly', ticketId: null, locale: 'zh-CN', subject: title, body: reportText(report, title, link(month, report.unit_id)),
+        recipients: people.map((p) => ({ userId: p.id, email: p.email })),
+      });
     }
     return recipients.length;
   }

@@ -5,52 +5,69 @@ import { createApp } from '../../server/app';
 import { createTokenService } from '../../server/auth/tokens';
 import type { Deps } from '../../server/deps';
 import { EventBus } from '../../server/events/bus';
+import { createOutboxRelay, type OutboxRelay } from '../../server/events/outbox';
 import { attachRealtime, type Realtime } from '../../server/realtime';
 import { TOKEN_SECRET, type TestApp, type TestUser } from './app';
 
 export interface ListeningApp {
   url: string;
   realtime: Realtime;
+  relay: OutboxRelay;
   close(): Promise<void>;
+}
+
+/** The outbox relay a process runs: it streams every committed event to this instance's sockets. */
+async function startRelay(deps: Deps): Promise<OutboxRelay> {
+  const relay = createOutboxRelay({ knex: deps.knex, bus: deps.bus, logger: deps.logger, listenUrl: deps.config.databaseUrl, pollMs: 200 });
+  await relay.start();
+  return relay;
 }
 
 /** Puts a test app on a real port with socket.io attached, as main.ts does. */
 export async function listen(t: TestApp, options: { redisUrl?: string; redisKey?: string; app?: TestApp['app']; deps?: Deps } = {}): Promise<ListeningApp> {
   const server = http.createServer(options.app ?? t.app);
+  const deps = options.deps ?? t.deps;
+  const relay = await startRelay(deps);
   const realtime = attachRealtime(server, {
-    deps: options.deps ?? t.deps, auth: t.services.auth, tickets: t.services.tickets, redisUrl: options.redisUrl, redisKey: options.redisKey,
+    deps, auth: t.services.auth, tickets: t.services.tickets, redisUrl: options.redisUrl, redisKey: options.redisKey, relay,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     realtime,
+    relay,
     async close() {
       server.closeAllConnections();
       await realtime.close();
+      await relay.stop();
     },
   };
 }
 
 /**
- * A second server instance on the same database with its own event bus, as a second process
- * would have: events reach the other instance's sockets only through the Redis adapter.
+ * A second server instance on the same database with its own event bus and outbox relay, as a
+ * second process would have: it hears the first one's events from the outbox, and shares
+ * presence with it through the Redis adapter.
  */
 export async function secondInstance(t: TestApp, options: { redisUrl: string; redisKey: string }): Promise<ListeningApp & { deps: Deps }> {
   const deps: Deps = { ...t.deps, bus: new EventBus(t.deps.logger) };
   const tokens = createTokenService(TOKEN_SECRET, t.config.tokenTtlSeconds, t.clock);
   const { app, services } = createApp({ deps, db: t.db, tokens });
   const server = http.createServer(app);
-  const realtime = attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, ...options });
+  const relay = await startRelay(deps);
+  const realtime = attachRealtime(server, { deps, auth: services.auth, tickets: services.tickets, ...options, relay });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     realtime,
+    relay,
     deps,
     async close() {
       server.closeAllConnections();
       await realtime.close();
+      await relay.stop();
     },
   };
 }

@@ -5,11 +5,15 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   to: string[];
   mail: ParsedMail;
+  /** when the server accepted it (Date.now()) */
+  at: number;
 }
 
 /** A real SMTP server in the test process; it can be stopped and started again on the same port. */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
+  /** recipients this server refuses for good (550 at RCPT TO) */
+  readonly refused = new Set<string>();
   private server: SMTPServer | null = null;
 
   private constructor(readonly port: number) {}
@@ -37,10 +41,14 @@ export class SmtpSink {
       logger: false,
       // stop() waits for open connections; a client that lingers is cut after this, not the default 30 s
       closeTimeout: 500,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address)) return callback();
+        callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream).then(
           (mail) => {
-            this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+            this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, at: Date.now() });
             callback();
           },
           (err: Error) => callback(err),

@@ -5,7 +5,8 @@ import { createCalendarService } from '../../server/sla/calendars';
 import { createSlaService } from '../../server/sla/service';
 import { createScheduler } from '../../server/jobs';
 import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp, type TestUser } from '../helpers/app';
-import { SmtpSink } from '../helpers/smtp';
+import { startMail, type MailSystem } from '../../server/mail';
+import { SmtpSink, until } from '../helpers/smtp';
 
 /**
  * Automatic callbacks, told as the desk lives them. The clock starts at 10:00 in Asia/Shanghai
@@ -13,12 +14,16 @@ import { SmtpSink } from '../helpers/smtp';
  */
 let t: TestApp;
 let smtp: SmtpSink;
+let mail: MailSystem;
 beforeAll(async () => {
   smtp = await SmtpSink.create();
   await smtp.start();
   t = await startTestApp({ env: { SMTP_URL: smtp.url, LOOPDESK_PUBLIC_URL: 'http://desk.example.test' } });
+  // survey and unit-head mail are recorded by the scheduled handlers and sent by the mail worker
+  mail = await startMail(t.deps, { smtp: { ignoreTLS: true }, pollMs: 100 });
 });
 afterAll(async () => {
+  await mail.stop();
   await t.close();
   await smtp.stop();
 });
@@ -72,7 +77,7 @@ describe('scheduling in callable hours', () => {
     // another process: its own scheduler and callbacks service over the same database
     const scheduler = createScheduler(t.deps, { redisUrl: null });
     const calendars = createCalendarService(t.deps, createSlaService(t.deps, scheduler));
-    createCallbacksService(t.deps, { scheduler, transport: { kind: 'files', send: async () => undefined, close: () => undefined }, calendars });
+    createCallbacksService(t.deps, { scheduler, calendars });
     expect(await scheduler.runDue()).toBeGreaterThanOrEqual(1);
     expect((await callbacksOf(ticket.id))[0]!.state).toBe('due');
     expect(await t.services.scheduler.runDue()).toBe(0);
@@ -214,6 +219,7 @@ describe('an unsatisfied customer', () => {
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'callback.unsatisfied', userId: head.id, handlingRound: 2, dueAt: '2026-11-28T14:00:00.000Z' }));
 
     await runDue();
+    await until(() => smtp.received.some((m) => m.to.includes('head1@example.test') && (m.mail.subject ?? '').includes(ticket.number)), 10_000, 'the unit head mail');
     const told = smtp.received.find((m) => m.to.includes('head1@example.test') && (m.mail.subject ?? '').includes(ticket.number));
     expect(told?.mail.text).toContain('钱还没退到账');
 
@@ -248,9 +254,9 @@ describe('the mail survey', () => {
     // a fault report: a leadership case could not close from the survey before its owner's duties
     const ticket = await resolvedComplaint({ email }, { type: 'fault', category: 'broadband' });
     await runDue();
-    const mail = smtp.received.find((m) => m.to.includes(email));
-    expect(mail).toBeDefined();
-    const link = /http:\/\/desk\.example\.test\/survey\/([^\s?]+)/.exec(mail!.mail.text ?? '');
+    await until(() => smtp.received.some((m) => m.to.includes(email)), 10_000, 'the survey mail');
+    const survey = smtp.received.find((m) => m.to.includes(email));
+    const link = /http:\/\/desk\.example\.test\/survey\/([^\s?]+)/.exec(survey!.mail.text ?? '');
     expect(link).not.toBeNull();
     return { ticketId: ticket.id, number: ticket.number, token: link![1]! };
   }

@@ -27,7 +27,7 @@ beforeAll(async () => {
   sink = await SmtpSink.create();
   await sink.start();
   t = await startTestApp({ env: { SMTP_URL: sink.url } });
-  mail = await startMail(t.deps, { redisUrl: null, retry: { attempts: 10, backoffMs: 50 }, smtp: { ignoreTLS: true } });
+  mail = await startMail(t.deps, { retry: { backoffMs: 50 }, smtp: { ignoreTLS: true } });
   const { admin } = t.fixture.users;
   const province = await t.http.post('/api/units').set(auth(admin)).send({ code: 'LN', name: '辽宁省公司', area: 'city' }).expect(201);
   await t.http.patch(`/api/units/${t.fixture.units.city}`).set(auth(admin)).send({ parent_id: province.body.id }).expect(200);

@@ -1,22 +1,13 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
 import { simpleParser } from 'mailparser';
 import { startMail, type MailSystem } from '../../server/mail';
 import { maskPhone, render } from '../../server/mail/templates';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
 import { SmtpSink, until } from '../helpers/smtp';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const FAST_RETRY = { attempts: 30, backoffMs: 40 };
-const prefixes: string[] = [];
-const uniquePrefix = () => {
-  const prefix = `ldtest-mail-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
-  prefixes.push(prefix);
-  return prefix;
-};
+const FAST_RETRY = { backoffMs: 40, maxBackoffMs: 400 };
 
 let sink: SmtpSink;
 let t: TestApp;
@@ -28,13 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sink.stop();
   await t.close();
-  // only this file's queues: other runs share the Redis server
-  const redis = new Redis(REDIS_URL);
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
-  redis.disconnect();
 });
 
 async function ownedCase(phone: string) {
@@ -47,16 +31,16 @@ async function ownedCase(phone: string) {
 const deliveries = (notificationId: string) => t.knex('mail_deliveries').where({ notification_id: notificationId });
 const countTo = (address: string, subjectPart: string) => sink.received.filter((r) => r.to.includes(address) && r.mail.subject?.includes(subjectPart)).length;
 
-describe.each(['bull', 'in-process'] as const)('mail through the %s queue', (queueKind) => {
+describe('mail from mail_deliveries (the one delivery path)', () => {
+  const queueKind = 'outbox';
   let mail: MailSystem;
   beforeAll(async () => {
-    mail = await startMail(t.deps, { redisUrl: queueKind === 'bull' ? REDIS_URL : null, prefix: uniquePrefix(), retry: FAST_RETRY, smtp: { ignoreTLS: true, connectionTimeout: 500 }, sweepEveryMs: 300 });
-    expect(mail.queueKind).toBe(queueKind);
+    mail = await startMail(t.deps, { retry: FAST_RETRY, smtp: { ignoreTLS: true, connectionTimeout: 500 }, pollMs: 300 });
   });
   afterAll(() => mail.stop());
 
   it('tells the new case owner by mail: ticket number, masked phone, deadline, console link', async () => {
-    const ticket = await ownedCase(`139${queueKind === 'bull' ? '0411' : '0422'}5678`);
+    const ticket = await ownedCase('13904115678');
     await until(() => countTo('head1@example.test', ticket.number) === 1, 10_000, 'the ownership mail');
     const { mail: message } = sink.received.find((r) => r.mail.subject?.includes(ticket.number))!;
     expect(message.subject).toBe(`【领导包案】${ticket.number} 由您包案处理`);
@@ -111,11 +95,40 @@ describe.each(['bull', 'in-process'] as const)('mail through the %s queue', (que
     expect(got).toHaveLength(12);
     expect(new Set(got.map((r) => `${r.to.join()}|${r.mail.messageId}`)).size).toBe(12);
   });
+
+  it('a refused recipient (550) fails alone, with its error, and is sent once when retried; the rest of its batch goes once', async () => {
+    sink.refused.add('gone@example.test');
+    const tag = 'REFUSED-BATCH';
+    const ids = Array.from({ length: 5 }, (_, i) => `test:refused:${i}`);
+    // one transaction records the whole batch, as a scheduler batch or an outbox consumer does
+    await t.knex.transaction(async (trx) => {
+      for (const [i, id] of ids.entries()) {
+        await mail.mailer.record(trx, {
+          id, ticketId: null,
+          template: { kind: 'deadline.warning', data: { ticketNumber: `${tag}-${i}`, customerName: null, customerPhone: '139****0000', deadline: null, link: 'https://desk.example.test/tickets/1', category: 'billing', description: 'x' } },
+          recipients: [{ userId: null, email: 'ok@example.test' }, { userId: null, email: 'gone@example.test' }],
+        });
+      }
+    });
+    await mail.mailer.kick();
+    await until(async () => (await t.knex('mail_deliveries').whereIn('notification_id', ids).where({ status: 'failed' })).length === 5, 10_000, 'five refusals');
+    await until(() => countTo('ok@example.test', tag) === 5, 10_000, 'the accepted half');
+    const refused = await t.knex('mail_deliveries').whereIn('notification_id', ids).where({ recipient: 'gone@example.test' });
+    expect(refused.every((r: { status: string; attempts: number; last_error: string }) => r.status === 'failed' && r.attempts === 1 && /550|mailbox/.test(r.last_error))).toBe(true);
+    expect((await mail.mailer.backlog()).failed).toBeGreaterThanOrEqual(5);
+
+    sink.refused.delete('gone@example.test');
+    expect(await mail.mailer.retryFailed()).toBeGreaterThanOrEqual(5);
+    await until(() => countTo('gone@example.test', tag) === 5, 10_000, 'the retried half');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(countTo('ok@example.test', tag)).toBe(5);
+    expect(countTo('gone@example.test', tag)).toBe(5);
+  });
 });
 
 describe('mass complaints by mail', () => {
   it("the incident's owner gets one mail listing its tickets, not one per linked ticket", async () => {
-    const mail = await startMail(t.deps, { redisUrl: null, retry: FAST_RETRY, smtp: { ignoreTLS: true } });
+    const mail = await startMail(t.deps, { retry: FAST_RETRY, smtp: { ignoreTLS: true } });
     try {
       const { admin, agent, head } = t.fixture.users;
       await t.http.put('/api/mass-complaint-detectors/same_category_area').set(auth(admin))
@@ -144,7 +157,7 @@ describe('without SMTP_URL', () => {
   it('writes each message as an .eml file under the data directory', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'loopdesk-mail-'));
     const local = await startTestApp({ env: { LOOPDESK_DATA_DIR: dataDir } });
-    const mail = await startMail(local.deps, { redisUrl: null, retry: FAST_RETRY });
+    const mail = await startMail(local.deps, { retry: FAST_RETRY });
     try {
       expect(mail.transportKind).toBe('files');
       const { agent } = local.fixture.users;

@@ -22,7 +22,7 @@ beforeAll(async () => {
   t.clock.advance(3600);
   await t.http.post(`/api/tickets/${ticket.id}/resolve`).set(auth(supervisor)).set('If-Match', '2')
     .send({ resolution: '退还多扣费用', cause: '套餐配置错误', responsibility: 'company' }).expect(200);
-  mail = await startMail(t.deps, { redisUrl: null, smtp: { ignoreTLS: true, connectionTimeout: 500 }, sweepEveryMs: 200 });
+  mail = await startMail(t.deps, { smtp: { ignoreTLS: true, connectionTimeout: 500 }, pollMs: 200 });
 });
 afterAll(async () => {
   await mail.stop();
@@ -72,7 +72,7 @@ describe('the monthly mail', () => {
     await scheduler.schedule(t.knex, { kind: MONTHLY_MAIL_KIND, key: '2026-10', dueAt: new Date('2026-11-02T00:00:00Z') });
     await scheduler.runDue();
     expect(await item('2026-10')).toMatchObject({ state: 'fired' });
-    await mail.mailer.sweep();
+    await mail.mailer.kick();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(received(`${manager.username}@example.test`)).toHaveLength(1);
   });
