@@ -2,7 +2,7 @@ import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Spin, Toolt
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { api, onUnauthorized, session as tokenStore } from './api/client';
+import { onUnauthorized, session as tokenStore } from './api/client';
 import type { User } from './api/types';
 import { CallbacksPage } from './features/callbacks/Callbacks';
 import { MyCasesPage } from './features/cases/MyCases';
@@ -15,6 +15,8 @@ import { useI18n } from './i18n';
 import { RealtimeProvider, useRealtime } from './realtime/socket';
 import { linkProps, match, navigate, useLocation } from './router';
 import { SessionProvider, useSession, type SessionAction } from './session';
+import { ReconnectingPage } from './features/auth/Reconnecting';
+import { useWhoAmI } from './whoami';
 
 // The board pulls in the chart library: loaded only by those who open it.
 const BoardPage = lazy(() => import('./features/board/Board').then((m) => ({ default: m.BoardPage })));
@@ -53,10 +55,7 @@ export function App() {
     setToken(null);
   }, []);
   useEffect(() => onUnauthorized(signOut), [signOut]);
-  useEffect(() => {
-    if (!token) return;
-    api<User>('/api/auth/me').then(setUser, signOut);
-  }, [token, signOut]);
+  const reconnecting = useWhoAmI(token, setUser, signOut);
 
   const signedIn = (newToken: string, newUser: User) => {
     tokenStore.set(newToken);
@@ -72,7 +71,7 @@ export function App() {
         {!token ? (
           <SignIn onSignedIn={signedIn} />
         ) : !user ? (
-          <div className="center"><Spin size="large" /></div>
+          reconnecting ? <ReconnectingPage reconnecting={reconnecting} onSignOut={signOut} /> : <div className="center"><Spin size="large" /></div>
         ) : (
           <SessionProvider user={user}>
             <RealtimeProvider token={token} onUnauthorized={signOut}>

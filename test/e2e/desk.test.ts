@@ -1,12 +1,14 @@
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
+import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp } from '../helpers/app';
 import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn } from './browser';
+import { buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn, startServerProcess } from './browser';
 
 // Issue 10, "broken today" 1–4: what an agent and a handler saw go wrong in the console.
 if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 
 jest.setTimeout(90_000);
+const DIST = path.resolve(__dirname, '..', '..', 'client', 'dist');
 
 let t: TestApp;
 let server: ListeningApp;
@@ -76,5 +78,59 @@ describe('a ticket seen by two people', () => {
     // The detail's tag still works as If-Match: its version is what counts.
     await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', after.headers.etag as string)
       .send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+  });
+});
+
+describe('a restart of the desk', () => {
+  it('does not sign anyone out: the console says it is reconnecting and carries on when the desk is back', async () => {
+    const env = { DATABASE_URL: t.config.databaseUrl!, LOOPDESK_TOKEN_SECRET: TOKEN_SECRET };
+    let desk = await startServerProcess(env);
+    // A page fulfilled by the test counts as a public origin to Chromium, which then refuses its
+    // socket to 127.0.0.1: this browser lets it through, as a desk on a LAN address would be.
+    const front = await launch(['--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessRespectPreflightResults']);
+    try {
+      const context = await front.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      // The console's files come from a front server (nginx, a CDN) that stays up while the desk
+      // process restarts; /api and the socket go to the desk itself.
+      await page.route((url) => !/^\/(api|socket\.io)\//.test(url.pathname), (route) => {
+        const { pathname } = new URL(route.request().url());
+        const file = pathname.startsWith('/assets/') ? path.join(DIST, pathname) : path.join(DIST, 'index.html');
+        return route.fulfill({ path: file });
+      });
+      await signIn(page, desk.url, 'agent1', '/queues');
+      await page.getByTestId('queue').waitFor();
+      const token = await page.evaluate(() => localStorage.getItem('loopdesk.token'));
+
+      await desk.stop();
+      await page.locator('[data-testid="live-state"][data-live="0"]').waitFor();
+      await page.reload();
+      await page.getByTestId('reconnecting').waitFor();
+      expect(await page.getByTestId('reconnecting').innerText()).toContain('重新连接中');
+      // It keeps trying and keeps the session while the desk is down.
+      await page.waitForTimeout(2500);
+      expect(await page.getByTestId('username').count()).toBe(0);
+      expect(await page.evaluate(() => localStorage.getItem('loopdesk.token'))).toBe(token);
+      await screenshot(page, 'desk-reconnecting-1366');
+
+      desk = await startServerProcess(env, { port: desk.port });
+      await page.getByTestId('whoami').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="live-state"][data-live="1"]').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).pathname).toBe('/queues');
+      await page.getByTestId('queue').waitFor();
+    } finally {
+      await Promise.all([desk.stop(), front.close()]);
+    }
+  }, 180_000);
+
+  it('still signs out on a 401: a token the desk no longer accepts', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => localStorage.setItem('loopdesk.token', 'not-a-token'));
+    await page.reload();
+    await page.getByTestId('username').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('loopdesk.token'))).toBeNull();
   });
 });
