@@ -73,11 +73,11 @@ export function App() {
         ) : !user ? (
           reconnecting ? <ReconnectingPage reconnecting={reconnecting} onSignOut={signOut} /> : <div className="center"><Spin size="large" /></div>
         ) : (
-          <SessionProvider user={user}>
-            <RealtimeProvider token={token} onUnauthorized={signOut}>
+          <RealtimeProvider token={token} onUnauthorized={signOut}>
+            <SessionProvider user={user}>
               <Shell onSignOut={signOut} />
-            </RealtimeProvider>
-          </SessionProvider>
+            </SessionProvider>
+          </RealtimeProvider>
         )}
       </AntApp>
     </ConfigProvider>

@@ -197,7 +197,10 @@ export const ticketsRepository = {
   insertEvent: (trx: Knex.Transaction, event: Omit<TicketEventRow, 'id'>) =>
     trx('ticket_events').insert({ ...event, data: JSON.stringify(event.data) }),
 
-  events: (db: Knex, ticketId: number) => db<TicketEventRow>('ticket_events').where({ ticket_id: ticketId }).orderBy('id'),
+  /** The timeline with each actor's name: whoever reads the ticket sees who acted, whatever their unit. */
+  events: (db: Knex, ticketId: number) =>
+    db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
+      .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
 
   callbacks: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
 

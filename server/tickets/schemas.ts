@@ -89,6 +89,7 @@ const timelineEvent = z.object({
   type: z.string(),
   at: z.string(),
   actor_id: z.number().int().nullable(),
+  actor_name: z.string().nullable().describe('who acted; null for the system (timers, the customer answering a survey)'),
   data: z.record(z.string(), z.unknown()),
 });
 

@@ -199,7 +199,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       return Object.assign(
         {
           ...view,
-          events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, data: e.data })),
+          events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, actor_name: e.actor_name, data: e.data })),
           timers: [],
           callbacks: callbacks.map((c) => toCallbackView(c, now)),
           ownership: null,

@@ -134,3 +134,53 @@ describe('a restart of the desk', () => {
     expect(await page.evaluate(() => localStorage.getItem('loopdesk.token'))).toBeNull();
   });
 });
+
+describe('colleagues by name', () => {
+  it('shows handlers, heads and agents by name, tickets by number, and dispatch offers the handlers of the chosen unit', async () => {
+    const { agent, handler, head, admin } = t.fixture.users;
+    const names: [number, string][] = [[agent.id, '李晓梅'], [handler.id, '张建国'], [head.id, '王主任']];
+    for (const [id, name] of names) await t.http.patch(`/api/users/${id}`).set(auth(admin)).send({ name }).expect(200);
+
+    // Dispatch from the agent's console, to a named handler of the chosen team.
+    const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody({ category: 'service_attitude' })).expect(201)).body as { id: number; number: string };
+    await t.http.post(`/api/tickets/${ticket.id}/comments`).set(auth(agent)).send({ body: '用户情绪激动，请尽快处理' }).expect(201);
+    const desk = await consoleFor('agent1', `/tickets/${ticket.id}`);
+    await desk.locator('[data-action-tab="dispatch"]').click();
+    await desk.getByTestId('dispatch-unit-select').click();
+    await desk.keyboard.type('DL-ZH-1');
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('dispatch-assignee-select').click();
+    await desk.keyboard.type('张建国');
+    await desk.keyboard.press('Enter');
+    const dispatched = desk.waitForResponse((r) => r.url().endsWith(`/api/tickets/${ticket.id}/dispatch`));
+    await desk.getByTestId('submit-action').click();
+    expect(await (await dispatched).json()).toMatchObject({ status: 'dispatched', unit_id: t.fixture.units.countyTeam, assignee_id: handler.id });
+    await desk.locator('[data-event="dispatched"]', { hasText: '张建国' }).waitFor();
+
+    // The handler reads who accepted, commented and dispatched, and whose the ticket is.
+    const mine = await consoleFor('handler1', `/tickets/${ticket.id}`, { width: 1366, height: 768 });
+    await mine.locator('[data-event="comment"] [data-actor]', { hasText: '李晓梅' }).waitFor();
+    const page = await mine.getByTestId('ticket').innerText();
+    expect(page).toContain('张建国');
+    expect(page).not.toMatch(/#\d+/);
+    await screenshot(mine, 'desk-names-handler-ticket-1366');
+    await mine.goto(`${server.url}/queues?view=unit`);
+    await mine.locator(`[data-ticket="${ticket.id}"]`, { hasText: '张建国' }).waitFor();
+    expect(await mine.getByTestId('queue').innerText()).not.toMatch(/#\d+/);
+
+    // The case owner idles; the head above gets the escalation, by ticket number and owner's name.
+    const cityHead = (await t.http.post('/api/users').set(auth(admin))
+      .send({ username: 'cityhead', name: '刘总', role: 'unit_head', unit_id: t.fixture.units.city, password: 'password123' }).expect(201)).body as { id: number };
+    await t.http.patch(`/api/units/${t.fixture.units.city}`).set(auth(admin)).send({ head_user_id: cityHead.id }).expect(200);
+    const owned = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody({ category: 'service_attitude' })).expect(201)).body as { id: number; number: string };
+    await t.http.post(`/api/tickets/${owned.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
+    t.clock.advance(3 * 86400);
+    await t.services.scheduler.runDue();
+    const leader = await consoleFor('cityhead', '/cases');
+    const row = leader.locator('[data-testid="escalations"] tr', { hasText: owned.number });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('王主任');
+    expect(await leader.getByTestId('escalations').innerText()).not.toMatch(/#\d+/);
+    await screenshot(leader, 'desk-names-escalations');
+  });
+});

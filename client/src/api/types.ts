@@ -21,6 +21,16 @@ export interface User {
   unit_id: number | null;
 }
 
+/** A colleague as the directory names them (GET /api/directory/people). */
+export interface Person {
+  id: number;
+  name: string;
+  role: Role;
+  unit_id: number | null;
+  unit_name: string | null;
+  active: boolean;
+}
+
 export interface Unit {
   id: number;
   code: string;
@@ -108,12 +118,15 @@ export interface TimelineEvent {
   type: string;
   at: string;
   actor_id: number | null;
+  /** who acted, named by the server (null: the system) */
+  actor_name?: string | null;
   data: Record<string, unknown>;
 }
 
 export interface Escalation {
   id: number;
   ticket_id: number;
+  ticket_number?: string;
   level: number;
   unit_id: number;
   recipient_id: number;
