@@ -25,7 +25,9 @@ export function toTicketView(row: TicketRow, customer: CustomerRow): TicketView 
     unit_id: row.unit_id,
     assignee_id: row.assignee_id,
     accepted_by: row.accepted_by,
-    payment: row.payment_channel && row.paid_at ? { channel: row.payment_channel, paid_at: row.paid_at.toISOString() } : null,
+    payment: row.payment_channel && row.paid_at
+      ? { channel: row.payment_channel, paid_at: row.paid_at.toISOString(), confirmed_at: iso(row.payment_confirmed_at ?? null), tier: row.reconnect_tier ?? null }
+      : null,
     resolution: row.resolution,
     cause: row.cause,
     responsibility: row.responsibility,

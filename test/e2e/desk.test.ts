@@ -184,3 +184,42 @@ describe('colleagues by name', () => {
     await screenshot(leader, 'desk-names-escalations');
   });
 });
+
+describe('reconnection tickets', () => {
+  it('show channel, paid time, bank confirmation and tier on the ticket and in the queue; the clock starts at the confirmation', async () => {
+    const { agent } = t.fixture.users;
+    const now = t.clock.now().getTime();
+    const paidAt = new Date(now - 40 * 60_000).toISOString();
+    const confirmedAt = new Date(now - 10 * 60_000).toISOString();
+    const reconnection = (payment: Record<string, unknown>, area: string) => complaintBody({
+      type: 'reconnection', category: undefined, description: '已缴清欠费，要求复机', payment,
+      customer: { phone: `1380411${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`, name: '周女士', area },
+    });
+    const bank = (await t.http.post('/api/tickets').set(auth(agent)).send(reconnection({ channel: 'bank', paid_at: paidAt, confirmed_at: confirmedAt }, 'county')).expect(201)).body;
+    const counter = (await t.http.post('/api/tickets').set(auth(agent)).send(reconnection({ channel: 'counter', paid_at: paidAt }, 'city')).expect(201)).body;
+    expect(bank.payment).toEqual({ channel: 'bank', paid_at: paidAt, confirmed_at: confirmedAt, tier: 4 });
+    expect(counter.payment).toEqual({ channel: 'counter', paid_at: paidAt, confirmed_at: null, tier: 1 });
+    const timers = (await t.http.get(`/api/tickets/${bank.id}`).set(auth(agent)).expect(200)).body.timers as { policy_key: string; started_at: string }[];
+    expect(timers.find((x) => x.policy_key === 'reconnect_internal')?.started_at).toBe(confirmedAt);
+    const refused = await t.http.post('/api/tickets').set(auth(agent)).send(reconnection({ channel: 'counter', paid_at: paidAt, confirmed_at: confirmedAt }, 'city')).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'payment.confirmed_at' })]);
+
+    const page = await consoleFor('agent1', `/tickets/${bank.id}`, { width: 1366, height: 768 });
+    const card = page.getByTestId('payment');
+    await card.waitFor();
+    const text = await card.innerText();
+    const local = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: t.config.timezone }).slice(0, 16);
+    expect(text).toContain('银行代扣');
+    expect(text).toContain(local(paidAt));
+    expect(text).toContain(`银行确认时间`);
+    expect(text).toContain(local(confirmedAt));
+    expect(text).toMatch(/第\s*4\s*档/);
+    await screenshot(page, 'desk-reconnection-ticket-1366');
+
+    await page.goto(`${server.url}/queues?type=reconnection`);
+    await page.locator(`[data-ticket="${bank.id}"] [data-testid="payment-tag"]`, { hasText: '第 4 档' }).waitFor();
+    await page.locator(`[data-ticket="${counter.id}"] [data-testid="payment-tag"]`, { hasText: '第 1 档' }).waitFor();
+    expect(await page.locator(`[data-ticket="${bank.id}"]`).innerText()).toContain('银行代扣');
+    await screenshot(page, 'desk-reconnection-queue-1366');
+  });
+});

@@ -52,6 +52,16 @@ export interface Customer {
   unit_id: number | null;
 }
 
+/** A reconnection's payment (欠费复机): the 2-hour clock counts from `confirmed_at ?? paid_at`. */
+export interface Payment {
+  channel: (typeof PAYMENT_CHANNELS)[number];
+  paid_at: string;
+  /** bank transfers: when the bank confirmed */
+  confirmed_at?: string | null;
+  /** the tier (1 first) by payment channel × area */
+  tier?: number | null;
+}
+
 export interface Ticket {
   id: number;
   number: string;
@@ -68,6 +78,7 @@ export interface Ticket {
   unit_id: number | null;
   assignee_id: number | null;
   accepted_by: number;
+  payment?: Payment | null;
   resolution: string | null;
   cause: string | null;
   responsibility: string | null;

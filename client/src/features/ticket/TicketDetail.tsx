@@ -6,6 +6,7 @@ import { Countdown, LoadError, StatusTag, useLoad } from '../../components/commo
 import { useI18n } from '../../i18n';
 import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate } from '../../router';
+import { PaymentCard } from './Payment';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 
@@ -106,6 +107,7 @@ export function TicketPage({ id }: { id: number }) {
             <div className="description" data-testid="description"><b>{t('ticket.description')}：</b>{data.description}</div>
             {data.resolution && <div className="description"><b>{t('intake.resolution')}：</b>{data.resolution}（{data.cause}；{tv('responsibility', data.responsibility)}）</div>}
           </Card>
+          {data.payment && <PaymentCard payment={data.payment} />}
           <Timers timers={data.timers} />
           <Card size="small" title={t('ticket.timeline')}>
             <Timeline items={data.events.map((e) => ({
