@@ -7,7 +7,8 @@ import { buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn, startS
 // Issue 10, "broken today" 1–4: what an agent and a handler saw go wrong in the console.
 if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 
-jest.setTimeout(90_000);
+// Generous: the machine running the suite is shared, and each test drives one or more browsers.
+jest.setTimeout(180_000);
 const DIST = path.resolve(__dirname, '..', '..', 'client', 'dist');
 
 let t: TestApp;
