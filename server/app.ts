@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { Redis } from 'ioredis';
+import expressStaticGzip from 'express-static-gzip';
 import type { Database } from './db/knex';
 import type { Deps } from './deps';
 import { authRoutes, bearerToken } from './auth/routes';
@@ -152,7 +153,10 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   if (fs.existsSync(CLIENT_DIST)) {
     // Built assets carry a content hash: cache them for good; index.html names the current ones,
     // so it is revalidated every time and a rebuilt console reaches every desk on its next load.
-    app.use('/assets', express.static(path.join(CLIENT_DIST, 'assets'), { maxAge: '365d', immutable: true }), notFoundHandler);
+    // The build wrote .br and .gz beside each asset: the best one the browser accepts is sent as is.
+    app.use('/assets', expressStaticGzip(path.join(CLIENT_DIST, 'assets'), {
+      enableBrotli: true, orderPreference: ['br', 'gz'], index: false, serveStatic: { maxAge: '365d', immutable: true },
+    }), notFoundHandler);
     app.use(express.static(CLIENT_DIST, { index: false, maxAge: 0 }));
     app.get('/{*rest}', (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   } else {

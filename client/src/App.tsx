@@ -4,21 +4,40 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, onUnauthorized, session as tokenStore } from './api/client';
 import type { User } from './api/types';
-import { CallbacksPage } from './features/callbacks/Callbacks';
-import { MyCasesPage } from './features/cases/MyCases';
 import { SignIn } from './features/auth/SignIn';
-import { IntakePage } from './features/intake/Intake';
-import { QueuesPage } from './features/queues/Queues';
-import { ReportsPage } from './features/reports/Reports';
-import { TicketPage } from './features/ticket/TicketDetail';
 import { useI18n } from './i18n';
 import { RealtimeProvider, useRealtime } from './realtime/socket';
 import { linkProps, match, navigate, useLocation } from './router';
 import { SessionProvider, useSession, type SessionAction } from './session';
+import { ReconnectingPage } from './features/auth/Reconnecting';
+import { useWhoAmI } from './whoami';
 
-// The board pulls in the chart library: loaded only by those who open it.
-const BoardPage = lazy(() => import('./features/board/Board').then((m) => ({ default: m.BoardPage })));
-const AdminPage = lazy(() => import('./features/admin/Admin').then((m) => ({ default: m.AdminPage })));
+// Each screen is its own chunk, loaded when first opened: the sign-in page ships only itself,
+// and the board's chart library reaches only those who open the board.
+const screens = {
+  '/board': () => import('./features/board/Board'),
+  '/callbacks': () => import('./features/callbacks/Callbacks'),
+  '/cases': () => import('./features/cases/MyCases'),
+  '/intake': () => import('./features/intake/Intake'),
+  '/queues': () => import('./features/queues/Queues'),
+  '/reports': () => import('./features/reports/Reports'),
+  '/tickets': () => import('./features/ticket/TicketDetail'),
+  '/admin': () => import('./features/admin/Admin'),
+};
+const BoardPage = lazy(() => screens['/board']().then((m) => ({ default: m.BoardPage })));
+const CallbacksPage = lazy(() => screens['/callbacks']().then((m) => ({ default: m.CallbacksPage })));
+const MyCasesPage = lazy(() => screens['/cases']().then((m) => ({ default: m.MyCasesPage })));
+const IntakePage = lazy(() => screens['/intake']().then((m) => ({ default: m.IntakePage })));
+const QueuesPage = lazy(() => screens['/queues']().then((m) => ({ default: m.QueuesPage })));
+const ReportsPage = lazy(() => screens['/reports']().then((m) => ({ default: m.ReportsPage })));
+const TicketPage = lazy(() => screens['/tickets']().then((m) => ({ default: m.TicketPage })));
+const AdminPage = lazy(() => screens['/admin']().then((m) => ({ default: m.AdminPage })));
+// A signed-in reload fetches the screen it will show while "who am I" is on its way, not after
+// ('/' lands most desks, the agents', on intake).
+if (tokenStore.token()) {
+  const first = `/${window.location.pathname.split('/')[1] ?? ''}`;
+  void (screens[first as keyof typeof screens] ?? screens['/intake'])().catch(() => undefined);
+}
 
 const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports' | 'nav.admin'; needs?: SessionAction; hotkey: string }[] = [
   { key: 'intake', path: '/intake', label: 'nav.intake', needs: 'intake', hotkey: 'n' },
@@ -55,10 +74,7 @@ export function App() {
     setToken(null);
   }, []);
   useEffect(() => onUnauthorized(signOut), [signOut]);
-  useEffect(() => {
-    if (!token) return;
-    api<User>('/api/auth/me').then(setUser, signOut);
-  }, [token, signOut]);
+  const reconnecting = useWhoAmI(token, setUser, signOut);
 
   const signedIn = (newToken: string, newUser: User) => {
     tokenStore.set(newToken);
@@ -74,13 +90,13 @@ export function App() {
         {!token ? (
           <SignIn onSignedIn={signedIn} />
         ) : !user ? (
-          <div className="center"><Spin size="large" /></div>
+          reconnecting ? <ReconnectingPage reconnecting={reconnecting} onSignOut={signOut} /> : <div className="center"><Spin size="large" /></div>
         ) : (
-          <SessionProvider user={user}>
-            <RealtimeProvider token={token} onUnauthorized={signOut}>
+          <RealtimeProvider token={token} onUnauthorized={signOut}>
+            <SessionProvider user={user}>
               <Shell onSignOut={() => void api('/api/auth/logout', { method: 'POST' }).catch(() => undefined).finally(signOut)} />
-            </RealtimeProvider>
-          </SessionProvider>
+            </SessionProvider>
+          </RealtimeProvider>
         )}
       </AntApp>
     </ConfigProvider>
@@ -134,18 +150,19 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
   ) : path === '/cases' ? (
     <MyCasesPage />
   ) : path === '/board' ? (
-    <Suspense fallback={<Spin />}><BoardPage wallboard={wallboard} /></Suspense>
+    <BoardPage wallboard={wallboard} />
   ) : path === '/reports' ? (
     <ReportsPage />
   ) : path === '/admin' ? (
-    <Suspense fallback={<Spin />}><AdminPage /></Suspense>
+    <AdminPage />
   ) : null;
+  const screen = page && <Suspense fallback={<Spin />}>{page}</Suspense>;
 
   // A wall screen: dark, large, no console chrome, nothing to click.
   if (wallboard) {
     return (
       <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { fontSize: 16 } }}>
-        <div className="wallboard">{page}</div>
+        <div className="wallboard">{screen}</div>
       </ConfigProvider>
     );
   }
@@ -171,7 +188,7 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
         <Button size="small" type="text" className="header-button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="language">{t('app.language')}</Button>
         <Button size="small" type="text" className="header-button" onClick={onSignOut}>{t('app.signOut')}</Button>
       </Layout.Header>
-      <Layout.Content className="shell-content">{page}</Layout.Content>
+      <Layout.Content className="shell-content">{screen}</Layout.Content>
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './api/client';
-import type { Role, Unit, User } from './api/types';
+import type { Person, Role, Unit, User } from './api/types';
+import { useResync } from './realtime/socket';
 
 interface Session {
   user: User;
@@ -35,12 +36,16 @@ export function SessionProvider({ user, children }: { user: User; children: Reac
 
   useEffect(() => {
     api<{ items: Unit[] }>('/api/units').then((r) => setUnits(r.items), () => undefined);
-    // Only some roles may read the directory; the others learn names from presence.
-    api<{ items: User[] }>('/api/users').then(
+  }, []);
+  // Every role reads the names of the people it works with; again after a reconnect (a restart, a blip).
+  const loadPeople = useCallback(() => {
+    api<{ items: Person[] }>('/api/directory/people').then(
       (r) => setNames((prev) => new Map([...prev, ...r.items.map((u) => [u.id, u.name] as const)])),
       () => undefined,
     );
   }, []);
+  useEffect(loadPeople, [loadPeople]);
+  useResync(loadPeople);
 
   const value = useMemo<Session>(() => {
     const unitById = new Map(units.map((u) => [u.id, u]));
@@ -48,7 +53,8 @@ export function SessionProvider({ user, children }: { user: User; children: Reac
       user,
       units,
       unitName: (id) => (id === null || id === undefined ? '' : unitById.get(id)?.name ?? `#${id}`),
-      userName: (id) => (id === null || id === undefined ? '' : names.get(id) ?? `#${id}`),
+      // Someone outside the reader's directory (rare: the server names timeline actors itself).
+      userName: (id) => (id === null || id === undefined ? '' : names.get(id) ?? '—'),
       learnUsers: (users) => {
         if (users.every((u) => names.get(u.id) === u.name)) return;
         setNames((prev) => new Map([...prev, ...users.map((u) => [u.id, u.name] as const)]));

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'units.write': ['admin'],
   'users.read': ['unit_head', 'supervisor', 'manager', 'admin'],
   'users.write': ['admin'],
+  // names (id, name, role, unit) of the people one works with; the service scopes it
+  'directory.read': everyone,
   'customers.read': ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
   'customers.write': [...deskStaff, 'admin'],
   'tickets.read': everyone,

@@ -5,6 +5,7 @@ export const escalationSchema = z
   .object({
     id: z.number().int(),
     ticket_id: z.number().int(),
+    ticket_number: z.string().optional().describe('in lists: the ticket number people read'),
     level: z.number().int().describe('1 = the head above the case owner, 2 = the next one up, …'),
     unit_id: z.number().int(),
     recipient_id: z.number().int(),

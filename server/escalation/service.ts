@@ -185,10 +185,13 @@ export function createEscalationService(deps: Deps, scheduler: Scheduler, owners
 
     /** Escalations that reached the caller: pending ones are waiting for their acknowledgement. */
     async list(principal: Principal, q: ListEscalationsQuery): Promise<EscalationView[]> {
-      const query = knex<EscalationRow>('escalations').where({ recipient_id: principal.id }).orderBy('id', 'desc').limit(q.limit);
+      // With the ticket's number: the recipient reads "TS20261125-0003", not an internal id.
+      const query = knex('escalations').join('tickets', 'tickets.id', 'escalations.ticket_id')
+        .select<(EscalationRow & { ticket_number: string })[]>('escalations.*', 'tickets.number as ticket_number')
+        .where({ recipient_id: principal.id }).orderBy('escalations.id', 'desc').limit(q.limit);
       if (q.state === 'pending') query.whereNull('acknowledged_at');
       if (q.state === 'acknowledged') query.whereNotNull('acknowledged_at');
-      return (await query).map(toView);
+      return (await query).map((row) => ({ ...toView(row), ticket_number: row.ticket_number }));
     },
 
     async policy(): Promise<EscalationPolicyView> {

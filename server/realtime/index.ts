@@ -131,8 +131,10 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
         next();
       })
       .catch((err: unknown) => {
-        const failure = new Error(err instanceof AppError ? err.message : 'sign in first') as Error & { data?: unknown };
-        failure.data = { status: 401 };
+        // Only a refused token is a 401 (the console signs out on it); a database hiccup is a 503 it retries.
+        const status = err instanceof AppError ? err.status : 503;
+        const failure = new Error(err instanceof AppError ? err.message : 'the desk is not ready; try again') as Error & { data?: unknown };
+        failure.data = { status };
         next(failure);
       });
   });

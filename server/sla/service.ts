@@ -202,7 +202,9 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     if (policies.length === 0) return;
     const rows = [];
     for (const p of policies) {
-      const from = p.start_on.includes('paid') && ticket.paid_at ? ticket.paid_at : now;
+      // A bank transfer counts from the bank's confirmation, when there is one.
+      const paid = ticket.payment_confirmed_at ?? ticket.paid_at;
+      const from = p.start_on.includes('paid') && paid ? paid : now;
       const tier = p.tiers?.find((t) => t.payment_channel === ticket.payment_channel && t.area === area)?.tier ?? null;
       const timer: TimerClock = { policy: snapshot(p), state: 'running', elapsed_ms: 0, run_started_at: null, segments: [], warnings: [], breached_at: null, level: 0 };
       openSegment(timer, from);
@@ -216,6 +218,12 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     // One statement for all of the ticket's timers; ids follow the rows, so sorting keeps the policies' order.
     const started = (await trx('sla_timers').insert(rows).onConflict(['ticket_id', 'policy_key', 'handling_round']).ignore().returning<TimerRow[]>('*'))
       .sort((a, b) => a.id - b.id);
+    const tier = started.find((timer) => timer.tier !== null)?.tier;
+    if (tier !== undefined && tier !== ticket.reconnect_tier) {
+      // Kept on the ticket for queues; the change's view is built from this same row after the participants.
+      await trx('tickets').where({ id: ticket.id }).update({ reconnect_tier: tier });
+      ticket.reconnect_tier = tier;
+    }
     // A clock started in the past (a bank confirmation an hour ago) may already be past a warning.
     await saveTimers(trx, await fireCrossed(change.uow, started.map((timer) => ({ timer, ticket, customer })), now, clockFor), now);
     await rearm(trx, started, clockFor);

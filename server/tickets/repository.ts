@@ -20,6 +20,10 @@ export interface TicketRow {
   accepted_by: number;
   payment_channel: 'counter' | 'bank' | 'online' | 'prepaid_card' | 'agent' | null;
   paid_at: Date | null;
+  /** bank transfers: when the bank confirmed the payment (the reconnection clock starts there) */
+  payment_confirmed_at?: Date | null;
+  /** the reconnection tier the SLA policy put the ticket in (set when its timers start) */
+  reconnect_tier?: number | null;
   resolution: string | null;
   cause: string | null;
   responsibility: 'company' | 'customer' | 'third_party' | 'none' | null;
@@ -115,10 +119,10 @@ export const ticketsRepository = {
       `WITH c AS (${customerCte.sql}),
        t AS (
          INSERT INTO tickets (number, type, category, status, channel, priority, description, customer_id, unit_id,
-           assignee_id, accepted_by, payment_channel, paid_at, resolution, cause, responsibility, one_call_resolution,
+           assignee_id, accepted_by, payment_channel, paid_at, payment_confirmed_at, resolution, cause, responsibility, one_call_resolution,
            idempotency_key, idempotency_hash, created_at, updated_at)
          SELECT 'TS' || ? || '-' || lpad(n.seq::text, greatest(4, length(n.seq::text)), '0'),
-           ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+           ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
          FROM c, (SELECT nextval('ticket_number_seq') - (SELECT base FROM ticket_number_days WHERE day = ?) AS seq) n
          RETURNING *
        ),
@@ -131,7 +135,7 @@ export const ticketsRepository = {
         ...customerCte.bindings,
         args.day,
         t.type, t.category, t.status, t.channel, t.priority, t.description, t.unit_id, t.assignee_id, t.accepted_by,
-        t.payment_channel, t.paid_at, t.resolution, t.cause, t.responsibility, t.one_call_resolution,
+        t.payment_channel, t.paid_at, t.payment_confirmed_at ?? null, t.resolution, t.cause, t.responsibility, t.one_call_resolution,
         t.idempotency_key, t.idempotency_hash, t.created_at, t.created_at,
         args.day,
         JSON.stringify(args.acceptedEvent),
@@ -200,7 +204,10 @@ export const ticketsRepository = {
   insertEvent: (trx: Knex.Transaction, event: Omit<TicketEventRow, 'id'>) =>
     trx('ticket_events').insert({ ...event, data: JSON.stringify(event.data) }),
 
-  events: (db: Knex, ticketId: number) => db<TicketEventRow>('ticket_events').where({ ticket_id: ticketId }).orderBy('id'),
+  /** The timeline with each actor's name: whoever reads the ticket sees who acted, whatever their unit. */
+  events: (db: Knex, ticketId: number) =>
+    db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
+      .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
 
   callbacks: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
 

@@ -9,12 +9,13 @@ import {
 } from './schemas';
 import { ticketDetailSchema } from './detail-schema';
 import type { TicketsService } from './service';
+import { detailTag } from './view';
 
-/** Accepts `3`, `"3"` and `W/"3"`: clients echo the ETag or send the bare version. */
+/** Accepts `3`, `"3"`, `W/"3"` and a detail's `"3-<digest>"`: clients echo the ETag or send the bare version. */
 export function readIfMatch(req: Request): number {
   const raw = req.get('If-Match');
   if (raw === undefined) throw errors.preconditionRequired();
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
+  const match = /^(?:W\/)?"?(\d{1,9})(?:-[\w-]{1,64})?"?$/.exec(raw.trim());
   if (!match) throw errors.badRequest('If-Match must be the ticket version', [{ path: 'If-Match', message: 'not a version number' }]);
   return Number(match[1]);
 }
@@ -60,7 +61,11 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
     method: 'get', path: '/api/tickets/:id', action: 'tickets.read', tag: 'tickets', summary: 'A ticket with its timeline, timers, callbacks and ownership',
     params: idParams,
     responses: { 200: { description: 'the ticket', schema: ticketDetailSchema } },
-    handler: async ({ principal, params }) => withEtag(await tickets.get(principal, params.id)),
+    // The tag follows everything shown, not only the version: a comment must not revalidate to 304.
+    handler: async ({ principal, params }) => {
+      const ticket = await tickets.get(principal, params.id);
+      return { body: ticket, headers: { ETag: detailTag(ticket) } };
+    },
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/:id/dispatch', action: 'tickets.dispatch', tag: 'tickets', summary: 'Dispatch (派单) to a unit, optionally a person',

@@ -20,10 +20,14 @@ export const createTicketBody = z
     description: text(4000),
     priority: z.enum(PRIORITIES).default('normal'),
     payment: z
-      .object({ channel: z.enum(PAYMENT_CHANNELS), paid_at: isoDateTime })
+      .object({
+        channel: z.enum(PAYMENT_CHANNELS),
+        paid_at: isoDateTime,
+        confirmed_at: isoDateTime.optional().describe('bank transfers: when the bank confirmed the payment; the reconnection clock starts there (absent: at paid_at)'),
+      })
       .strict()
       .optional()
-      .describe('reconnection only: how and when the arrears were paid (bank: the bank confirmation time)'),
+      .describe('reconnection only: how and when the arrears were paid'),
     resolve: resolutionFields.strict().optional().describe('one-call resolution: the agent solved it during the call'),
   })
   .strict()
@@ -39,6 +43,12 @@ export const createTicketBody = z
     }
     if (body.type !== 'reconnection' && body.payment !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['payment'], message: 'only for reconnection' });
+    }
+    if (body.payment?.confirmed_at !== undefined) {
+      if (body.payment.channel !== 'bank') ctx.addIssue({ code: 'custom', path: ['payment', 'confirmed_at'], message: 'only for bank transfers' });
+      else if (Date.parse(body.payment.confirmed_at) < Date.parse(body.payment.paid_at)) {
+        ctx.addIssue({ code: 'custom', path: ['payment', 'confirmed_at'], message: 'before paid_at' });
+      }
     }
   });
 
@@ -89,6 +99,7 @@ export const timelineEventSchema = z.object({
   type: z.string(),
   at: z.string(),
   actor_id: z.number().int().nullable(),
+  actor_name: z.string().nullable().describe('who acted; null for the system (timers, the customer answering a survey)'),
   data: z.record(z.string(), z.unknown()),
 });
 
@@ -124,7 +135,14 @@ export const ticketSchema = z
     unit_id: z.number().int().nullable(),
     assignee_id: z.number().int().nullable(),
     accepted_by: z.number().int(),
-    payment: z.object({ channel: z.enum(PAYMENT_CHANNELS), paid_at: z.string() }).nullable(),
+    payment: z
+      .object({
+        channel: z.enum(PAYMENT_CHANNELS),
+        paid_at: z.string(),
+        confirmed_at: z.string().nullable().describe('bank transfers: the bank confirmation time'),
+        tier: z.number().int().nullable().describe('the reconnection tier (1 first) the SLA policy put the ticket in by payment channel × area'),
+      })
+      .nullable(),
     resolution: z.string().nullable(),
     cause: z.string().nullable(),
     responsibility: z.enum(RESPONSIBILITIES).nullable(),

@@ -142,6 +142,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
               priority: input.priority, description: input.description, unit_id: null, assignee_id: null,
               accepted_by: principal.id, payment_channel: input.payment?.channel ?? null,
               paid_at: input.payment ? new Date(input.payment.paid_at) : null,
+              payment_confirmed_at: input.payment?.confirmed_at ? new Date(input.payment.confirmed_at) : null,
               resolution: input.resolve?.resolution ?? null, cause: input.resolve?.cause ?? null,
               responsibility: input.resolve?.responsibility ?? null, one_call_resolution: resolvedNow,
               idempotency_key: idempotencyKey ?? null, idempotency_hash: idempotencyKey ? hash : null, created_at: now,
@@ -208,7 +209,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       return Object.assign(
         {
           ...view,
-          events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, data: e.data })),
+          events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, actor_name: e.actor_name, data: e.data })),
           timers: [],
           callbacks: callbacks.map((c) => toCallbackView(c, now)),
           ownership: null,

@@ -1,6 +1,8 @@
+import crypto from 'node:crypto';
 import type { CustomerRow } from '../customers/repository';
 import { toCustomerView } from '../customers/service';
 import type { CallbackRow, TicketRow } from './repository';
+import type { TicketDetailView } from './detail-schema';
 import type { CallbackView, TicketView } from './schemas';
 
 export type { TicketView } from './schemas';
@@ -24,7 +26,9 @@ export function toTicketView(row: TicketRow, customer: CustomerRow): TicketView 
     unit_id: row.unit_id,
     assignee_id: row.assignee_id,
     accepted_by: row.accepted_by,
-    payment: row.payment_channel && row.paid_at ? { channel: row.payment_channel, paid_at: row.paid_at.toISOString() } : null,
+    payment: row.payment_channel && row.paid_at
+      ? { channel: row.payment_channel, paid_at: row.paid_at.toISOString(), confirmed_at: iso(row.payment_confirmed_at ?? null), tier: row.reconnect_tier ?? null }
+      : null,
     resolution: row.resolution,
     cause: row.cause,
     responsibility: row.responsibility,
@@ -54,4 +58,18 @@ export function toCallbackView(row: CallbackRow, now: Date): CallbackView {
     note: row.note,
     done_at: iso(row.done_at),
   };
+}
+
+/**
+ * The cache tag of a ticket detail: the version, then a digest of everything the answer shows
+ * (comments, owner actions, callbacks, timers, …), which change without a new version. Counters
+ * derived from the request time (a running timer's elapsed/remaining, a paused one's due time)
+ * are left out, so an unchanged ticket still revalidates to 304; the console counts those down
+ * from `due_at` and `remaining_seconds`, which stay true while nothing else changed.
+ */
+export function detailTag(view: TicketDetailView): string {
+  const timers = (view.timers as Record<string, unknown>[]).map(({ elapsed_seconds: _e, remaining_seconds: remaining, due_at: due, ...rest }) =>
+    rest.state === 'paused' ? { ...rest, remaining } : { ...rest, due });
+  const digest = crypto.createHash('sha1').update(JSON.stringify({ ...view, timers })).digest('base64url').slice(0, 16);
+  return `"${view.version}-${digest}"`;
 }

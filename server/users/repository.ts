@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
-import type { Role } from '../auth/permissions';
+import { SEES_ALL_UNITS, type Role } from '../auth/permissions';
+
+/** Roles that work every unit's tickets (accept, dispatch, call back): every reader may name them. */
+const DESK_ROLES = SEES_ALL_UNITS;
 
 export interface UserRow {
   id: number;
@@ -41,6 +44,31 @@ export const usersRepository = {
     }
     if (filter.role) query.where('users.role', filter.role);
     if (filter.unitId) query.where('users.unit_id', filter.unitId);
+    return query;
+  },
+
+  /**
+   * Names of people: everyone, or for a unit-scoped reader the people of its subtree, of the units
+   * above it (its heads, who get its escalations) and the desk roles that accept and call back.
+   */
+  directory(db: Knex, filter: { scopePath: string | null; unitId?: number; roles?: Role[] }) {
+    const query = db('users')
+      .leftJoin('units', 'units.id', 'users.unit_id')
+      .select<{ id: number; name: string; role: Role; unit_id: number | null; unit_name: string | null; active: boolean }[]>(
+        'users.id', 'users.name', 'users.role', 'users.unit_id', 'units.name as unit_name', 'users.active',
+      )
+      .orderBy('users.id');
+    if (filter.scopePath !== null) {
+      const path = filter.scopePath;
+      query.where((scope) => scope
+        .where('units.path', 'like', `${path}%`)
+        .orWhereRaw(`? LIKE units.path || '%'`, [path])
+        .orWhereIn('users.role', DESK_ROLES));
+    }
+    if (filter.unitId !== undefined) {
+      query.whereRaw(`units.path LIKE (SELECT path FROM units WHERE id = ?) || '%'`, [filter.unitId]);
+    }
+    if (filter.roles) query.whereIn('users.role', filter.roles);
     return query;
   },
 

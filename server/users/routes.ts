@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
-import { createUserBody, listUsersQuery, updateUserBody, userSchema } from './schemas';
+import { createUserBody, directoryQuery, listUsersQuery, personSchema, updateUserBody, userSchema } from './schemas';
 import type { UsersService } from './service';
 
 export const userRoutes = (users: UsersService): RouteSpec[] => [
+  defineRoute({
+    method: 'get', path: '/api/directory/people', action: 'directory.read', tag: 'users',
+    summary: 'Names of the people one works with (handlers and heads: their subtree, the heads above, the desk)',
+    description: 'Every role may read it, so timelines, queues and escalations show names, and dispatch can offer the handlers of a unit.',
+    query: directoryQuery,
+    responses: { 200: { description: 'people', schema: z.object({ items: z.array(personSchema) }) } },
+    handler: async ({ principal, query }) => ({ body: { items: await users.directory(principal, query) } }),
+  }),
   defineRoute({
     method: 'get', path: '/api/users', action: 'users.read', tag: 'users', summary: 'List users (unit heads: their subtree)',
     query: listUsersQuery,

@@ -40,6 +40,31 @@ export const updateUserBody = createUserBody
 
 export const listUsersQuery = z.object({ role: role.optional(), unit_id: id.optional() }).strict();
 
+const roles = z
+  .string()
+  .transform((value) => value.split(',').map((v) => v.trim()).filter(Boolean))
+  .pipe(z.array(role).min(1));
+
+export const directoryQuery = z
+  .object({
+    unit_id: id.optional().describe("people of this unit's subtree (e.g. who a ticket can be dispatched to)"),
+    role: roles.optional().describe('one or more roles, comma-separated'),
+  })
+  .strict();
+
+export const personSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role,
+    unit_id: z.number().int().nullable(),
+    unit_name: z.string().nullable(),
+    active: z.boolean().describe('inactive people still name their past actions'),
+  })
+  .meta({ id: 'Person' });
+
 export type UserView = z.output<typeof userSchema>;
+export type DirectoryQuery = z.output<typeof directoryQuery>;
+export type PersonView = z.output<typeof personSchema>;
 export type CreateUserInput = z.output<typeof createUserBody>;
 export type UpdateUserInput = z.output<typeof updateUserBody>;

@@ -7,7 +7,7 @@ import { inTransaction } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import { usersRepository, type UserRow } from './repository';
-import type { CreateUserInput, UpdateUserInput, UserView } from './schemas';
+import type { CreateUserInput, DirectoryQuery, PersonView, UpdateUserInput, UserView } from './schemas';
 
 export function toUserView(row: UserRow): UserView {
   return { id: row.id, username: row.username, name: row.name, role: row.role, unit_id: row.unit_id, email: row.email, active: row.active };
@@ -55,6 +55,12 @@ export function createUsersService(deps: Deps) {
     async list(actor: Principal, filter: { role?: UserRow['role']; unit_id?: number }): Promise<UserView[]> {
       const rows = await usersRepository.list(knex, { scopePrefix: scopePrefix(actor), role: filter.role, unitId: filter.unit_id });
       return rows.map(toUserView);
+    },
+
+    async directory(reader: Principal, query: DirectoryQuery): Promise<PersonView[]> {
+      // A scoped reader without a unit gets the desk roles only (a path no unit has).
+      const scopePath = scopePrefix(reader) === null ? null : reader.unitPath ?? '/none/';
+      return usersRepository.directory(knex, { scopePath, unitId: query.unit_id, roles: query.role });
     },
 
     async create(actor: Principal, input: CreateUserInput): Promise<UserView> {

@@ -9,11 +9,11 @@ export const hasChromium = fs.existsSync(CHROMIUM);
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 
 /** Debian's Chromium, headless, with the network chatter this machine refuses switched off. */
-export function launch(): Promise<Browser> {
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 
@@ -63,10 +63,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `npm start`'s server as a separate process on this database, as a second node behind a balancer would be. */
-export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * `npm start`'s server as a separate process on this database, as a second node behind a balancer
+ * would be; `port` restarts one where an earlier process listened.
+ */
+export async function startServerProcess(env: Record<string, string>, options: { port?: number } = {}): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const root = path.resolve(__dirname, '..', '..');
   const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'server', 'main.ts')], {
     cwd: root,
@@ -88,6 +91,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<{
   }
   return {
     url,
+    port,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

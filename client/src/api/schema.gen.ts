@@ -325,6 +325,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Names of the people one works with (handlers and heads: their subtree, the heads above, the desk)
+         * @description Every role may read it, so timelines, queues and escalations show names, and dispatch can offer the handlers of a unit.
+         */
+        get: operations["getDirectoryPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/escalation-policy": {
         parameters: {
             query?: never;
@@ -1322,6 +1342,8 @@ export interface components {
             reason: "breach" | "inactivity" | "unacknowledged";
             recipient_id: number;
             ticket_id: number;
+            /** @description in lists: the ticket number people read */
+            ticket_number?: string;
             unit_id: number;
         };
         EscalationPolicy: {
@@ -1398,6 +1420,16 @@ export interface components {
                 [key: string]: string[];
             };
             name: string;
+        };
+        Person: {
+            /** @description inactive people still name their past actions */
+            active: boolean;
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+            unit_id: number | null;
+            unit_name: string | null;
         };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
@@ -1656,7 +1688,11 @@ export interface components {
             payment: {
                 /** @enum {string} */
                 channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                /** @description bank transfers: the bank confirmation time */
+                confirmed_at: string | null;
                 paid_at: string;
+                /** @description the reconnection tier (1 first) the SLA policy put the ticket in by payment channel × area */
+                tier: number | null;
             } | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
@@ -1690,6 +1726,8 @@ export interface components {
             /** @description the timeline, oldest first */
             events: {
                 actor_id: number | null;
+                /** @description who acted; null for the system (timers, the customer answering a survey) */
+                actor_name: string | null;
                 at: string;
                 data: {
                     [key: string]: unknown;
@@ -1712,7 +1750,11 @@ export interface components {
             payment: {
                 /** @enum {string} */
                 channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                /** @description bank transfers: the bank confirmation time */
+                confirmed_at: string | null;
                 paid_at: string;
+                /** @description the reconnection tier (1 first) the SLA policy put the ticket in by payment channel × area */
+                tier: number | null;
             } | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
@@ -3213,6 +3255,69 @@ export interface operations {
             };
         };
     };
+    getDirectoryPeople: {
+        parameters: {
+            query?: {
+                /** @description one or more roles, comma-separated */
+                role?: string;
+                /** @description people of this unit's subtree (e.g. who a ticket can be dispatched to) */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Person"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEscalationPolicy: {
         parameters: {
             query?: never;
@@ -4177,7 +4282,11 @@ export interface operations {
                             payment: {
                                 /** @enum {string} */
                                 channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                                /** @description bank transfers: the bank confirmation time */
+                                confirmed_at: string | null;
                                 paid_at: string;
+                                /** @description the reconnection tier (1 first) the SLA policy put the ticket in by payment channel × area */
+                                tier: number | null;
                             } | null;
                             /** @enum {string} */
                             priority: "normal" | "urgent";
@@ -5690,10 +5799,15 @@ export interface operations {
                     };
                     customer_id?: number;
                     description: string;
-                    /** @description reconnection only: how and when the arrears were paid (bank: the bank confirmation time) */
+                    /** @description reconnection only: how and when the arrears were paid */
                     payment?: {
                         /** @enum {string} */
                         channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                        /**
+                         * Format: date-time
+                         * @description bank transfers: when the bank confirmed the payment; the reconnection clock starts there (absent: at paid_at)
+                         */
+                        confirmed_at?: string;
                         /** Format: date-time */
                         paid_at: string;
                     };

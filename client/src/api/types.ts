@@ -15,6 +15,7 @@ export type Customer = Schemas['Customer'];
 export type Ticket = Schemas['Ticket'];
 export type Status = Ticket['status'];
 export type TicketType = Ticket['type'];
+export type Payment = NonNullable<Ticket['payment']>;
 export type TicketDetail = Schemas['TicketDetail'];
 export type Timer = Schemas['SlaTimer'];
 export type TimelineEvent = TicketDetail['events'][number];
@@ -23,6 +24,8 @@ export type Callback = Schemas['Callback'];
 export type CallbackWorkItem = Schemas['CallbackWorkItem'];
 export type Escalation = Schemas['Escalation'];
 export type Ownership = Schemas['Ownership'];
+/** A colleague as the directory names them (GET /api/directory/people). */
+export type Person = Json<'getDirectoryPeople', 200>['items'][number];
 export type CustomerHistory = Json<'getCustomersByIdHistory', 200>;
 /** A problem+json answer; the console makes its own (no `type`) for network failures. */
 export type Problem = Pick<Schemas['Problem'], 'title' | 'status' | 'detail' | 'errors' | 'code'> & { type?: string; [extension: string]: unknown };

@@ -1,10 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { zhCN, type MessageKey as SharedKey } from './zh-CN';
+import { desk, type DeskKey } from './desk';
 
 export type Locale = 'zh-CN' | 'en';
 const LOCALE_KEY = 'loopdesk.locale';
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+/** The shared dictionaries, then per-feature ones (one import each). */
+type MessageKey = SharedKey | DeskKey;
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': { ...zhCN, ...desk['zh-CN'] }, en: { ...en, ...desk.en } };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

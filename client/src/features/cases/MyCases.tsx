@@ -42,7 +42,7 @@ export function MyCasesPage() {
       {(escalations.data?.items.length ?? 0) > 0 && (
         <Card size="small" title={t('cases.escalations')} data-testid="escalations">
           <Table<Escalation> size="small" className="dense-table" rowKey="id" pagination={false} dataSource={escalations.data!.items} columns={[
-            { title: t('col.ticket'), dataIndex: 'ticket_id', render: (v: number) => <TicketLink ticket={{ id: v, number: `#${v}` }} /> },
+            { title: t('col.ticket'), dataIndex: 'ticket_number', render: (v: string | undefined, r) => <TicketLink ticket={{ id: r.ticket_id, number: v ?? t('desk.ticketUnknown') }} /> },
             { title: t('ticket.escalation', { level: '' }), dataIndex: 'level', width: 110 },
             { title: t('ticket.reason'), dataIndex: 'reason', render: (v: string) => tv('escalationReason', v) },
             { title: t('ticket.owner'), dataIndex: 'owner_id', render: (v: number) => userName(v) },

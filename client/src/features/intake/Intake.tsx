@@ -22,6 +22,7 @@ interface IntakeValues {
   responsibility?: string;
   payment_channel?: string;
   paid_at?: string;
+  confirmed_at?: string;
 }
 
 type Lookup = { state: 'idle' } | { state: 'loading' } | { state: 'new'; phone: string } | { state: 'found'; history: CustomerHistory } | { state: 'error'; message: string };
@@ -51,6 +52,7 @@ export function IntakePage() {
   const phoneRef = useRef<HTMLInputElement>(null);
   const type = Form.useWatch('type', form);
   const resolveNow = Form.useWatch('resolve_now', form);
+  const paymentChannel = Form.useWatch('payment_channel', form);
 
   const reset = () => {
     form.resetFields();
@@ -93,7 +95,10 @@ export function IntakePage() {
         priority: values.priority,
         description: values.description,
         ...customer,
-        ...(values.type === 'reconnection' && values.payment_channel && values.paid_at ? { payment: { channel: values.payment_channel, paid_at: deskInputToIso(values.paid_at) } } : {}),
+        ...(values.type === 'reconnection' && values.payment_channel && values.paid_at ? { payment: {
+          channel: values.payment_channel, paid_at: deskInputToIso(values.paid_at),
+          ...(values.payment_channel === 'bank' && values.confirmed_at ? { confirmed_at: deskInputToIso(values.confirmed_at) } : {}),
+        } } : {}),
         ...(values.resolve_now ? { resolve: { resolution: values.resolution, cause: values.cause, responsibility: values.responsibility } } : {}),
       };
       let ticket = await api<Ticket>('/api/tickets', { method: 'POST', body, idempotencyKey: idempotencyKey.current });
@@ -166,6 +171,11 @@ export function IntakePage() {
               <Form.Item name="paid_at" label={t('intake.paidAt')} style={{ flex: 1 }} rules={[{ required: true }]} initialValue={deskNowInput()}>
                 <Input type="datetime-local" />
               </Form.Item>
+              {paymentChannel === 'bank' && (
+                <Form.Item name="confirmed_at" label={t('desk.bankConfirmedAt')} style={{ flex: 1 }}>
+                  <Input type="datetime-local" data-testid="bank-confirmed-at" />
+                </Form.Item>
+              )}
             </Space.Compact>
           )}
           <Form.Item name="description" label={t('intake.description')} rules={[{ required: true, whitespace: true, max: 4000 }]}>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate, useQueryState } from '../../router';
 import { useSession } from '../../session';
+import { PaymentTag } from '../ticket/Payment';
 import { formatAt } from '../../time';
 import type { ApiError } from '../../api/client';
 
@@ -124,7 +125,7 @@ export function QueuesPage() {
         columns={[
           { title: t('col.number'), dataIndex: 'number', width: 150, render: (_v, row) => <TicketLink ticket={row} /> },
           { title: t('col.status'), dataIndex: 'status', width: 90, render: (v) => <StatusTag status={v} /> },
-          { title: t('col.type'), dataIndex: 'type', width: 90, render: (v: string, row) => <>{tv('type', v)}{row.priority === 'urgent' && <Tag color="red" style={{ marginLeft: 4 }}>{tv('priority', 'urgent')}</Tag>}</> },
+          { title: t('col.type'), dataIndex: 'type', width: 150, render: (v: string, row) => <>{tv('type', v)}{row.priority === 'urgent' && <Tag color="red" style={{ marginLeft: 4 }}>{tv('priority', 'urgent')}</Tag>}{row.payment && <PaymentTag payment={row.payment} />}</> },
           { title: t('col.category'), dataIndex: 'category', width: 100, render: (v: string) => tv('category', v) },
           { title: t('col.customer'), key: 'customer', width: 170, render: (_v, row) => <>{row.customer.phone} <span className="muted">{row.customer.name}</span></> },
           { title: t('ticket.description'), dataIndex: 'description', ellipsis: true },

@@ -1,11 +1,12 @@
 import { Alert, App, Avatar, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Tabs, Tag, Timeline, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
+import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Person, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
 import { Countdown, LoadError, StatusTag, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate } from '../../router';
+import { PaymentCard } from './Payment';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 
@@ -106,6 +107,7 @@ export function TicketPage({ id }: { id: number }) {
             <div className="description" data-testid="description"><b>{t('ticket.description')}：</b>{data.description}</div>
             {data.resolution && <div className="description"><b>{t('intake.resolution')}：</b>{data.resolution}（{data.cause}；{tv('responsibility', data.responsibility)}）</div>}
           </Card>
+          {data.payment && <PaymentCard payment={data.payment} />}
           <Timers timers={data.timers} />
           <Card size="small" title={t('ticket.timeline')}>
             <Timeline items={data.events.map((e) => ({
@@ -113,7 +115,7 @@ export function TicketPage({ id }: { id: number }) {
               color: e.type === 'closed' ? 'gray' : e.type === 'reopened' || e.type === 'escalated' ? 'red' : 'blue',
               content: (
                 <div data-event={e.type}>
-                  <b>{tv('event', e.type)}</b> <span className="muted">{formatAt(e.at, 'MM-DD HH:mm:ss')} · {userName(e.actor_id) || '—'}</span>
+                  <b>{tv('event', e.type)}</b> <span className="muted">{formatAt(e.at, 'MM-DD HH:mm:ss')} · <span data-actor>{e.actor_name ?? (userName(e.actor_id) || '—')}</span></span>
                   <EventData data={e.data} />
                 </div>
               ),
@@ -141,9 +143,9 @@ export function TicketPage({ id }: { id: number }) {
 
 function EventData({ data }: { data: Record<string, unknown> }) {
   const { tv } = useI18n();
-  const { unitName } = useSession();
+  const { unitName, userName } = useSession();
   const parts: string[] = [];
-  if (typeof data.unit_id === 'number') parts.push(`→ ${unitName(data.unit_id)}`);
+  if (typeof data.unit_id === 'number') parts.push(`→ ${unitName(data.unit_id)}${typeof data.assignee_id === 'number' ? ` · ${userName(data.assignee_id)}` : ''}`);
   for (const key of ['body', 'note', 'resolution', 'cause', 'text', 'reason']) if (typeof data[key] === 'string' && data[key]) parts.push(String(data[key]));
   if (typeof data.outcome === 'string') parts.push(tv('outcome', data.outcome));
   if (typeof data.responsibility === 'string') parts.push(tv('responsibility', data.responsibility));
@@ -197,7 +199,7 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [assignees, setAssignees] = useState<User[]>([]);
+  const [assignees, setAssignees] = useState<Person[]>([]);
   const startedVersion = useRef<number | null>(null);
   const current = actions.includes(active) ? active : actions[0]!;
 
@@ -236,11 +238,17 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
           <>
             <Form.Item name="unit_id" label={t('action.unit')} rules={[{ required: true }]}>
               <Select showSearch={{ optionFilterProp: 'label' }} data-testid="dispatch-unit-select" options={units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
-                onChange={(unitId: number) => { form.setFieldValue('assignee_id', undefined); api<{ items: User[] }>('/api/users', { query: { unit_id: unitId } }).then((r) => setAssignees(r.items.filter((u) => u.role === 'handler' || u.role === 'unit_head')), () => setAssignees([])); }} />
+                onChange={(unitId: number) => {
+                  form.setFieldValue('assignee_id', undefined);
+                  // The handlers and heads of the chosen unit's subtree: whom the server accepts as assignee.
+                  api<{ items: Person[] }>('/api/directory/people', { query: { unit_id: unitId, role: 'handler,unit_head' } })
+                    .then((r) => setAssignees(r.items.filter((u) => u.active)), () => setAssignees([]));
+                }} />
             </Form.Item>
             {assignees.length > 0 && (
               <Form.Item name="assignee_id" label={t('action.assignee')}>
-                <Select allowClear options={assignees.map((u) => ({ value: u.id, label: u.name }))} />
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('desk.anyHandler')} data-testid="dispatch-assignee-select"
+                  options={assignees.map((u) => ({ value: u.id, label: `${u.name} · ${tv('role', u.role)} · ${u.unit_name ?? ''}` }))} />
               </Form.Item>
             )}
             <Form.Item name="note" label={t('action.note')}><Input.TextArea autoSize /></Form.Item>
