@@ -60,7 +60,7 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
   defineRoute({
     method: 'get', path: '/api/tickets/:id', action: 'tickets.read', tag: 'tickets', summary: 'A ticket with its timeline, timers, callbacks and ownership',
     params: idParams,
-    responses: { 200: { description: 'the ticket', schema: ticketDetailSchema } },
+    responses: { 200: { description: 'the ticket', schema: ticketDetailSchema }, 304: { description: 'not modified: the If-None-Match tag is current (every part the answer shows is unchanged)' } },
     // The tag follows everything shown, not only the version: a comment must not revalidate to 304.
     handler: async ({ principal, params }) => {
       const ticket = await tickets.get(principal, params.id);

@@ -171,7 +171,7 @@ describe('colleagues by name', () => {
 
     // The case owner idles; the head above gets the escalation, by ticket number and owner's name.
     const cityHead = (await t.http.post('/api/users').set(auth(admin))
-      .send({ username: 'cityhead', name: '刘总', role: 'unit_head', unit_id: t.fixture.units.city, password: 'password123' }).expect(201)).body as { id: number };
+      .send({ username: 'cityhead', name: '刘总', role: 'unit_head', unit_id: t.fixture.units.city, password: 'Desk-pass-2026' }).expect(201)).body as { id: number };
     await t.http.patch(`/api/units/${t.fixture.units.city}`).set(auth(admin)).send({ head_user_id: cityHead.id }).expect(200);
     const owned = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody({ category: 'service_attitude' })).expect(201)).body as { id: number; number: string };
     await t.http.post(`/api/tickets/${owned.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
@@ -259,7 +259,7 @@ describe('the console as shipped', () => {
   });
 
   it('measures the first load of / to an interactive intake form', async () => {
-    const login = await t.http.post('/api/auth/login').send({ username: 'agent1', password: 'password123' }).expect(200);
+    const login = await t.http.post('/api/auth/login').send({ username: 'agent1', password: 'Desk-pass-2026' }).expect(200);
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 900 } });
     contexts.push(context);
     await context.addInitScript((token: string) => localStorage.setItem('loopdesk.token', token), login.body.token as string);

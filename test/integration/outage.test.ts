@@ -32,7 +32,7 @@ describe('PostgreSQL unreachable', () => {
     try {
       const token = (await tokens.issue(1)).token;
       for (const [method, url] of [['get', '/api/tickets'], ['post', '/api/auth/login']] as const) {
-        const res = await request(app)[method](url).set('Authorization', `Bearer ${token}`).send({ username: 'agent1', password: 'password123' });
+        const res = await request(app)[method](url).set('Authorization', `Bearer ${token}`).send({ username: 'agent1', password: 'Desk-pass-2026' });
         expect(res.status).toBe(503);
         expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
         expect(res.headers['retry-after']).toBe('5');
@@ -54,7 +54,7 @@ describe('PostgreSQL unreachable', () => {
  * test kills for longer than ioredis's retries (~10 s) and starts again on the same port.
  */
 describe('Redis down for 16 s', () => {
-  const ADMIN_PASSWORD = 'admin-secret-1';
+  const ADMIN_PASSWORD = 'Desk-root-2026';
   let redis: ThrowawayRedis;
   let server: Started;
   let base: string;
@@ -107,10 +107,10 @@ describe('Redis down for 16 s', () => {
     const admin = (await call('POST', '/api/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD })).body.token;
     const city = (await call('POST', '/api/units', admin, { code: 'CITY', name: '市公司', area: 'city' })).body;
     for (const [username, role] of [['agent', 'agent'], ['super', 'supervisor']]) {
-      expect((await call('POST', '/api/users', admin, { username, name: username, role, unit_id: city.id, password: 'password123' })).status).toBe(201);
+      expect((await call('POST', '/api/users', admin, { username, name: username, role, unit_id: city.id, password: 'Desk-pass-2026' })).status).toBe(201);
     }
-    const agent = (await call('POST', '/api/auth/login', null, { username: 'agent', password: 'password123' })).body.token;
-    const supervisor = (await call('POST', '/api/auth/login', null, { username: 'super', password: 'password123' })).body.token;
+    const agent = (await call('POST', '/api/auth/login', null, { username: 'agent', password: 'Desk-pass-2026' })).body.token;
+    const supervisor = (await call('POST', '/api/auth/login', null, { username: 'super', password: 'Desk-pass-2026' })).body.token;
     expect((await call('PUT', '/api/sla-policies/test_outage', admin, { name: '测试：3秒', ticket_type: 'request', target_seconds: 3, warn_at: [], regulatory: false, escalate_on_breach: false })).status).toBe(201);
 
     const heard: { type: string; payload: { ticket?: { id: number } } }[] = [];

@@ -5910,6 +5910,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketDetail"];
                 };
             };
+            /** @description not modified: the If-None-Match tag is current (every part the answer shows is unchanged) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description bad input: `errors` names each field */
             400: {
                 headers: {
