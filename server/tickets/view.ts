@@ -1,5 +1,5 @@
 import type { CustomerRow } from '../customers/repository';
-import { toCustomerView } from '../customers/service';
+import { toCustomerView } from '../customers/view';
 import type { CallbackRow, TicketRow } from './repository';
 import type { CallbackView, TicketView } from './schemas';
 
