@@ -19,7 +19,7 @@ describe('the import graph', () => {
     const result = await cruise('server', 'client/src');
     expect(result.output).toContain('no dependency violations found');
     expect(result.code).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('the check fails on a cycle', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopdesk-cycle-'));
@@ -32,5 +32,5 @@ describe('the import graph', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
