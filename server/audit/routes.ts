@@ -7,7 +7,7 @@ export const auditRoutes = (audit: AuditService): RouteSpec[] => [
     method: 'get', path: '/api/audit-log', action: 'audit.read', tag: 'audit', summary: 'Who changed which configuration or directory entry, when, with what',
     description: 'Newest first. `format=csv` answers text/csv (UTF-8 with BOM) of the same page; cells that a spreadsheet would run as formulas are prefixed with a quote.',
     query: auditQuery,
-    responses: { 200: { description: 'a page of audit entries (or CSV)', schema: auditPageSchema } },
+    responses: { 200: { description: 'a page of audit entries (or CSV)', schema: auditPageSchema, textAlternatives: ['text/csv'] } },
     handler: async ({ query, res }) => {
       const page = await audit.list(query);
       if (query.format === 'csv') {

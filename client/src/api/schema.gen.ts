@@ -3,6 +3,26 @@
  * Regenerate with `npm run gen:api` after changing a route or a response schema.
  */
 export interface paths {
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed which configuration or directory entry, when, with what
+         * @description Newest first. `format=csv` answers text/csv (UTF-8 with BOM) of the same page; cells that a spreadsheet would run as formulas are prefixed with a quote.
+         */
+        get: operations["getAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -34,6 +54,64 @@ export interface paths {
         get: operations["getAuthMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working calendars: business hours, callable hours, holidays */
+        get: operations["getCalendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One working calendar with its holidays and make-up working days */
+        get: operations["getCalendarsByKey"];
+        /**
+         * Create or replace a working calendar
+         * @description Running timers that count on the calendar get their due times from the new one in the same transaction; `moved_timers` says how many moved. The weekly hours of a calendar managed by the callback policy are edited there (409).
+         */
+        put: operations["putCalendarsByKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{key}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a year's official holidays and make-up working days (CSV or JSON)
+         * @description Rows `date,kind,name` (kind: holiday or working_day). The whole file is checked first: any bad row answers 422 with every bad line, and nothing is imported.
+         */
+        post: operations["postCalendarsByKeyImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,6 +702,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sla-policies/{key}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When a ticket of this policy accepted at a given time falls due
+         * @description Computed by the timers' own calendar arithmetic: working hours, lunch breaks, holidays and make-up working days.
+         */
+        get: operations["getSlaPoliciesByKeyPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sla/board": {
         parameters: {
             query?: never;
@@ -933,6 +1031,124 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntry: {
+            action: string;
+            actor_id: number | null;
+            actor_name: string | null;
+            at: string;
+            /** @description what changed: the input, or {before, after} */
+            data: {
+                [key: string]: unknown;
+            };
+            entity: string;
+            /** @description the changed row's id or key */
+            entity_ref: string | null;
+            id: number;
+        };
+        Calendar: {
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            key: string;
+            /** @description callback_policy: the callable hours, edited in the callback policy */
+            managed_by: "callback_policy" | null;
+            name: string;
+            timezone: string;
+            updated_at: string | null;
+            updated_by: number | null;
+            weekly: {
+                fri: [
+                    string,
+                    string
+                ][];
+                mon: [
+                    string,
+                    string
+                ][];
+                sat: [
+                    string,
+                    string
+                ][];
+                sun: [
+                    string,
+                    string
+                ][];
+                thu: [
+                    string,
+                    string
+                ][];
+                tue: [
+                    string,
+                    string
+                ][];
+                wed: [
+                    string,
+                    string
+                ][];
+            };
+            working_days: {
+                date: string;
+                name: string;
+            }[];
+        };
+        CalendarChange: {
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            key: string;
+            /** @description callback_policy: the callable hours, edited in the callback policy */
+            managed_by: "callback_policy" | null;
+            /** @description running timers whose due time the change moved */
+            moved_timers: number;
+            name: string;
+            timezone: string;
+            updated_at: string | null;
+            updated_by: number | null;
+            weekly: {
+                fri: [
+                    string,
+                    string
+                ][];
+                mon: [
+                    string,
+                    string
+                ][];
+                sat: [
+                    string,
+                    string
+                ][];
+                sun: [
+                    string,
+                    string
+                ][];
+                thu: [
+                    string,
+                    string
+                ][];
+                tue: [
+                    string,
+                    string
+                ][];
+                wed: [
+                    string,
+                    string
+                ][];
+            };
+            working_days: {
+                date: string;
+                name: string;
+            }[];
+        };
+        CalendarSummary: {
+            holidays: number;
+            key: string;
+            managed_by: "callback_policy" | null;
+            name: string;
+            updated_at: string | null;
+            working_days: number;
+        };
         Callback: {
             assignee_id: number | null;
             attempt: number;
@@ -1324,6 +1540,15 @@ export interface components {
             /** @default [] */
             warn_at: number[];
         };
+        SlaPolicyPreview: {
+            clock: string;
+            due_at: string;
+            policy_key: string;
+            started_at: string;
+            target_seconds: number;
+            tier: number | null;
+            warn_at: string[];
+        };
         SlaTimer: {
             breached_at: string | null;
             clock: string;
@@ -1462,6 +1687,8 @@ export interface components {
             version: number;
         };
         Unit: {
+            /** @description inactive units keep their history but take no new work */
+            active: boolean;
             /** @enum {string} */
             area: "city" | "county";
             code: string;
@@ -1493,6 +1720,78 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAuditLog: {
+        parameters: {
+            query?: {
+                actor_id?: number;
+                cursor?: string;
+                /** @description comma-separated entities */
+                entity?: string;
+                /** @description the changed row's id or key (a calendar's key, a user's id) */
+                entity_ref?: string;
+                /** @description csv: UTF-8 with BOM, for Excel */
+                format?: "json" | "csv";
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of audit entries (or CSV) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        next_cursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postAuthLogin: {
         parameters: {
             query?: never;
@@ -1587,6 +1886,380 @@ export interface operations {
                         role: string;
                         unit_id: number | null;
                         username: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CalendarSummary"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendarsByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCalendarsByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description local dates on which the calendar does not run
+                     * @default []
+                     */
+                    holidays?: {
+                        /**
+                         * Format: date
+                         * @description a local date 'YYYY-MM-DD' in the desk's time zone
+                         */
+                        date: string;
+                        /** @default  */
+                        name?: string;
+                    }[];
+                    name: string;
+                    /** @description working periods per weekday in local time; several a day for a lunch break; [] for a day off */
+                    weekly: {
+                        fri: [
+                            string,
+                            string
+                        ][];
+                        mon: [
+                            string,
+                            string
+                        ][];
+                        sat: [
+                            string,
+                            string
+                        ][];
+                        sun: [
+                            string,
+                            string
+                        ][];
+                        thu: [
+                            string,
+                            string
+                        ][];
+                        tue: [
+                            string,
+                            string
+                        ][];
+                        wed: [
+                            string,
+                            string
+                        ][];
+                    };
+                    /**
+                     * @description make-up working days (调休): worked with the hours of an ordinary working day
+                     * @default []
+                     */
+                    working_days?: {
+                        /**
+                         * Format: date
+                         * @description a local date 'YYYY-MM-DD' in the desk's time zone
+                         */
+                        date: string;
+                        /** @default  */
+                        name?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChange"];
+                };
+            };
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChange"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCalendarsByKeyImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the file's text; kind is holiday (休) or working_day (班) */
+                    content: string;
+                    /**
+                     * @description csv: a header row `date,kind,name`; json: an array of {date, kind, name}
+                     * @enum {string}
+                     */
+                    format: "csv" | "json";
+                    /**
+                     * @description merge: add to and overwrite the listed dates; replace: the file is the whole list
+                     * @default merge
+                     * @enum {string}
+                     */
+                    mode?: "merge" | "replace";
+                };
+            };
+        };
+        responses: {
+            /** @description imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        holidays: {
+                            date: string;
+                            name: string;
+                        }[];
+                        imported: {
+                            holidays: number;
+                            working_days: number;
+                        };
+                        key: string;
+                        /** @description callback_policy: the callable hours, edited in the callback policy */
+                        managed_by: "callback_policy" | null;
+                        /** @description running timers whose due time the change moved */
+                        moved_timers: number;
+                        name: string;
+                        timezone: string;
+                        updated_at: string | null;
+                        updated_by: number | null;
+                        weekly: {
+                            fri: [
+                                string,
+                                string
+                            ][];
+                            mon: [
+                                string,
+                                string
+                            ][];
+                            sat: [
+                                string,
+                                string
+                            ][];
+                            sun: [
+                                string,
+                                string
+                            ][];
+                            thu: [
+                                string,
+                                string
+                            ][];
+                            tue: [
+                                string,
+                                string
+                            ][];
+                            wed: [
+                                string,
+                                string
+                            ][];
+                        };
+                        working_days: {
+                            date: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -4457,6 +5130,70 @@ export interface operations {
             };
         };
     };
+    getSlaPoliciesByKeyPreview: {
+        parameters: {
+            query?: {
+                /** @description when the ticket is accepted (or paid, for reconnection); default now */
+                accepted_at?: string;
+                /** @description the customer's area (picks the tier; city when absent) */
+                area?: "city" | "county";
+                payment_channel?: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description due time and warning points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyPreview"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSlaBoard: {
         parameters: {
             query?: {
@@ -5830,6 +6567,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description false deactivates: refused while the unit has active sub-units, active users or open tickets */
+                    active?: boolean;
                     /** @enum {string} */
                     area?: "city" | "county";
                     head_user_id?: number | null;
