@@ -1,3 +1,4 @@
+import { errors } from '../http/errors';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
@@ -32,3 +33,9 @@ export function passwordProblem(password: string, username: string | undefined):
 }
 
 export const passwordMessage = (problem: PasswordProblem): string => MESSAGES[problem];
+
+/** Refuses a weak password with a 400 naming the field (`weak_password`). */
+export function checkPassword(password: string, username: string, field = 'password'): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw errors.badRequest(`${field} is not allowed: ${passwordMessage(problem)}`, [{ path: field, message: passwordMessage(problem) }], 'weak_password');
+}

@@ -5,11 +5,11 @@ import type { EventBus } from '../events/bus';
 import { errors } from '../http/errors';
 import type { Logger } from '../logger';
 import { usersRepository } from '../users/repository';
-import { toUserView } from '../users/service';
+import { toUserView } from '../users/view';
+import { checkPassword } from './password-policy';
 import type { UserView } from '../users/schemas';
 import { writeAudit } from '../audit';
 import { inTransaction } from '../db/unit-of-work';
-import { passwordMessage, passwordProblem } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './permissions';
 import type { LoginThrottle } from './rate-limit';
@@ -131,11 +131,6 @@ export function createAuthService(deps: AuthServiceDeps) {
 }
 
 /** Throws 400 naming the field when the password breaks the policy. */
-export function checkPassword(password: string, username: string, field = 'password'): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw errors.badRequest(`${field} is not allowed: ${passwordMessage(problem)}`, [{ path: field, message: passwordMessage(problem) }], 'weak_password');
-}
-
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /** A configured secret wins; otherwise one is generated once and kept in the database. */

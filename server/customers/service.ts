@@ -6,13 +6,10 @@ import { errors } from '../http/errors';
 import { ticketsRepository } from '../tickets/repository';
 import { OPEN_STATUSES } from '../tickets/status';
 import { toTicketView } from '../tickets/view';
-import { customersRepository, type CustomerRow } from './repository';
+import { customersRepository } from './repository';
 import { REPEAT_WINDOW_DAYS, type CustomerHistory } from './history';
 import type { CustomerInput, CustomerView } from './schemas';
-
-export function toCustomerView(row: CustomerRow): CustomerView {
-  return { id: row.id, phone: row.phone, name: row.name, account_no: row.account_no, area: row.area, tier: row.tier, email: row.email, unit_id: row.unit_id };
-}
+import { toCustomerView } from './view';
 
 export function createCustomersService(deps: Deps) {
   const { knex, bus, clock } = deps;

@@ -1,8 +1,17 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import type { DurableConsumer, EventBus, EventEnvelope } from '../events/bus';
-import { writeOutbox } from '../events/outbox';
-import type { DomainEvent } from '../events/types';
+import type { DomainEvent, DurableConsumer, EventEnvelope } from '../events/types';
+
+/** What a transaction tells after its commit (the event bus): the envelopes it wrote to the outbox. */
+export interface CommitSink {
+  committed(envelopes: readonly EventEnvelope[]): void;
+}
+
+/** The outbox rows of a transaction's events, in the order they were raised. */
+export async function writeOutbox(trx: Knex.Transaction, envelopes: readonly EventEnvelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  await trx('outbox_events').insert(envelopes.map((e, ord) => ({ id: e.id, type: e.event.type, payload: e.event, ord })));
+}
 
 export interface UnitOfWork {
   trx: Knex.Transaction;
@@ -15,7 +24,7 @@ export interface UnitOfWork {
  * repositories, and the events it raised are written to the outbox in the same transaction, so
  * a change is never committed without its events (nor an event without its change).
  */
-export async function inTransaction<T>(knex: Knex, bus: EventBus, work: (uow: UnitOfWork) => Promise<T>, outer?: UnitOfWork): Promise<T> {
+export async function inTransaction<T>(knex: Knex, bus: CommitSink, work: (uow: UnitOfWork) => Promise<T>, outer?: UnitOfWork): Promise<T> {
   if (outer) return work(outer);
   const envelopes: EventEnvelope[] = [];
   const result = await knex.transaction(async (trx) => {
@@ -32,7 +41,7 @@ export async function inTransaction<T>(knex: Knex, bus: EventBus, work: (uow: Un
  * was handled; a second offer of the same event (fast path and relay, two processes) finds the
  * mark and does nothing.
  */
-export async function handleOnce(bus: EventBus, consumer: DurableConsumer, envelope: EventEnvelope, outer?: UnitOfWork): Promise<boolean> {
+export async function handleOnce(bus: CommitSink, consumer: DurableConsumer, envelope: EventEnvelope, outer?: UnitOfWork): Promise<boolean> {
   return inTransaction(consumer.knex, bus, async (uow) => {
     const claimed = await uow.trx.raw<{ rows: unknown[] }>(
       'INSERT INTO outbox_handled (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1',

@@ -3,39 +3,10 @@ import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import { handleOnce } from '../db/unit-of-work';
 import type { Logger } from '../logger';
-import type { DomainEvent } from './types';
+import type { DomainEvent, DurableConsumer, EventEnvelope, EventHandler, EventMeta } from './types';
 
 /** An event as the outbox holds it: `id` is given at emit time, `seq` once the relay sequenced it. */
-export interface EventEnvelope {
-  id: string;
-  seq?: number;
-  event: DomainEvent;
-}
-
-export interface EventMeta {
-  id: string;
-  seq?: number;
-}
-
-export type EventHandler = (event: DomainEvent, meta: EventMeta) => void | Promise<void>;
-
-/** The transaction a durable consumer works in: what it writes commits with its "handled" mark. */
-export interface ConsumerWork {
-  trx: Knex.Transaction;
-  emit(event: DomainEvent): void;
-}
-
-/**
- * A consumer that must see each event once per desk (not once per process), even across a crash:
- * mail, escalation. `handle` runs in a transaction that also records (name, event id) as handled,
- * so the after-commit fast path and the relay's backstop never both act on one event.
- */
-export interface DurableConsumer {
-  name: string;
-  types: readonly DomainEvent['type'][];
-  knex: Knex;
-  handle(event: DomainEvent, work: ConsumerWork, meta: EventMeta): Promise<void>;
-}
+export type { ConsumerWork, DurableConsumer, EventEnvelope, EventHandler, EventMeta } from './types';
 
 /**
  * The one event path. Services emit inside their transaction; the events are outbox rows written

@@ -1,20 +1,15 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import pg from 'pg';
-import type { EventBus, EventEnvelope, EventHandler } from './bus';
-import type { DomainEvent } from './types';
+import type { EventBus } from './bus';
+import type { DomainEvent, EventEnvelope, EventHandler } from './types';
 import type { Logger } from '../logger';
-import { handleOnce } from '../db/unit-of-work';
+import { handleOnce, writeOutbox } from '../db/unit-of-work';
 
 export const OUTBOX_CHANNEL = 'loopdesk_outbox';
 const SEQUENCER = '$sequencer';
 
 /** Writes a transaction's events as outbox rows: one statement, inside the transaction. */
-export async function writeOutbox(trx: Knex.Transaction, envelopes: readonly EventEnvelope[]): Promise<void> {
-  if (envelopes.length === 0) return;
-  await trx('outbox_events').insert(envelopes.map((e, ord) => ({ id: e.id, type: e.event.type, payload: e.event, ord })));
-}
-
 interface OutboxRow {
   id: string;
   seq: number;

@@ -1,4 +1,5 @@
 import type { TimerView } from '../sla/schemas';
+import type { Knex } from 'knex';
 import type { TicketView } from '../tickets/view';
 
 /** Every domain event that leaves a service. Listeners switch on `type`. */
@@ -25,3 +26,35 @@ export type DomainEvent =
   | { type: 'sla.warning'; at: string; ticket: TicketView; timer: TimerView; fraction: number }
   /** an SLA timer passed its target; `escalate` says whether its policy escalates on breach */
   | { type: 'sla.breached'; at: string; ticket: TicketView; timer: TimerView; escalate: boolean };
+
+/** How events travel: an id (and, once committed, a sequence), and who consumes them. */
+export interface EventEnvelope {
+  id: string;
+  seq?: number;
+  event: DomainEvent;
+}
+
+export interface EventMeta {
+  id: string;
+  seq?: number;
+}
+
+export type EventHandler = (event: DomainEvent, meta: EventMeta) => void | Promise<void>;
+
+/** The transaction a durable consumer works in: what it writes commits with its "handled" mark. */
+export interface ConsumerWork {
+  trx: Knex.Transaction;
+  emit(event: DomainEvent): void;
+}
+
+/**
+ * A consumer that must see each event once per desk (not once per process), even across a crash:
+ * mail, escalation. `handle` runs in a transaction that also records (name, event id) as handled,
+ * so the after-commit fast path and the relay's backstop never both act on one event.
+ */
+export interface DurableConsumer {
+  name: string;
+  types: readonly DomainEvent['type'][];
+  knex: Knex;
+  handle(event: DomainEvent, work: ConsumerWork, meta: EventMeta): Promise<void>;
+}

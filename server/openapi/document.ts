@@ -29,6 +29,7 @@ const TAGS: Record<string, string> = {
   incidents: 'Mass complaints (规模性投诉)',
   escalation: 'Escalation of breaches and idle cases',
   reports: 'The monthly case-analysis report, trends and the bulletin',
+  audit: 'Who changed which configuration or directory entry',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {

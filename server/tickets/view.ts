@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { CustomerRow } from '../customers/repository';
-import { toCustomerView } from '../customers/service';
+import { toCustomerView } from '../customers/view';
 import type { CallbackRow, TicketRow } from './repository';
 import type { TicketDetailView } from './detail-schema';
 import type { CallbackView, TicketView } from './schemas';

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../auth/passwords';
-import { checkPassword } from '../auth/service';
+import { checkPassword } from '../auth/password-policy';
+import { toUserView } from './view';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { writeAudit } from '../audit';
 import { inTransaction } from '../db/unit-of-work';
@@ -9,9 +10,6 @@ import { errors } from '../http/errors';
 import { usersRepository, type UserRow } from './repository';
 import type { CreateUserInput, DirectoryQuery, PersonView, UpdateUserInput, UserView } from './schemas';
 
-export function toUserView(row: UserRow): UserView {
-  return { id: row.id, username: row.username, name: row.name, role: row.role, unit_id: row.unit_id, email: row.email, active: row.active };
-}
 
 /** Roles that may head a unit (ownership goes to unit heads and managers; the hotline is headed by a supervisor). */
 export const HEAD_ROLES: ReadonlySet<string> = new Set(['unit_head', 'supervisor', 'manager']);
