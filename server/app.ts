@@ -76,6 +76,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport });
   const sla = createSlaService(deps, scheduler);
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
+  ownership.onDutiesDone((uow, principal, ticketId) => tickets.closeAwaitingOwner(principal, ticketId, uow));
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);

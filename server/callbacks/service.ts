@@ -51,7 +51,8 @@ function toWorkItem(row: WorkListRow, now: Date): WorkItemView {
     due_at: row.due_at.toISOString(), window_ends_at: row.window_ends_at?.toISOString() ?? null,
     late: row.window_ends_at !== null && row.state !== 'done' && row.state !== 'cancelled' && row.window_ends_at < now,
     assignee_id: row.assignee_id, state: row.state === 'scheduled' && row.due_at <= now ? 'due' : row.state,
-    outcome: row.outcome, note: row.note, customer_requested: row.customer_requested, answered_via: row.answered_via,
+    outcome: row.outcome, note: row.note, customer_requested: row.customer_requested,
+    owner_duties_missing: row.owner_duties_missing.filter((d): d is 'in_person_action' | 'explanation' => d === 'in_person_action' || d === 'explanation'), answered_via: row.answered_via,
     done_at: row.done_at?.toISOString() ?? null,
   };
 }

@@ -21,6 +21,9 @@ export type CustomerOf = () => Promise<CustomerRow>;
 /** Runs in the transaction that gives a case a new owner (escalation arms its inactivity timer here). */
 export type AssignedHook = (uow: UnitOfWork, ticketId: number, ownerId: number, now: Date) => Promise<void>;
 
+/** Runs in the owner's transaction when their last missing duty was just recorded on a case whose close waited for it. */
+export type DutiesDoneHook = (uow: UnitOfWork, principal: Principal, ticketId: number) => Promise<unknown>;
+
 /** Owner actions may be logged after the fact, not ahead of it; a little clock skew is tolerated. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -44,6 +47,7 @@ export async function visibleTicket(db: Knex, principal: Principal, ticketId: nu
 export function createOwnershipService(deps: Deps) {
   const { knex, bus, clock } = deps;
   const assignedHooks: AssignedHook[] = [];
+  const dutiesDoneHooks: DutiesDoneHook[] = [];
 
   async function missingDuties(db: Knex, ownership: OwnershipRow): Promise<MissingDuty[]> {
     const missing: MissingDuty[] = [];
@@ -154,6 +158,12 @@ export function createOwnershipService(deps: Deps) {
     );
   }
 
+  /** The duties still missing on an active case ([] for any other ticket): what keeps it from closing. */
+  async function closeBlockers(db: Knex, ticketId: number): Promise<MissingDuty[]> {
+    const ownership = await repo.find(db, ticketId);
+    return ownership?.active ? missingDuties(db, ownership) : [];
+  }
+
   async function detail(db: Knex, ticketId: number): Promise<OwnershipView | null> {
     const ownership = await repo.find(db, ticketId);
     return ownership?.active ? toView(db, ownership) : null;
@@ -170,6 +180,10 @@ export function createOwnershipService(deps: Deps) {
       const now = clock.now();
       const result = await work(uow, ticket, ownership, now);
       uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'ownership', ticket: await ticketView(uow.trx, ticket) });
+      // The callback was recorded while duties were missing: the last one closes the case now.
+      if (ticket.close_pending_reason && (await closeBlockers(uow.trx, ticketId)).length === 0) {
+        for (const hook of dutiesDoneHooks) await hook(uow, principal, ticketId);
+      }
       return result;
     });
   }
@@ -179,6 +193,10 @@ export function createOwnershipService(deps: Deps) {
     assertCloseable,
     onAssigned(hook: AssignedHook): void {
       assignedHooks.push(hook);
+    },
+    closeBlockers,
+    onDutiesDone(hook: DutiesDoneHook): void {
+      dutiesDoneHooks.push(hook);
     },
 
     detail,
