@@ -37,7 +37,7 @@ export function createAuthService(deps: { knex: Knex; bus: EventBus; tokens: Tok
     if (cached && cached.until > performance.now()) return cached.principal;
     const row = await usersRepository.findPrincipalRow(knex, userId);
     // Refusals are never cached: a reactivated account works on its next request.
-    if (!row) throw errors.unauthorized('the account is disabled');
+    if (!row) throw errors.unauthorized('the account is disabled', 'account_disabled');
     const principal: Principal = { id: row.id, username: row.username, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.unit_path };
     if (principals.size >= PRINCIPAL_CACHE_MAX) principals.clear();
     principals.set(userId, { principal, until: performance.now() + PRINCIPAL_CACHE_MS });
@@ -51,7 +51,7 @@ export function createAuthService(deps: { knex: Knex; bus: EventBus; tokens: Tok
       if (wait > 0) throw errors.tooManyRequests(wait);
       const user = await usersRepository.findByUsername(knex, username);
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
-      if (!user || !ok || !user.active) throw errors.unauthorized('wrong username or password');
+      if (!user || !ok || !user.active) throw errors.unauthorized('wrong username or password', 'bad_credentials');
       limiter.reset(limitKey);
       const { token, expiresAt } = await tokens.issue(user.id);
       return { token, expires_at: expiresAt.toISOString(), user: toUserView(user) };
@@ -60,7 +60,7 @@ export function createAuthService(deps: { knex: Knex; bus: EventBus; tokens: Tok
     async principalFromToken(token: string | undefined): Promise<Principal> {
       if (!token) throw errors.unauthorized();
       const userId = await tokens.verify(token);
-      if (userId === null) throw errors.unauthorized('the token is invalid or expired; sign in again');
+      if (userId === null) throw errors.unauthorized('the token is invalid or expired; sign in again', 'token_invalid');
       return loadPrincipal(userId);
     },
   };

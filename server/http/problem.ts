@@ -9,7 +9,7 @@ export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError)
   res
     .status(error.status)
     .type('application/problem+json')
-    .json({ type: PROBLEM_TYPE_BASE + slug, title: error.title, status: error.status, detail: error.message, ...error.extra });
+    .json({ type: PROBLEM_TYPE_BASE + slug, title: error.title, status: error.status, detail: error.message, ...error.extra, code: error.code });
 }
 
 interface BodyParserError {
@@ -26,7 +26,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof AppError) problem = err;
     else if (parserError?.type === 'entity.too.large') problem = errors.payloadTooLarge(`${parserError.limit} bytes`);
     else if (parserError?.type === 'entity.parse.failed')
-      problem = errors.badRequest('the body is not valid JSON', [{ path: 'body', message: 'malformed JSON' }]);
+      problem = errors.badRequest('the body is not valid JSON', [{ path: 'body', message: 'malformed JSON' }], 'malformed_json');
     else if (parserError?.type === 'charset.unsupported' || parserError?.type === 'encoding.unsupported')
       problem = errors.unsupportedMediaType();
     else problem = translateDatabaseError(err);
@@ -34,6 +34,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (!problem) {
       logger.error('unhandled error', { request_id: res.locals.requestId, method: req.method, path: req.path, err });
       problem = new AppError(500, 'Internal Server Error', 'something went wrong on our side', {
+        code: 'internal_error',
         request_id: res.locals.requestId,
       });
     }

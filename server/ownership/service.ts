@@ -175,7 +175,7 @@ export function createOwnershipService(deps: Deps) {
       const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
       const ownership = await repo.findForUpdate(uow.trx, ticketId);
       if (!ownership?.active) throw errors.rule(`ticket ${ticketId} is not a leadership case`, { code: 'not_owned' });
-      if (ownership.owner_id !== principal.id) throw errors.forbidden(`only the case owner (user ${ownership.owner_id}) records this`);
+      if (ownership.owner_id !== principal.id) throw errors.forbidden(`only the case owner (user ${ownership.owner_id}) records this`, 'not_case_owner');
       if (ticket.status === 'closed') throw errors.conflict(`ticket ${ticketId} is closed`, { code: 'ticket_closed', current_status: ticket.status });
       const now = clock.now();
       const result = await work(uow, ticket, ownership, now);
@@ -205,7 +205,7 @@ export function createOwnershipService(deps: Deps) {
       return asOwner(principal, ticketId, async ({ trx }, ticket, ownership, now) => {
         const at = new Date(input.at);
         if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-          throw errors.rule('an action is recorded after it happened', { errors: [{ path: 'at', message: 'in the future' }] });
+          throw errors.rule('an action is recorded after it happened', { code: 'action_in_future', errors: [{ path: 'at', message: 'in the future' }] });
         }
         const action = await repo.insertAction(trx, { ticket_id: ticket.id, actor_id: principal.id, kind: input.kind, note: input.note, at, recorded_at: now });
         await ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type: 'owner_action', at: now, actor_id: principal.id, data: { action_id: action.id, kind: input.kind, note: input.note, at: at.toISOString() } });
@@ -243,7 +243,7 @@ export function createOwnershipService(deps: Deps) {
     /** "My cases": the caller's leadership cases, open ones first by default, newest first. */
     async myCases(principal: Principal, q: MyCasesQuery) {
       const beforeId = decodeCursor(q.cursor);
-      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
+      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
       const query = knex('case_ownerships as o')
         .join('tickets as t', 't.id', 'o.ticket_id')
         .where({ 'o.owner_id': principal.id, 'o.active': true })

@@ -107,6 +107,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     if (!existing) return undefined;
     if (existing.idempotency_hash !== hash) {
       throw errors.rule('this Idempotency-Key was already used for a different request', {
+        code: 'idempotency_key_reused',
         errors: [{ path: 'Idempotency-Key', message: 'reused with another body' }],
       });
     }
@@ -184,7 +185,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
 
     async list(principal: Principal, q: ListTicketsQuery): Promise<{ items: TicketView[]; next_cursor: string | null }> {
       const beforeId = decodeCursor(q.cursor);
-      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
+      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
       const search = q.q === undefined ? {} : TICKET_NUMBER.test(q.q) ? { number: q.q } : PHONE_LIKE.test(q.q) ? { phone: q.q } : { text: q.q };
       const rows = await repo.list(knex, {
         scopePrefix: scopePrefix(principal), status: q.status, type: q.type, category: q.category, unitId: q.unit_id,

@@ -119,9 +119,10 @@ describe("the owner's duties and the close gate", () => {
     await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(otherHead)).send({ kind: 'visit', note: '上门', at: t.clock.now().toISOString() }).expect(404);
     await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(handler)).send({ kind: 'visit', note: '上门', at: t.clock.now().toISOString() }).expect(403);
     const future = await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门', at: new Date(t.clock.now().getTime() + 3600e3).toISOString() }).expect(422);
-    expect(future.body.errors).toEqual([{ path: 'at', message: 'in the future' }]);
+    expect(future.body).toMatchObject({ code: 'action_in_future', errors: [{ path: 'at', message: 'in the future' }] });
     const bad = await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'lunch', note: '', at: 'yesterday' }).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['at', 'kind', 'note']);
+    expect(bad.body.code).toBe('invalid_input');
 
     const visited = await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门当面道歉，用户表示谅解', at: t.clock.now().toISOString() }).expect(201);
     expect(visited.body.missing).toEqual(['explanation']);

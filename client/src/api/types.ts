@@ -63,6 +63,8 @@ export interface Ticket {
   responsibility: string | null;
   one_call_resolution: boolean;
   close_reason: string | null;
+  /** a leadership case kept resolved until its owner's duties are recorded, then closed with this reason */
+  close_pending_reason?: string | null;
   on_hold?: boolean;
   created_at: string;
   updated_at: string;
@@ -101,6 +103,8 @@ export interface CallbackWorkItem extends Callback {
   window_ends_at: string | null;
   late: boolean;
   customer_requested: boolean;
+  /** a leadership case: the owner's duties still missing (the outcome is kept; the case closes once they are done) */
+  owner_duties_missing?: ('in_person_action' | 'explanation')[];
 }
 
 export interface TimelineEvent {

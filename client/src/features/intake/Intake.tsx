@@ -192,8 +192,7 @@ export function IntakePage() {
               </Form.Item>
             )
           )}
-          {problem && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('common.error', { detail: problem.message })}
-            description={problem.problem.errors?.map((e) => `${e.path}: ${e.message}`).join('; ')} data-testid="intake-error" />}
+          {problem && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('common.error', { detail: problem.message })} data-testid="intake-error" />}
           <Space>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="accept">{t('intake.submit')}</Button>
             <Button onClick={reset}>{t('intake.reset')}</Button>
