@@ -102,3 +102,110 @@ describe('a leadership case at the callback', () => {
     await screenshot(head, 'leadership-closed-by-owner');
   });
 });
+
+/** The screen has drawn what it loads: content in place, no spinner or loading card left. */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.shell-content > *').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-card-loading-content, .ant-table-placeholder .ant-spin').length === 0);
+}
+
+/** snake_case or dotted codes (callback_scheduled, sla.breached) in what the page shows. */
+async function visibleCodes(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return [...new Set([...text.matchAll(/\b[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+\b/g)].map((m) => m[0]))];
+}
+
+/** Copy bugs seen in Chinese: empty ordinals, versions, English day units, the "not yet" timer text. */
+async function copyBugs(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const bugs: string[] = [];
+  for (const [name, re] of [['empty ordinal', /第\s*(次|级)/], ['version shown', /版本\s*\d/], ['"d" for days', /\d+d \d{2}:/], ['timer placeholder', /时限服务上线后显示/], ['pause glyph', /⏸/]] as const) {
+    const m = re.exec(text);
+    if (m) bugs.push(`${name}: ${m[0]}`);
+  }
+  return bugs;
+}
+
+/** Tickets whose pages show most of the vocabulary: hold, paused timers, callbacks, a case with an escalation. */
+async function richTickets() {
+  const { agent, handler, head } = t.fixture.users;
+  let held = await post(agent, '/api/tickets', complaintBody({ type: 'fault', category: undefined, description: '宽带无法上网，光猫红灯' }));
+  held = await post(agent, `/api/tickets/${held.id}/dispatch`, { unit_id: t.fixture.units.countyTeam }, held.version);
+  held = await post(handler, `/api/tickets/${held.id}/hold`, { reason: 'waiting_parts', note: '等光猫备件' }, held.version);
+  await post(agent, `/api/tickets/${held.id}/comments`, { body: '已告知用户预计明天到货' });
+
+  let unreachable = await post(agent, '/api/tickets', complaintBody({ description: '套餐资费与宣传不符' }));
+  unreachable = await post(agent, `/api/tickets/${unreachable.id}/dispatch`, { unit_id: t.fixture.units.countyTeam }, unreachable.version);
+  unreachable = await post(handler, `/api/tickets/${unreachable.id}/resolve`, { resolution: '已解释资费', cause: '宣传口径不一致', responsibility: 'company' }, unreachable.version);
+  unreachable = await post(agent, `/api/tickets/${unreachable.id}/callback`, { outcome: 'unreachable' }, unreachable.version);
+
+  const owned = await leadershipCase(false);
+  const now = t.clock.now();
+  await t.knex('escalations').insert({ ticket_id: owned.id, level: 1, unit_id: t.fixture.units.county, recipient_id: head.id, owner_id: head.id, reason: 'inactivity', trigger: `test:${owned.id}`, raised_at: now });
+  await t.knex('ticket_events').insert({ ticket_id: owned.id, type: 'escalated', at: now, actor_id: null, data: { level: 1, reason: 'inactivity', recipient_id: head.id } });
+  return { held, unreachable, owned };
+}
+
+describe('the Chinese console shows words, not codes', () => {
+  it('walks the main screens of every role: no visible snake_case or dotted code, none of the copy bugs', async () => {
+    const { held, unreachable, owned } = await richTickets();
+    const walks: [string, string[]][] = [
+      ['agent1', ['/intake', '/queues', '/callbacks?state=scheduled', '/board', `/tickets/${held.id}`, `/tickets/${unreachable.id}`, `/tickets/${owned.id}`]],
+      ['handler1', ['/queues?view=unit', `/tickets/${held.id}`]],
+      ['head1', ['/cases', `/tickets/${owned.id}`]],
+      ['super1', ['/board', '/reports', '/queues']],
+      ['manager1', ['/reports', '/cases']],
+    ];
+    const found: string[] = [];
+    for (const [username, paths] of walks) {
+      const page = await consoleFor(username, paths[0]);
+      for (const path of paths) {
+        if (path !== paths[0]) await page.goto(`${server.url}${path}`);
+        await settled(page);
+        if (path.startsWith('/tickets/')) await page.getByTestId('timers').waitFor();
+        const where = `${username} ${path}`;
+        found.push(...(await visibleCodes(page)).map((c) => `${where}: ${c}`), ...(await copyBugs(page)).map((b) => `${where}: ${b}`));
+        await screenshot(page, `words-${username}-${path.replace(/[/?=&]+/g, '-').replace(/^-|-$/g, '')}`);
+      }
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
+
+  it('draws the paused timer with an icon, names escalation columns, and keeps header buttons readable on hover', async () => {
+    const { held } = await richTickets();
+    const page = await consoleFor('handler1', `/tickets/${held.id}`);
+    const paused = page.getByTestId('paused-timer').first();
+    await paused.waitFor();
+    expect(await paused.locator('svg').count()).toBe(1);
+    expect(await paused.innerText()).toMatch(/已暂停，剩余 \d+天 \d{2}:\d{2}:\d{2}/);
+    await page.locator('[data-event="held"]').getByText('等待备件').waitFor();
+
+    const language = page.getByTestId('language');
+    await language.hover();
+    await page.waitForTimeout(300); // antd's colour transition
+    const contrast = await language.evaluate((el) => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      const header = rgb(getComputedStyle(el.closest('.shell-header')!).backgroundColor);
+      const [r, g, b, a = 1] = rgb(getComputedStyle(el).backgroundColor);
+      // the hover background is a translucent white over the header: blend it
+      const bg = [0, 1, 2].map((i) => [r, g, b][i]! * a + header[i]! * (1 - a));
+      const fg = lum(rgb(getComputedStyle(el).color));
+      const back = lum(bg);
+      return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+    });
+    expect(contrast).toBeGreaterThanOrEqual(4.5);
+
+    const head = await consoleFor('head1', '/cases');
+    const escalations = head.getByTestId('escalations');
+    await escalations.waitFor();
+    const headings = await escalations.locator('th').allInnerTexts();
+    expect(headings).toEqual(expect.arrayContaining(['升级级别', '升级时间']));
+    expect(headings).not.toContain('受理时间');
+    expect(await escalations.locator('td', { hasText: '第 1 级' }).count()).toBeGreaterThan(0);
+    await screenshot(head, 'cases-escalations');
+  });
+});
