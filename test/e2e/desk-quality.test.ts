@@ -209,3 +209,44 @@ describe('the Chinese console shows words, not codes', () => {
     await screenshot(head, 'cases-escalations');
   });
 });
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
+
+/** axe-core, injected into the page, on the whole document: the serious and critical violations. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}`).join(' | ')}`);
+}
+
+describe('accessibility', () => {
+  it('no serious or critical axe-core violation on any screen', async () => {
+    const { held, owned } = await richTickets();
+    const found: string[] = [];
+    const signInPage = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
+    contexts.push(signInPage.context());
+    await signInPage.goto(`${server.url}/`);
+    await signInPage.getByTestId('username').waitFor();
+    found.push(...(await axeViolations(signInPage)).map((v) => `signin: ${v}`));
+    const walks: [string, string[]][] = [
+      ['agent1', ['/intake', '/queues', '/callbacks', `/tickets/${held.id}`]],
+      ['head1', ['/cases', `/tickets/${owned.id}`]],
+      ['super1', ['/board', '/reports', '/board?wall=1']],
+    ];
+    for (const [username, paths] of walks) {
+      const page = await consoleFor(username, paths[0], { width: 1366, height: 768 });
+      for (const path of paths) {
+        if (path !== paths[0]) await page.goto(`${server.url}${path}`);
+        if (path.includes('wall=1')) await page.locator('.wallboard [data-testid="board"]').waitFor();
+        else await settled(page);
+        found.push(...(await axeViolations(page)).map((v) => `${username} ${path}: ${v}`));
+      }
+    }
+    expect(found).toEqual([]);
+  }, 400_000);
+});

@@ -33,7 +33,7 @@ export function ReportsPage() {
     <div className="stack">
       <Space>
         <b>{t('reports.title')}</b>
-        <Input type="month" value={month} onChange={(e) => setSearch({ month: e.target.value })} style={{ width: 160 }} />
+        <Input type="month" aria-label={t('reports.month')} value={month} onChange={(e) => setSearch({ month: e.target.value })} style={{ width: 160 }} />
         {report.data && <a onClick={() => void csv()}>{t('reports.csv')}</a>}
       </Space>
       {report.error ? <LoadError error={report.error} path="/api/reports/case-analysis" retry={report.reload} /> : report.data && (
