@@ -2,6 +2,7 @@ import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Spin, Toolt
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { ShortcutSheet, useNoTabStopOnClearButtons } from './components/keyboard';
 import { api, onUnauthorized, session as tokenStore } from './api/client';
 import type { User } from './api/types';
 import { CallbacksPage } from './features/callbacks/Callbacks';
@@ -101,6 +102,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
   const { path, search } = useLocation();
   const items = NAV.filter((n) => !n.needs || can(n.needs));
   const wallboard = path === '/board' && search.get('wall') === '1';
+  const [sheet, setSheet] = useState(false);
+  useNoTabStopOnClearButtons();
 
   useEffect(() => {
     if (path === '/' || path === '/signin') navigate(homeFor(user), { replace: true });
@@ -117,8 +120,12 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
           e.preventDefault();
           navigate(item.path);
         }
+      } else if (e.key === '?' && !typing) {
+        e.preventDefault();
+        setSheet(true);
       } else if (e.key === '/' && !typing) {
-        const box = document.querySelector<HTMLInputElement>('[data-search]');
+        // antd puts data-* on the input itself or on its wrapper, depending on the component
+        const box = document.querySelector<HTMLInputElement>('input[data-search], [data-search] input');
         if (box) {
           e.preventDefault();
           box.focus();
@@ -166,9 +173,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
           items={items.map((n) => ({ key: n.key, label: <a {...linkProps(n.path)} data-nav={n.key}>{t(n.label)}</a> }))}
           className="shell-menu"
         />
-        <Tooltip title={t('app.shortcutsHelp')}>
-          <span className="muted">{t('app.shortcuts')}</span>
-        </Tooltip>
+        <Button size="small" type="text" className="header-button" onClick={() => setSheet(true)} data-testid="shortcuts">{t('keys.sheetOpen')}</Button>
+        <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
         <Tooltip title={connected ? t('app.live') : t('app.offline')}>
           <Badge status={connected ? 'success' : 'error'} text={<span className="muted" data-testid="live-state" data-live={connected ? '1' : '0'} data-generation={generation}>{connected ? t('app.live') : t('app.offline')}</span>} />
         </Tooltip>

@@ -32,7 +32,7 @@ export function deskInputToIso(value: string): string {
 }
 
 export function deskNowInput(): string {
-  return dayjs(serverNow()).tz(desk.timezone).format('YYYY-MM-DDTHH:mm');
+  return dayjs(serverNow()).tz(desk.timezone).format('YYYY-MM-DD HH:mm');
 }
 
 /** 3725 s → "1:02:05"; days are shown when they matter, in the reader's words: "2天 03:00:00" / "2d 03:00:00". */

@@ -250,3 +250,65 @@ describe('accessibility', () => {
     expect(found).toEqual([]);
   }, 400_000);
 });
+
+describe('the keyboard', () => {
+  it('"/" focuses search, "?" shows the shortcuts, no Tab stop on clear buttons, one-stop time field, history in a drawer that keeps the form', async () => {
+    const { agent } = t.fixture.users;
+    const earlier = await post(agent, '/api/tickets', complaintBody({ description: '上月宽带断网三天' }));
+    const phone = (earlier as { customer: { phone: string } }).customer.phone;
+    const page = await consoleFor('agent1', '/queues');
+    await settled(page);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('单号 / 号码 / 关键字');
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-list').waitFor();
+    expect(await page.getByTestId('shortcut-list').innerText()).toContain('Ctrl+Enter');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shortcut-list').waitFor({ state: 'hidden' });
+
+    // intake: type the caller, pick a category (clearable), Tab goes straight to the next field
+    await page.keyboard.press('Alt+N');
+    await page.getByTestId('intake-form').waitFor();
+    await page.keyboard.type(phone);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('customer-card').waitFor();
+    await page.locator('[data-testid="category"] input').focus();
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'))).toBe('channel');
+
+    // reconnection: the paid-at field is one Tab stop with "now" and offsets from the keyboard
+    await page.locator('[data-testid="type"] input').focus();
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    const paidAt = page.getByTestId('paid-at');
+    await paidAt.waitFor();
+    await paidAt.focus();
+    await page.keyboard.press('Control+;');
+    const now = await paidAt.inputValue();
+    expect(now).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowDown');
+    const earlierTime = await paidAt.inputValue();
+    expect(new Date(now.replace(' ', 'T')).getTime() - new Date(earlierTime.replace(' ', 'T')).getTime()).toBe(75 * 60_000);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('description');
+
+    // typed text survives opening a past ticket beside the form
+    await page.keyboard.type('本月复机未到账');
+    await page.getByTestId('history-link').first().focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByTestId('ticket-number').waitFor();
+    expect(await drawer.getByTestId('description').innerText()).toContain('上月宽带断网三天');
+    expect(page.url()).toMatch(/\/intake$/);
+    await screenshot(page, 'intake-history-drawer');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('description').inputValue()).toBe('本月复机未到账');
+    expect(await page.locator('[data-testid="phone"] input, input[data-testid="phone"]').first().inputValue()).toBe(phone);
+  }, 180_000);
+});

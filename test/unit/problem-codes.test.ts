@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { codes } from '../../client/src/i18n/codes';
 import { en } from '../../client/src/i18n/en';
+import { keyboard } from '../../client/src/i18n/keyboard';
 import { ownerDuties } from '../../client/src/i18n/owner-duties';
 import { zhCN } from '../../client/src/i18n/zh-CN';
 import { ROLES } from '../../server/auth/permissions';
@@ -12,8 +13,8 @@ import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, RESPONSIBILITIES
 
 /** The console's catalogues as the browser merges them (shared first, per-feature files over them). */
 const catalogues: Record<'zh-CN' | 'en', Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...codes['zh-CN'], ...ownerDuties['zh-CN'] },
-  en: { ...en, ...codes.en, ...ownerDuties.en },
+  'zh-CN': { ...zhCN, ...codes['zh-CN'], ...ownerDuties['zh-CN'], ...keyboard['zh-CN'] },
+  en: { ...en, ...codes.en, ...ownerDuties.en, ...keyboard.en },
 };
 const CJK = /[\u4e00-\u9fff]/;
 

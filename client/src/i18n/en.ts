@@ -8,8 +8,6 @@ export const en: Record<MessageKey, string> = {
   'app.live': 'Live',
   'app.offline': 'Live connection lost, reconnecting…',
   'app.resynced': 'Reconnected and resynced',
-  'app.shortcuts': 'Shortcuts',
-  'app.shortcutsHelp': 'Alt+N new intake · Alt+Q queues · Alt+B SLA board · Alt+C callbacks · Alt+M my cases · / search · Ctrl+Enter submit',
   'nav.intake': 'Intake',
   'nav.queues': 'Queues',
   'nav.callbacks': 'Callbacks',

@@ -6,8 +6,6 @@ export const zhCN = {
   'app.live': '实时已连接',
   'app.offline': '实时连接中断，正在重连…',
   'app.resynced': '已重新连接并同步',
-  'app.shortcuts': '快捷键',
-  'app.shortcutsHelp': 'Alt+N 新建受理 · Alt+Q 工单队列 · Alt+B 服务时限看板 · Alt+C 回访 · Alt+M 我的包案 · / 搜索 · Ctrl+Enter 提交',
   'nav.intake': '受理',
   'nav.queues': '工单队列',
   'nav.callbacks': '回访',

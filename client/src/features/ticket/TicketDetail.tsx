@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
 import { Countdown, LoadError, StatusTag, useDuration, useLoad } from '../../components/common';
+import { DateTimeField } from '../../components/DateTimeField';
 import { useI18n } from '../../i18n';
 import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate } from '../../router';
@@ -360,7 +361,7 @@ function OwnershipCard({ ticket, onChanged }: { ticket: TicketDetail; onChanged(
             onFinish={(v: { kind: string; note: string; at: string }) => post('owner-actions', { kind: v.kind, note: v.note, at: deskInputToIso(v.at) })}>
             <Space.Compact block>
               <Form.Item name="kind" label={t('action.kind')} style={{ flex: 1 }}><Select options={OWNER_ACTION_KINDS.map((k) => ({ value: k, label: tv('kind', k) }))} /></Form.Item>
-              <Form.Item name="at" label={t('action.at')} style={{ flex: 1 }}><Input type="datetime-local" /></Form.Item>
+              <Form.Item name="at" label={t('action.at')} style={{ flex: 2 }}><DateTimeField data-testid="owner-action-at" /></Form.Item>
             </Space.Compact>
             <Form.Item name="note" label={t('action.note')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize /></Form.Item>
             <Button htmlType="submit">{t('action.ownerAction')}</Button>
