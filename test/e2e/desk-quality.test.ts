@@ -277,6 +277,9 @@ describe('the keyboard', () => {
     await page.locator('[data-testid="category"] input').focus();
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
+    // Tab on an open list picks and stays: wait until it has closed, as a person sees it close
+    await page.locator('#category[aria-expanded="false"]').waitFor();
+    await page.locator('[data-testid="category"] .ant-select-clear').waitFor({ state: 'attached' });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'))).toBe('channel');
 
