@@ -91,6 +91,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const calendars = createCalendarService(deps, sla);
   const callbacks = createCallbacksService(deps, { scheduler, calendars });
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
+  ownership.onDutiesDone((uow, principal, ticketId) => tickets.closeAwaitingOwner(principal, ticketId, uow));
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);

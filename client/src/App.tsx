@@ -2,6 +2,7 @@ import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Spin, Toolt
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { ShortcutSheet, useNoTabStopOnClearButtons } from './components/keyboard';
 import { api, onUnauthorized, session as tokenStore } from './api/client';
 import type { User } from './api/types';
 import { SignIn } from './features/auth/SignIn';
@@ -49,6 +50,15 @@ const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'na
   { key: 'admin', path: '/admin', label: 'nav.admin', needs: 'admin', hotkey: 's' },
 ];
 
+/**
+ * antd's default blue and its light greys fall below 4.5:1 on white (axe-core, WCAG AA): a darker
+ * primary, and secondary texts and placeholders dark enough to read at a desk all day.
+ */
+const ACCESSIBLE_TOKENS = {
+  borderRadius: 4, colorPrimary: '#0958d9', colorLink: '#0958d9',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+};
+
 function homeFor(user: User): string {
   switch (user.role) {
     case 'agent':
@@ -85,7 +95,7 @@ export function App() {
   };
 
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ algorithm: theme.compactAlgorithm, token: { borderRadius: 4 } }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ algorithm: theme.compactAlgorithm, token: ACCESSIBLE_TOKENS }}>
       <AntApp>
         {!token ? (
           <SignIn onSignedIn={signedIn} />
@@ -110,6 +120,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
   const { path, search } = useLocation();
   const items = NAV.filter((n) => !n.needs || can(n.needs));
   const wallboard = path === '/board' && search.get('wall') === '1';
+  const [sheet, setSheet] = useState(false);
+  useNoTabStopOnClearButtons();
 
   useEffect(() => {
     if (path === '/' || path === '/signin') navigate(homeFor(user), { replace: true });
@@ -126,8 +138,12 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
           e.preventDefault();
           navigate(item.path);
         }
+      } else if (e.key === '?' && !typing) {
+        e.preventDefault();
+        setSheet(true);
       } else if (e.key === '/' && !typing) {
-        const box = document.querySelector<HTMLInputElement>('[data-search]');
+        // antd puts data-* on the input itself or on its wrapper, depending on the component
+        const box = document.querySelector<HTMLInputElement>('input[data-search], [data-search] input');
         if (box) {
           e.preventDefault();
           box.focus();
@@ -178,9 +194,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
           items={items.map((n) => ({ key: n.key, label: <a {...linkProps(n.path)} data-nav={n.key}>{t(n.label)}</a> }))}
           className="shell-menu"
         />
-        <Tooltip title={t('app.shortcutsHelp')}>
-          <span className="muted">{t('app.shortcuts')}</span>
-        </Tooltip>
+        <Button size="small" type="text" className="header-button" onClick={() => setSheet(true)} data-testid="shortcuts">{t('keys.sheetOpen')}</Button>
+        <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
         <Tooltip title={connected ? t('app.live') : t('app.offline')}>
           <Badge status={connected ? 'success' : 'error'} text={<span className="muted" data-testid="live-state" data-live={connected ? '1' : '0'} data-generation={generation}>{connected ? t('app.live') : t('app.offline')}</span>} />
         </Tooltip>

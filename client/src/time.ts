@@ -32,17 +32,17 @@ export function deskInputToIso(value: string): string {
 }
 
 export function deskNowInput(): string {
-  return dayjs(serverNow()).tz(desk.timezone).format('YYYY-MM-DDTHH:mm');
+  return dayjs(serverNow()).tz(desk.timezone).format('YYYY-MM-DD HH:mm');
 }
 
-/** 3725 s → "1:02:05"; days are shown when they matter: "2d 03:00:00". */
-export function formatDuration(totalSeconds: number): string {
+/** 3725 s → "1:02:05"; days are shown when they matter, in the reader's words: "2天 03:00:00" / "2d 03:00:00". */
+export function formatDuration(totalSeconds: number, dayText: (days: number) => string = (d) => `${d}d`): string {
   const s = Math.abs(Math.trunc(totalSeconds));
   const days = Math.floor(s / 86400);
   const hh = Math.floor((s % 86400) / 3600);
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   const ss = String(s % 60).padStart(2, '0');
-  return days > 0 ? `${days}d ${String(hh).padStart(2, '0')}:${mm}:${ss}` : `${hh}:${mm}:${ss}`;
+  return days > 0 ? `${dayText(days)} ${String(hh).padStart(2, '0')}:${mm}:${ss}` : `${hh}:${mm}:${ss}`;
 }
 
 // One ticker for the whole console: every countdown re-renders on the same second.

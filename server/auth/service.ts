@@ -54,8 +54,8 @@ export function createAuthService(deps: AuthServiceDeps) {
     if (cached && cached.until > performance.now()) return cached.session;
     const row = await usersRepository.findSessionRow(knex, claims.userId, claims.jti);
     // Refusals are never cached: a reactivated account works on its next request.
-    if (!row) throw errors.unauthorized('the account is disabled');
-    if (row.revoked || row.token_generation !== claims.generation) throw errors.unauthorized('this session has ended; sign in again');
+    if (!row) throw errors.unauthorized('the account is disabled', 'account_disabled');
+    if (row.revoked || row.token_generation !== claims.generation) throw errors.unauthorized('this session has ended; sign in again', 'token_invalid');
     const principal: Principal = { id: row.id, username: row.username, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.unit_path };
     const session: Session = { principal, jti: claims.jti, expiresAt: claims.expiresAt };
     if (sessions.size >= PRINCIPAL_CACHE_MAX) sessions.clear();
@@ -66,7 +66,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function sessionFromToken(token: string | undefined): Promise<Session> {
     if (!token) throw errors.unauthorized();
     const claims = await tokens.verify(token);
-    if (claims === null) throw errors.unauthorized('the token is invalid or expired; sign in again');
+    if (claims === null) throw errors.unauthorized('the token is invalid or expired; sign in again', 'token_invalid');
     return loadSession(claims);
   }
 
@@ -77,7 +77,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
       if (!user || !ok || !user.active) {
         await throttle.failed(username, clientAddress);
-        throw errors.unauthorized('wrong username or password');
+        throw errors.unauthorized('wrong username or password', 'bad_credentials');
       }
       await throttle.succeeded(username, clientAddress);
       const { token, expiresAt } = await tokens.issue(user.id, user.token_generation);

@@ -12,7 +12,8 @@ export function callbacksParticipant(callbacks: CallbacksService): TicketPartici
     async afterChange({ uow, now, event, before, after }) {
       if (event === 'resolved') {
         if (after.handling_round > 1) await callbacks.endSecondHandling(uow, after, now);
-        if (after.status === 'resolved') await callbacks.scheduleFirstAttempts(uow, [after], now);
+        // a resolution the policy needs no callback for may wait resolved for the case owner: nothing to call
+        if (after.status === 'resolved' && !after.close_pending_reason) await callbacks.scheduleFirstAttempts(uow, [after], now);
       } else if (event === 'callback_unreachable') {
         await callbacks.scheduleNextAttempt(uow, after, now);
       } else if (event === 'reopened' && before?.status === 'resolved') {

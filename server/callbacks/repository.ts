@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { IN_PERSON_KINDS } from '../ownership/rules';
 import type { CallbackRow } from '../tickets/repository';
 import type { TicketType } from '../tickets/vocabulary';
 import type { CallbackPolicy } from './policy';
@@ -71,6 +72,7 @@ export interface WorkListRow extends CallbackRecord {
   unit_id: number | null;
   customer_name: string | null;
   customer_phone: string;
+  owner_duties_missing: string[];
 }
 
 const POLICY_COLUMNS = [
@@ -177,6 +179,12 @@ export const callbacksRepository = {
       .join('tickets as t', 't.id', 'c.ticket_id')
       .join('customers as cu', 'cu.id', 't.customer_id')
       .select('c.*', 't.number as ticket_number', 't.type as ticket_type', 't.unit_id', 'cu.name as customer_name', 'cu.phone as customer_phone')
+      // a leadership case's missing owner duties (the outcome is recorded, the close waits for them):
+      // case_ownerships by primary key, owner_actions by owner_actions_ticket_idx
+      .select(db.raw(`CASE WHEN co.ticket_id IS NULL THEN '{}'::text[] ELSE array_remove(ARRAY[
+          CASE WHEN NOT EXISTS (SELECT 1 FROM owner_actions oa WHERE oa.ticket_id = c.ticket_id AND oa.kind = ANY(?::text[])) THEN 'in_person_action' END,
+          CASE WHEN co.explanation IS NULL THEN 'explanation' END], NULL) END AS owner_duties_missing`, [[...IN_PERSON_KINDS]]))
+      .leftJoin('case_ownerships as co', (j) => j.on('co.ticket_id', 'c.ticket_id').andOn('co.active', db.raw('true')))
       .orderBy('c.due_at').orderBy('c.id').limit(f.limit);
     if (f.scopePrefix !== null) q.join('units as u', 'u.id', 't.unit_id').where('u.path', 'like', `${f.scopePrefix}%`);
     if (f.state === 'due') q.where((w) => w.where('c.state', 'due').orWhere((s) => s.where('c.state', 'scheduled').where('c.due_at', '<=', f.now)));

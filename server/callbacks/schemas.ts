@@ -72,6 +72,8 @@ export const workItemSchema = z
     outcome: z.enum(CALLBACK_OUTCOMES).nullable(),
     note: z.string().nullable(),
     customer_requested: z.boolean(),
+    owner_duties_missing: z.array(z.enum(['in_person_action', 'explanation']))
+      .describe('a leadership case: the owner duties not yet recorded; the outcome is kept and the case closes once they are'),
     answered_via: z.enum(['phone', 'survey']).nullable(),
     done_at: z.string().nullable(),
   })

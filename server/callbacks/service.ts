@@ -58,7 +58,8 @@ function toWorkItem(row: WorkListRow, now: Date): WorkItemView {
     due_at: row.due_at.toISOString(), window_ends_at: row.window_ends_at?.toISOString() ?? null,
     late: row.window_ends_at !== null && row.state !== 'done' && row.state !== 'cancelled' && row.window_ends_at < now,
     assignee_id: row.assignee_id, state: row.state === 'scheduled' && row.due_at <= now ? 'due' : row.state,
-    outcome: row.outcome, note: row.note, customer_requested: row.customer_requested, answered_via: row.answered_via,
+    outcome: row.outcome, note: row.note, customer_requested: row.customer_requested,
+    owner_duties_missing: row.owner_duties_missing.filter((d): d is 'in_person_action' | 'explanation' => d === 'in_person_action' || d === 'explanation'), answered_via: row.answered_via,
     done_at: row.done_at?.toISOString() ?? null,
   };
 }
@@ -283,7 +284,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
 
     async workList(principal: Principal, q: WorkListQuery): Promise<{ items: WorkItemView[]; next_cursor: string | null }> {
       const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-      if (q.cursor !== undefined && !after) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
+      if (q.cursor !== undefined && !after) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
       const now = clock.now();
       const assigneeId = q.assignee_id === 'me' ? principal.id : q.assignee_id === 'none' ? null : q.assignee_id;
       const rows = await repo.workList(knex, { scopePrefix: scopePrefix(principal), state: q.state, assigneeId, ticketId: q.ticket_id, after, now, limit: q.limit + 1 });
@@ -303,7 +304,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         const user = await trx('users').where({ id: userId }).first<{ role: string; active: boolean } | undefined>('role', 'active');
         if (!user) throw errors.notFound(`user ${userId}`);
         if (!DESK_ROLES.includes(user.role) || (onDuty && !user.active)) {
-          throw errors.rule('callback agents are active hotline agents or supervisors', { errors: [{ path: 'user_id', message: 'not desk staff' }] });
+          throw errors.rule('callback agents are active hotline agents or supervisors', { code: 'not_callback_agent', errors: [{ path: 'user_id', message: 'not desk staff' }] });
         }
         const now = clock.now();
         const wasOnDuty = await repo.setDuty(trx, userId, onDuty, principal.id, now);
@@ -324,7 +325,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         if (callback.state !== 'scheduled' && callback.state !== 'due') throw errors.conflict(`callback ${callbackId} is ${callback.state}`, { code: 'callback_closed' });
         const at = new Date(input.at);
         if (at <= now || at.getTime() - now.getTime() > MAX_RESCHEDULE_MS) {
-          throw errors.rule('the new time must be in the future and within 14 days', { errors: [{ path: 'at', message: 'out of range' }] });
+          throw errors.rule('the new time must be in the future and within 14 days', { code: 'reschedule_out_of_range', errors: [{ path: 'at', message: 'out of range' }] });
         }
         await trx('callbacks').where({ id: callbackId }).update({ due_at: at, state: 'scheduled', customer_requested: true });
         await scheduler.schedule(trx, { kind: KINDS.due, key: String(callbackId), dueAt: at });

@@ -10,7 +10,7 @@ export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError)
   res
     .status(error.status)
     .type('application/problem+json')
-    .json({ type: PROBLEM_TYPE_BASE + slug, title: error.title, status: error.status, detail: error.message, ...error.extra });
+    .json({ type: PROBLEM_TYPE_BASE + slug, title: error.title, status: error.status, detail: error.message, ...error.extra, code: error.code });
 }
 
 interface BodyParserError {
@@ -61,6 +61,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (!problem) {
       logger.error('unhandled error', { request_id: res.locals.requestId, method: req.method, path: req.path, err });
       problem = new AppError(500, 'Internal Server Error', 'something went wrong on our side', {
+        code: 'internal_error',
         request_id: res.locals.requestId,
       });
     }

@@ -6,8 +6,8 @@ const OWNERSHIP_EVENTS = new Set(['accepted', 'dispatched', 'redispatched', 'reo
 
 /**
  * Case ownership takes part in every ticket change: it (re)assigns the owner when a ticket is
- * accepted or dispatched, and refuses (422, rolling the change back) to let an owned case close
- * before its owner's duties are recorded.
+ * accepted or dispatched, and names the duties still missing so a change that would close an
+ * owned case keeps it resolved instead; closing it anyway is refused (422, rolling back).
  */
 export function ownershipParticipant(ownership: OwnershipService): TicketParticipant {
   return {
@@ -19,6 +19,7 @@ export function ownershipParticipant(ownership: OwnershipService): TicketPartici
       if (before === null && after.unit_id === null) return;
       if (OWNERSHIP_EVENTS.has(event)) await ownership.evaluate(uow, after, actor?.id ?? null, now, customer);
     },
+    closeBlockers: (db, ticketId) => ownership.closeBlockers(db, ticketId),
     async detail(db, ticket) {
       return { ownership: await ownership.detail(db, ticket.id) };
     },

@@ -21,6 +21,9 @@ export type CustomerOf = () => Promise<CustomerRow>;
 /** Runs in the transaction that gives a case a new owner (escalation arms its inactivity timer here). */
 export type AssignedHook = (uow: UnitOfWork, ticketId: number, ownerId: number, now: Date) => Promise<void>;
 
+/** Runs in the owner's transaction when their last missing duty was just recorded on a case whose close waited for it. */
+export type DutiesDoneHook = (uow: UnitOfWork, principal: Principal, ticketId: number) => Promise<unknown>;
+
 /** Owner actions may be logged after the fact, not ahead of it; a little clock skew is tolerated. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -44,6 +47,7 @@ export async function visibleTicket(db: Knex, principal: Principal, ticketId: nu
 export function createOwnershipService(deps: Deps) {
   const { knex, bus, clock } = deps;
   const assignedHooks: AssignedHook[] = [];
+  const dutiesDoneHooks: DutiesDoneHook[] = [];
 
   async function missingDuties(db: Knex, ownership: OwnershipRow): Promise<MissingDuty[]> {
     const missing: MissingDuty[] = [];
@@ -154,6 +158,12 @@ export function createOwnershipService(deps: Deps) {
     );
   }
 
+  /** The duties still missing on an active case ([] for any other ticket): what keeps it from closing. */
+  async function closeBlockers(db: Knex, ticketId: number): Promise<MissingDuty[]> {
+    const ownership = await repo.find(db, ticketId);
+    return ownership?.active ? missingDuties(db, ownership) : [];
+  }
+
   async function detail(db: Knex, ticketId: number): Promise<OwnershipView | null> {
     const ownership = await repo.find(db, ticketId);
     return ownership?.active ? toView(db, ownership) : null;
@@ -165,11 +175,15 @@ export function createOwnershipService(deps: Deps) {
       const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
       const ownership = await repo.findForUpdate(uow.trx, ticketId);
       if (!ownership?.active) throw errors.rule(`ticket ${ticketId} is not a leadership case`, { code: 'not_owned' });
-      if (ownership.owner_id !== principal.id) throw errors.forbidden(`only the case owner (user ${ownership.owner_id}) records this`);
+      if (ownership.owner_id !== principal.id) throw errors.forbidden(`only the case owner (user ${ownership.owner_id}) records this`, 'not_case_owner');
       if (ticket.status === 'closed') throw errors.conflict(`ticket ${ticketId} is closed`, { code: 'ticket_closed', current_status: ticket.status });
       const now = clock.now();
       const result = await work(uow, ticket, ownership, now);
       uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'ownership', ticket: await ticketView(uow.trx, ticket) });
+      // The callback was recorded while duties were missing: the last one closes the case now.
+      if (ticket.close_pending_reason && (await closeBlockers(uow.trx, ticketId)).length === 0) {
+        for (const hook of dutiesDoneHooks) await hook(uow, principal, ticketId);
+      }
       return result;
     });
   }
@@ -180,6 +194,10 @@ export function createOwnershipService(deps: Deps) {
     onAssigned(hook: AssignedHook): void {
       assignedHooks.push(hook);
     },
+    closeBlockers,
+    onDutiesDone(hook: DutiesDoneHook): void {
+      dutiesDoneHooks.push(hook);
+    },
 
     detail,
 
@@ -187,7 +205,7 @@ export function createOwnershipService(deps: Deps) {
       return asOwner(principal, ticketId, async ({ trx }, ticket, ownership, now) => {
         const at = new Date(input.at);
         if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-          throw errors.rule('an action is recorded after it happened', { errors: [{ path: 'at', message: 'in the future' }] });
+          throw errors.rule('an action is recorded after it happened', { code: 'action_in_future', errors: [{ path: 'at', message: 'in the future' }] });
         }
         const action = await repo.insertAction(trx, { ticket_id: ticket.id, actor_id: principal.id, kind: input.kind, note: input.note, at, recorded_at: now });
         await ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type: 'owner_action', at: now, actor_id: principal.id, data: { action_id: action.id, kind: input.kind, note: input.note, at: at.toISOString() } });
@@ -225,7 +243,7 @@ export function createOwnershipService(deps: Deps) {
     /** "My cases": the caller's leadership cases, open ones first by default, newest first. */
     async myCases(principal: Principal, q: MyCasesQuery) {
       const beforeId = decodeCursor(q.cursor);
-      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
+      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
       const query = knex('case_ownerships as o')
         .join('tickets as t', 't.id', 'o.ticket_id')
         .where({ 'o.owner_id': principal.id, 'o.active': true })

@@ -258,7 +258,9 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     for (const timer of open) {
       const c = await clockFor(timer.policy.clock);
       // A closed ticket keeps no clock running, whatever change closed it (callback, resolution without callback).
-      const stop = timer.policy.stop_on.includes(event) ? 'met' : ticket.status === 'closed' ? 'cancelled' : null;
+      // A callback recorded on a case that waits for its owner to close ends the callback clocks as the close would.
+      const stopEvent = event === 'awaiting_owner' ? 'closed' : event;
+      const stop = timer.policy.stop_on.includes(stopEvent) ? 'met' : ticket.status === 'closed' ? 'cancelled' : null;
       if (stop) {
         closeSegment(timer, now, c);
         timer.state = stop;

@@ -26,6 +26,11 @@ export interface TicketChange {
 export interface TicketParticipant {
   name: string;
   afterChange?(change: TicketChange): Promise<void>;
+  /**
+   * What stops the ticket from closing now (a leadership case's missing owner duties). A change
+   * that would close it keeps it resolved instead, with the close waiting for them.
+   */
+  closeBlockers?(db: Knex, ticketId: number): Promise<string[]>;
   /** Adds this domain's part of the ticket detail (timers, ownership, callbacks …). */
   detail?(db: Knex, ticket: TicketRow, now: Date): Promise<Partial<Pick<TicketDetailView, 'timers' | 'ownership' | 'callbacks' | 'incident'>>>;
 }

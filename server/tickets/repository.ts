@@ -29,6 +29,8 @@ export interface TicketRow {
   responsibility: 'company' | 'customer' | 'third_party' | 'none' | null;
   one_call_resolution: boolean;
   close_reason: 'satisfied' | 'unreachable' | 'no_callback' | null;
+  /** a leadership case kept resolved until its owner's duties are recorded: the close reason waiting */
+  close_pending_reason?: 'satisfied' | 'unreachable' | 'no_callback' | null;
   idempotency_key: string | null;
   idempotency_hash: string | null;
   created_at: Date;

@@ -148,6 +148,8 @@ export const ticketSchema = z
     responsibility: z.enum(RESPONSIBILITIES).nullable(),
     one_call_resolution: z.boolean(),
     close_reason: z.enum(CLOSE_REASONS).nullable(),
+    close_pending_reason: z.enum(CLOSE_REASONS).nullable()
+      .describe('a leadership case kept resolved until its owner records the missing duties; then it closes with this reason'),
     created_at: z.string(),
     updated_at: z.string(),
     dispatched_at: z.string().nullable(),

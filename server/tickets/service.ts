@@ -33,6 +33,13 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     for (const participant of participants) await participant.afterChange?.(change);
   }
 
+  /** What keeps this ticket from closing now (a leadership case's missing owner duties), from every participant. */
+  async function closeBlockers(db: Knex, ticketId: number): Promise<string[]> {
+    const blockers: string[] = [];
+    for (const participant of participants) if (participant.closeBlockers) blockers.push(...(await participant.closeBlockers(db, ticketId)));
+    return blockers;
+  }
+
   async function unitPath(db: Knex, unitId: number | null): Promise<string | null> {
     if (unitId === null) return null;
     return (await db('units').where({ id: unitId }).first<{ path: string } | undefined>('path'))?.path ?? null;
@@ -101,6 +108,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     if (!existing) return undefined;
     if (existing.idempotency_hash !== hash) {
       throw errors.rule('this Idempotency-Key was already used for a different request', {
+        code: 'idempotency_key_reused',
         errors: [{ path: 'Idempotency-Key', message: 'reused with another body' }],
       });
     }
@@ -179,7 +187,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
 
     async list(principal: Principal, q: ListTicketsQuery): Promise<{ items: TicketView[]; next_cursor: string | null }> {
       const beforeId = decodeCursor(q.cursor);
-      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }]);
+      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
       const search = q.q === undefined ? {} : TICKET_NUMBER.test(q.q) ? { number: q.q } : PHONE_LIKE.test(q.q) ? { phone: q.q } : { text: q.q };
       const rows = await repo.list(knex, {
         scopePrefix: scopePrefix(principal), status: q.status, type: q.type, category: q.category, unitId: q.unit_id,
@@ -261,13 +269,16 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         const oneCall = current.status === 'accepted' && current.handling_round === 1;
         // the callbacks participant schedules the callback; a ticket the policy leaves out closes here
         const callback = needsCallback(await callbackRules.policy(trx), { type: current.type, handling_round: current.handling_round, one_call_resolution: oneCall });
+        // no callback to wait for: it closes now, or (a leadership case without its owner's duties) once they are recorded
+        const awaiting = callback ? [] : await closeBlockers(trx, ticketId);
+        const closing = callback ? {} : awaiting.length > 0 ? { close_pending_reason: 'no_callback' as const } : { status: 'closed' as const, close_reason: 'no_callback' as const, closed_at: now };
         return {
           changes: {
-            status: callback ? 'resolved' : 'closed', ...(callback ? {} : { close_reason: 'no_callback', closed_at: now }), resolution: input.resolution, cause: input.cause, responsibility: input.responsibility, on_hold: false, hold_reason: null,
+            status: 'resolved', ...closing, resolution: input.resolution, cause: input.cause, responsibility: input.responsibility, on_hold: false, hold_reason: null,
             resolved_at: now, first_resolved_at: current.first_resolved_at ?? now,
             one_call_resolution: oneCall,
           },
-          event: { type: 'resolved', data: { ...input, handling_round: current.handling_round, ...(callback ? {} : { close_reason: 'no_callback' }) } },
+          event: { type: 'resolved', data: { ...input, handling_round: current.handling_round, ...(callback ? {} : { close_reason: 'no_callback' }), ...(awaiting.length > 0 ? { awaiting_owner: awaiting } : {}) } },
         };
       });
     },
@@ -308,8 +319,14 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         const attemptsLeft = open.attempt < (await callbackRules.policy(trx)).maxAttempts;
         const status = statusAfterCallback(input.outcome, attemptsLeft);
         const data = { outcome: input.outcome, note: input.note ?? null, attempt: open.attempt, handling_round: open.handling_round, via };
-        if (input.outcome === 'satisfied') {
-          return { changes: { status, close_reason: 'satisfied', closed_at: now }, event: { type: 'closed', data: { ...data, close_reason: 'satisfied' } } };
+        if (status === 'closed') {
+          const closeReason = input.outcome === 'satisfied' ? 'satisfied' : 'unreachable';
+          // The outcome is kept either way; a leadership case missing its owner's duties closes when they are recorded.
+          const missing = await closeBlockers(trx, ticketId);
+          if (missing.length > 0) {
+            return { changes: { close_pending_reason: closeReason }, event: { type: 'awaiting_owner', data: { ...data, close_reason: closeReason, missing } } };
+          }
+          return { changes: { status, close_reason: closeReason, closed_at: now }, event: { type: 'closed', data: { ...data, close_reason: closeReason } } };
         }
         if (input.outcome === 'unsatisfied') {
           return {
@@ -318,9 +335,23 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             event: { type: 'reopened', data: { ...data, unit_id: current.unit_id, next_round: current.handling_round + 1 } },
           };
         }
-        if (attemptsLeft) return { changes: {}, event: { type: 'callback_unreachable', data } };
-        return { changes: { status, close_reason: 'unreachable', closed_at: now }, event: { type: 'closed', data: { ...data, close_reason: 'unreachable' } } };
+        return { changes: {}, event: { type: 'callback_unreachable', data } };
       }, options.outer);
+    },
+
+    /**
+     * Closes a leadership case whose close waited for the owner (see recordCallback and resolve),
+     * in the owner's transaction, once the last duty is recorded. The owner is the actor.
+     */
+    closeAwaitingOwner(principal: Principal, ticketId: number, outer: UnitOfWork): Promise<TicketView> {
+      return change(principal, ticketId, null, 'close_pending', async (current, _uow, now) => {
+        const reason = current.close_pending_reason;
+        if (!reason) throw errors.conflict(`ticket ${ticketId} is not waiting to close`, { code: 'not_awaiting_owner' });
+        return {
+          changes: { status: 'closed', close_reason: reason, close_pending_reason: null, closed_at: now },
+          event: { type: 'closed', data: { close_reason: reason, after_owner_duties: true } },
+        };
+      }, outer);
     },
 
     async comment(principal: Principal, ticketId: number, body: string): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {

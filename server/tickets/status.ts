@@ -16,6 +16,8 @@ export const TRANSITIONS = {
   resolve: { from: ['accepted', 'dispatched'] },
   /** the callback outcome decides: closed, dispatched again, or another attempt */
   callback: { from: ['resolved'] },
+  /** a leadership case whose close waited for its owner's duties closes when the last one is recorded */
+  close_pending: { from: ['resolved'] },
   comment: { from: ['accepted', 'dispatched', 'resolved', 'closed'] },
   /** a dispatched ticket waits on the customer or on parts (the `on_hold` flag); pausable internal SLA timers stop */
   hold: { from: ['dispatched'] },

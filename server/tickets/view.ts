@@ -34,6 +34,7 @@ export function toTicketView(row: TicketRow, customer: CustomerRow): TicketView 
     responsibility: row.responsibility,
     one_call_resolution: row.one_call_resolution,
     close_reason: row.close_reason,
+    close_pending_reason: row.close_pending_reason ?? null,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
     dispatched_at: iso(row.dispatched_at),

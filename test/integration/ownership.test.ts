@@ -28,7 +28,7 @@ async function dispatch(ticket: { id: number; version: number }, unitId: number)
 
 const detail = async (id: number) => (await t.http.get(`/api/tickets/${id}`).set(auth(t.fixture.users.supervisor)).expect(200)).body;
 /** The timeline as this domain sees it (SLA and callback events left out). */
-const OWNERSHIP_STORY = new Set(['accepted', 'dispatched', 'redispatched', 'resolved', 'closed', 'ownership_assigned', 'ownership_transferred', 'ownership_released', 'owner_action', 'owner_explanation', 'major_problem_flagged', 'major_problem_unflagged']);
+const OWNERSHIP_STORY = new Set(['accepted', 'awaiting_owner', 'dispatched', 'redispatched', 'resolved', 'closed', 'ownership_assigned', 'ownership_transferred', 'ownership_released', 'owner_action', 'owner_explanation', 'major_problem_flagged', 'major_problem_unflagged']);
 const timeline = async (id: number) => (await detail(id)).events.map((e: { type: string }) => e.type).filter((type: string) => OWNERSHIP_STORY.has(type));
 
 describe('which tickets become leadership cases (the default rules)', () => {
@@ -93,16 +93,25 @@ describe('re-dispatch moves ownership', () => {
 });
 
 describe("the owner's duties and the close gate", () => {
-  it('an owned case cannot close (422 naming what is missing) until the owner records an in-person action and the explanation', async () => {
+  it("keeps the agent's satisfied answer on a case missing its owner's duties, tells everyone what is missing, and closes when the owner has acted and explained", async () => {
     const { agent, handler, head } = t.fixture.users;
     let ticket = await dispatch(await accept({ category: 'service_attitude' }), t.fixture.units.countyTeam);
     ticket = (await t.http.post(`/api/tickets/${ticket.id}/resolve`).set(auth(handler)).set('If-Match', String(ticket.version))
       .send({ resolution: '已向用户道歉', cause: '营业员态度生硬', responsibility: 'company' }).expect(200)).body;
 
-    const refused = await t.http.post(`/api/tickets/${ticket.id}/callback`).set(auth(agent)).set('If-Match', String(ticket.version)).send({ outcome: 'satisfied' }).expect(422);
-    expect(refused.headers['content-type']).toMatch(/problem\+json/);
-    expect(refused.body).toMatchObject({ status: 422, missing: ['in_person_action', 'explanation'], owner_id: head.id });
-    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['owner_actions', 'explanation']);
+    // the callback work list says up front that the owner's duties are missing
+    const work = await t.http.get('/api/callbacks').set(auth(agent)).expect(200);
+    expect(work.body.items.find((c: { ticket_id: number }) => c.ticket_id === ticket.id)).toMatchObject({ owner_duties_missing: ['in_person_action', 'explanation'] });
+
+    // the agent's answer is recorded, not refused: the case stays resolved and waits for its owner
+    const answered = await t.http.post(`/api/tickets/${ticket.id}/callback`).set(auth(agent)).set('If-Match', String(ticket.version)).send({ outcome: 'satisfied', note: '用户满意' }).expect(200);
+    expect(answered.body).toMatchObject({ status: 'resolved', close_pending_reason: 'satisfied', close_reason: null, version: ticket.version + 1 });
+    const waiting = await detail(ticket.id);
+    expect(waiting.callbacks.at(-1)).toMatchObject({ state: 'done', outcome: 'satisfied', note: '用户满意' });
+    expect(waiting.events.at(-1)).toMatchObject({ type: 'awaiting_owner', data: { outcome: 'satisfied', close_reason: 'satisfied', missing: ['in_person_action', 'explanation'] } });
+    // the callback clock stopped with the answer; nothing else to call
+    expect(waiting.timers.find((x: { policy_key: string }) => x.policy_key === 'callback_window')).toMatchObject({ state: 'met' });
+    await t.http.post(`/api/tickets/${ticket.id}/callback`).set(auth(agent)).set('If-Match', String(answered.body.version)).send({ outcome: 'satisfied' }).expect(409);
 
     // a phone call is recorded but is not in person
     await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'call', note: '电话致歉', at: t.clock.now().toISOString() }).expect(201);
@@ -110,25 +119,37 @@ describe("the owner's duties and the close gate", () => {
     await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(otherHead)).send({ kind: 'visit', note: '上门', at: t.clock.now().toISOString() }).expect(404);
     await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(handler)).send({ kind: 'visit', note: '上门', at: t.clock.now().toISOString() }).expect(403);
     const future = await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门', at: new Date(t.clock.now().getTime() + 3600e3).toISOString() }).expect(422);
-    expect(future.body.errors).toEqual([{ path: 'at', message: 'in the future' }]);
+    expect(future.body).toMatchObject({ code: 'action_in_future', errors: [{ path: 'at', message: 'in the future' }] });
     const bad = await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'lunch', note: '', at: 'yesterday' }).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['at', 'kind', 'note']);
-
-    const stillMissing = await t.http.post(`/api/tickets/${ticket.id}/callback`).set(auth(agent)).set('If-Match', String(ticket.version)).send({ outcome: 'satisfied' }).expect(422);
-    expect(stillMissing.body.missing).toEqual(['in_person_action', 'explanation']);
+    expect(bad.body.code).toBe('invalid_input');
 
     const visited = await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门当面道歉，用户表示谅解', at: t.clock.now().toISOString() }).expect(201);
     expect(visited.body.missing).toEqual(['explanation']);
-    const noExplanation = await t.http.post(`/api/tickets/${ticket.id}/callback`).set(auth(agent)).set('If-Match', String(ticket.version)).send({ outcome: 'satisfied' }).expect(422);
-    expect(noExplanation.body.missing).toEqual(['explanation']);
+    expect((await detail(ticket.id)).status).toBe('resolved');
 
+    // the explanation is the last duty: the case closes in the same change, with the agent's outcome
     const explained = await t.http.post(`/api/tickets/${ticket.id}/explanation`).set(auth(head)).send({ text: '营业员服务态度生硬，已批评教育并扣绩效，组织全员服务规范培训。' }).expect(200);
     expect(explained.body).toMatchObject({ missing: [], explanation: expect.stringContaining('培训') });
-
-    const closed = await t.http.post(`/api/tickets/${ticket.id}/callback`).set(auth(agent)).set('If-Match', String(ticket.version)).send({ outcome: 'satisfied' }).expect(200);
-    expect(closed.body.status).toBe('closed');
-    expect(await timeline(ticket.id)).toEqual(['accepted', 'dispatched', 'ownership_assigned', 'resolved', 'owner_action', 'owner_action', 'owner_explanation', 'closed']);
+    const closed = await detail(ticket.id);
+    expect(closed).toMatchObject({ status: 'closed', close_reason: 'satisfied', close_pending_reason: null });
+    expect(closed.events.at(-1)).toMatchObject({ type: 'closed', actor_id: head.id, data: { close_reason: 'satisfied', after_owner_duties: true } });
+    expect(await timeline(ticket.id)).toEqual(['accepted', 'dispatched', 'ownership_assigned', 'resolved', 'awaiting_owner', 'owner_action', 'owner_action', 'owner_explanation', 'closed']);
+    expect(t.events).toContainEqual(expect.objectContaining({ type: 'ticket.updated', change: 'closed', ticket: expect.objectContaining({ id: ticket.id, status: 'closed' }) }));
     await t.http.post(`/api/tickets/${ticket.id}/explanation`).set(auth(head)).send({ text: '补充' }).expect(409);
+  });
+
+  it('closes at once when the owner had already done both duties before the callback', async () => {
+    const { agent, handler, head } = t.fixture.users;
+    let ticket = await dispatch(await accept({ category: 'service_attitude' }), t.fixture.units.countyTeam);
+    await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'apology', note: '当面致歉', at: t.clock.now().toISOString() }).expect(201);
+    await t.http.post(`/api/tickets/${ticket.id}/explanation`).set(auth(head)).send({ text: '已整改' }).expect(200);
+    ticket = (await t.http.post(`/api/tickets/${ticket.id}/resolve`).set(auth(handler)).set('If-Match', String(ticket.version))
+      .send({ resolution: '已道歉', cause: '态度', responsibility: 'company' }).expect(200)).body;
+    const work = await t.http.get('/api/callbacks').set(auth(agent)).expect(200);
+    expect(work.body.items.find((c: { ticket_id: number }) => c.ticket_id === ticket.id)).toMatchObject({ owner_duties_missing: [] });
+    const closed = await t.http.post(`/api/tickets/${ticket.id}/callback`).set(auth(agent)).set('If-Match', String(ticket.version)).send({ outcome: 'satisfied' }).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', close_reason: 'satisfied', close_pending_reason: null });
   });
 
   it('owner actions on a ticket that is not a leadership case are refused with 422', async () => {

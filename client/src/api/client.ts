@@ -1,11 +1,30 @@
+import { activeText } from '../i18n';
 import type { Problem } from './types';
 
 const TOKEN_KEY = 'loopdesk.token';
 
-/** A problem+json answer, kept whole so screens can react to its status and code. */
+/**
+ * What the user reads about a problem: the text of its machine `code` (or its status's) in the
+ * chosen language, and the fields it names; the server's English `detail` is for logs and tools.
+ */
+export function problemText(problem: Problem): string {
+  const byCode = problem.code ? activeText(`problem.${problem.code}`) : undefined;
+  const main = byCode ?? activeText(problem.status === 0 ? 'problem.network' : `problem.${STATUS_CODES[problem.status] ?? 'internal_error'}`) ?? problem.title;
+  const fields = [...new Set((problem.errors ?? []).map((e) => activeText(`field.${e.path}`) ?? activeText('field.other')!))];
+  return fields.length > 0 ? `${main}（${activeText('problem.fields', { fields: fields.join('、') })}）` : main;
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'invalid_input', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large',
+  415: 'unsupported_media_type', 422: 'rule_violation', 428: 'precondition_required', 429: 'too_many_requests',
+};
+
+/** A problem+json answer, kept whole so screens can react to its status and code; its message is the user's text. */
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail || problem.title);
+    // read when shown, so it follows a language switch
+    Object.defineProperty(this, 'message', { get: () => problemText(problem) });
   }
   get status(): number {
     return this.problem.status;

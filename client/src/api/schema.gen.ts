@@ -1290,6 +1290,8 @@ export interface components {
             late: boolean;
             note: string | null;
             outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
+            /** @description a leadership case: the owner duties not yet recorded; the outcome is kept and the case closes once they are */
+            owner_duties_missing: ("in_person_action" | "explanation")[];
             /** @enum {string} */
             state: "scheduled" | "due" | "done" | "cancelled";
             ticket_id: number;
@@ -1670,6 +1672,8 @@ export interface components {
             cause: string | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
             close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
             closed_at: string | null;
             created_at: string;
@@ -1716,6 +1720,8 @@ export interface components {
             cause: string | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
             close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
             closed_at: string | null;
             created_at: string;
@@ -4263,6 +4269,8 @@ export interface operations {
                             cause: string | null;
                             /** @enum {string} */
                             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+                            /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
+                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
                             close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
                             closed_at: string | null;
                             created_at: string;

@@ -83,13 +83,20 @@ export function TicketLink({ ticket }: { ticket: Pick<Ticket, 'id' | 'number'> }
   return <a {...linkProps(`/tickets/${ticket.id}`)} data-testid="ticket-link">{ticket.number}</a>;
 }
 
+/** Durations in the reader's language ("2天 03:00:00", never "2d" inside Chinese text). */
+export function useDuration(): (seconds: number) => string {
+  const { t } = useI18n();
+  return (seconds) => formatDuration(seconds, (days) => t('duration.days', { days }));
+}
+
 /** One deadline counting down on the console's shared one-second tick; red and signed once over. */
 export function Countdown({ due, stopped }: { due: string; stopped?: boolean }) {
   const { t } = useI18n();
+  const duration = useDuration();
   const now = useNow();
   const seconds = Math.round((new Date(due).getTime() - now) / 1000);
   const over = seconds < 0;
-  const text = over ? t('countdown.overdue', { time: formatDuration(seconds) }) : t('countdown.left', { time: formatDuration(seconds) });
+  const text = over ? t('countdown.overdue', { time: duration(seconds) }) : t('countdown.left', { time: duration(seconds) });
   const tone = stopped ? 'countdown' : over ? 'countdown countdown-over' : seconds < 3600 ? 'countdown countdown-soon' : 'countdown';
   return <span className={tone} data-testid="countdown">{text}</span>;
 }

@@ -1,13 +1,30 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { codes } from './codes';
 import { en } from './en';
-import { zhCN, type MessageKey as SharedKey } from './zh-CN';
-import { desk, type DeskKey } from './desk';
+import { desk } from './desk';
+import { keyboard } from './keyboard';
+import { ownerDuties } from './owner-duties';
+import { zhCN } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 const LOCALE_KEY = 'loopdesk.locale';
-/** The shared dictionaries, then per-feature ones (one import each). */
-type MessageKey = SharedKey | DeskKey;
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': { ...zhCN, ...desk['zh-CN'] }, en: { ...en, ...desk.en } };
+
+/** Per-feature catalogues ({'zh-CN': {...}, en: {...}}), one import line each, merged over the shared ones. */
+const features = [codes, ownerDuties, keyboard, desk] as const;
+
+type KeysOf<T> = T extends unknown ? keyof T : never;
+export type MessageKey = keyof typeof zhCN | KeysOf<(typeof features)[number]['zh-CN']>;
+const catalogues: Record<Locale, Record<MessageKey, string>> = {
+  'zh-CN': Object.assign({}, zhCN, ...features.map((f) => f['zh-CN'])),
+  en: Object.assign({}, en, ...features.map((f) => f.en)),
+};
+
+/** The catalogue of the chosen language, for text made outside React (an ApiError's message). */
+export function activeText(key: string, vars?: Record<string, string | number>): string | undefined {
+  const catalogue = catalogues[localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh-CN'] as Record<string, string>;
+  const text = catalogue[key];
+  return text === undefined ? undefined : interpolate(text, vars);
+}
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -15,7 +32,7 @@ interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
-  /** For vocabulary from the API (`status.accepted`): unknown values show as they came. */
+  /** For vocabulary from the API (`status.accepted`): an unknown value shows as the prefix's `other` text where there is one, never as a raw code. */
   tv(prefix: string, value: string | null | undefined): string;
 }
 
@@ -38,7 +55,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const t: Translate = (key, vars) => interpolate(catalogue[key] ?? key, vars);
     const tv = (prefix: string, raw: string | null | undefined) => {
       if (raw === null || raw === undefined) return '';
-      return (catalogue as Record<string, string>)[`${prefix}.${raw}`] ?? raw;
+      const texts = catalogue as Record<string, string>;
+      return texts[`${prefix}.${raw}`] ?? texts[`${prefix}.other`] ?? raw;
     };
     return { locale, setLocale, t, tv };
   }, [locale, setLocale]);

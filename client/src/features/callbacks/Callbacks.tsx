@@ -35,11 +35,12 @@ export function CallbacksPage() {
           <Table<CallbackWorkItem> size="small" className="dense-table" rowKey="id" pagination={false} dataSource={list.data?.items ?? []} loading={list.loading && !list.data}
             locale={{ emptyText: t('callbacks.empty') }}
             columns={[
-              { title: t('col.ticket'), dataIndex: 'ticket_number', width: 150, render: (v: string, r) => <TicketLink ticket={{ id: r.ticket_id, number: v }} /> },
+              { title: t('col.ticket'), dataIndex: 'ticket_number', width: 150, render: (v: string, r) => <><TicketLink ticket={{ id: r.ticket_id, number: v }} />{(r.owner_duties_missing ?? []).length > 0 && r.state !== 'done' && (
+                <Tag color="orange" style={{ marginLeft: 4 }} data-testid="owner-duties-tag">{t('duties.tag', { missing: r.owner_duties_missing!.map((m) => tv('missing', m)).join(t('duties.separator')) })}</Tag>)}</> },
               { title: t('col.type'), dataIndex: 'ticket_type', width: 90, render: (v: string) => tv('type', v) },
               { title: t('col.customer'), key: 'customer', render: (_v, r) => <>{r.customer_phone} <span className="muted">{r.customer_name}</span>{r.customer_requested ? <Tag style={{ marginLeft: 4 }}>☎</Tag> : null}</> },
               { title: t('col.unit'), dataIndex: 'unit_id', width: 140, render: (v: number | null) => unitName(v) },
-              { title: t('ticket.round', { round: '' }), dataIndex: 'handling_round', width: 90 },
+              { title: t('col.round'), dataIndex: 'handling_round', width: 90, render: (v: number) => t('col.roundValue', { round: v }) },
               { title: t('col.attempt'), dataIndex: 'attempt', width: 60 },
               { title: t('col.due'), dataIndex: 'due_at', width: 110, render: (v: string) => formatAt(v) },
               {

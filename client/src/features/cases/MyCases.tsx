@@ -43,10 +43,10 @@ export function MyCasesPage() {
         <Card size="small" title={t('cases.escalations')} data-testid="escalations">
           <Table<Escalation> size="small" className="dense-table" rowKey="id" pagination={false} dataSource={escalations.data!.items} columns={[
             { title: t('col.ticket'), dataIndex: 'ticket_number', render: (v: string | undefined, r) => <TicketLink ticket={{ id: r.ticket_id, number: v ?? t('desk.ticketUnknown') }} /> },
-            { title: t('ticket.escalation', { level: '' }), dataIndex: 'level', width: 110 },
+            { title: t('col.escalationLevel'), dataIndex: 'level', width: 110, render: (v: number) => t('col.levelValue', { level: v }) },
             { title: t('ticket.reason'), dataIndex: 'reason', render: (v: string) => tv('escalationReason', v) },
             { title: t('ticket.owner'), dataIndex: 'owner_id', render: (v: number) => userName(v) },
-            { title: t('col.created'), dataIndex: 'raised_at', render: (v: string) => formatAt(v) },
+            { title: t('col.raisedAt'), dataIndex: 'raised_at', render: (v: string) => formatAt(v) },
             { title: '', key: 'ack', render: (_v, r) => <Button size="small" type="primary" onClick={() => void acknowledge(r.id)}>{t('cases.acknowledge')}</Button> },
           ]} />
         </Card>

@@ -1,8 +1,10 @@
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, List, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Select, Space, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { CATEGORIES, CHANNELS, PAYMENT_CHANNELS, RESPONSIBILITIES, TICKET_TYPES, type Customer, type CustomerHistory, type Ticket } from '../../api/types';
-import { StatusTag, TicketLink } from '../../components/common';
+import { StatusTag } from '../../components/common';
+import { DateTimeField } from '../../components/DateTimeField';
+import { TicketPage } from '../ticket/TicketDetail';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt } from '../../time';
@@ -47,6 +49,8 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [last, setLast] = useState<{ ticket: Ticket; unit?: string; seconds: number } | null>(null);
+  // a past ticket opened from the caller's history: beside the form, which keeps what was typed
+  const [beside, setBeside] = useState<number | null>(null);
   const idempotencyKey = useRef(crypto.randomUUID());
   const startedAt = useRef<number | null>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
@@ -124,7 +128,7 @@ export function IntakePage() {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         form.submit();
-      } else if (e.key === 'Escape' && !document.querySelector('.ant-select-open, .ant-modal')) {
+      } else if (e.key === 'Escape' && beside === null && !document.querySelector('.ant-select-open, .ant-modal-wrap, .ant-drawer-open')) {
         reset();
       }
     };
@@ -142,7 +146,7 @@ export function IntakePage() {
           onValuesChange={() => { startedAt.current ??= Date.now(); }}>
           <Form.Item name="phone" label={t('intake.phone')} rules={[{ required: true, pattern: /^\+?[0-9][0-9-]{4,19}$/ }]}>
             <Input.Search ref={(el) => { phoneRef.current = el?.input ?? null; }} autoFocus placeholder={t('intake.phonePlaceholder')} enterButton={t('intake.lookup')}
-              onSearch={() => void lookUp()} onPressEnter={(e) => { e.preventDefault(); void lookUp(); }} data-testid="phone" inputMode="tel" />
+              onSearch={() => void lookUp()} onPressEnter={(e) => { e.preventDefault(); void lookUp(); }} data-testid="phone" data-search inputMode="tel" />
           </Form.Item>
           {lookup.state !== 'found' && (
             <Form.Item name="name" label={t('intake.customerName')}>
@@ -169,7 +173,7 @@ export function IntakePage() {
                 <Select options={numbered(PAYMENT_CHANNELS, (v) => tv('payment', v))} showSearch={{ filterOption: searchOption }} />
               </Form.Item>
               <Form.Item name="paid_at" label={t('intake.paidAt')} style={{ flex: 1 }} rules={[{ required: true }]} initialValue={deskNowInput()}>
-                <Input type="datetime-local" />
+                <DateTimeField data-testid="paid-at" />
               </Form.Item>
               {paymentChannel === 'bank' && (
                 <Form.Item name="confirmed_at" label={t('desk.bankConfirmedAt')} style={{ flex: 1 }}>
@@ -202,25 +206,28 @@ export function IntakePage() {
               </Form.Item>
             )
           )}
-          {problem && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('common.error', { detail: problem.message })}
-            description={problem.problem.errors?.map((e) => `${e.path}: ${e.message}`).join('; ')} data-testid="intake-error" />}
+          {problem && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('common.error', { detail: problem.message })} data-testid="intake-error" />}
           <Space>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="accept">{t('intake.submit')}</Button>
             <Button onClick={reset}>{t('intake.reset')}</Button>
             {last && (
               <span data-testid="last-accepted">
-                <TicketLink ticket={last.ticket} /> {last.unit ? `→ ${last.unit}` : ''} <span className="muted">{t('intake.elapsed', { seconds: last.seconds })}</span>
+                <a href={`/tickets/${last.ticket.id}`} onClick={(e) => { e.preventDefault(); setBeside(last.ticket.id); }} data-testid="ticket-link">{last.ticket.number}</a> {last.unit ? `→ ${last.unit}` : ''} <span className="muted">{t('intake.elapsed', { seconds: last.seconds })}</span>
               </span>
             )}
           </Space>
         </Form>
       </Card>
-      <CustomerCard lookup={lookup} />
+      <CustomerCard lookup={lookup} onOpen={setBeside} />
+      <Drawer open={beside !== null} onClose={() => setBeside(null)} size="large" mask={false} destroyOnHidden data-testid="history-drawer"
+        title={t('intake.pastComplaints')} afterOpenChange={(open) => { if (!open) phoneRef.current?.focus(); }}>
+        {beside !== null && <TicketPage key={beside} id={beside} />}
+      </Drawer>
     </div>
   );
 }
 
-function CustomerCard({ lookup }: { lookup: Lookup }) {
+function CustomerCard({ lookup, onOpen }: { lookup: Lookup; onOpen(id: number): void }) {
   const { t, tv } = useI18n();
   if (lookup.state === 'idle') return <Card size="small"><Empty description={t('intake.phonePlaceholder')} /></Card>;
   if (lookup.state === 'loading') return <Card size="small" loading />;
@@ -238,9 +245,17 @@ function CustomerCard({ lookup }: { lookup: Lookup }) {
         { key: 'area', label: t('intake.area'), children: tv('area', customer.area) || '—' },
       ]} />
       <List size="small" header={<b>{t('intake.openTickets')} ({open_tickets.length})</b>} dataSource={open_tickets} locale={{ emptyText: t('common.none') }}
-        renderItem={(x) => <List.Item><Space><TicketLink ticket={x} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at)}</span></Space></List.Item>} />
+        renderItem={(x) => <List.Item><Space><HistoryLink ticket={x} onOpen={onOpen} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at)}</span></Space></List.Item>} />
       <List size="small" header={<b>{t('intake.pastComplaints')} ({complaints.length})</b>} dataSource={complaints} locale={{ emptyText: t('intake.noHistory') }}
-        renderItem={(x) => <List.Item><Space><TicketLink ticket={x} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at, 'YYYY-MM-DD')}</span></Space></List.Item>} />
+        renderItem={(x) => <List.Item><Space><HistoryLink ticket={x} onOpen={onOpen} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at, 'YYYY-MM-DD')}</span></Space></List.Item>} />
     </Card>
+  );
+}
+
+/** Opens a past ticket in the drawer beside the form (a new tab with Ctrl or the middle button). */
+function HistoryLink({ ticket, onOpen }: { ticket: Pick<Ticket, 'id' | 'number'>; onOpen(id: number): void }) {
+  return (
+    <a href={`/tickets/${ticket.id}`} data-testid="history-link" data-ticket={ticket.id}
+      onClick={(e) => { if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); onOpen(ticket.id); }}>{ticket.number}</a>
   );
 }

@@ -100,13 +100,13 @@ export function QueuesPage() {
     <div>
       <div className="toolbar">
         <Segmented value={view} options={viewOptions} onChange={(v) => setSearch({ view: String(v) })} data-testid="queue-view" />
-        <Select mode="multiple" style={{ minWidth: 220 }} placeholder={t('col.status')} value={status === 'any' ? [] : status.split(',')}
+        <Select mode="multiple" style={{ minWidth: 220 }} placeholder={t('col.status')} aria-label={t('col.status')} value={status === 'any' ? [] : status.split(',')}
           options={STATUSES.map((s) => ({ value: s, label: tv('status', s) }))} onChange={(v: string[]) => setSearch({ status: v.length ? v.join(',') : 'any' })} data-testid="filter-status" />
-        <Select allowClear style={{ width: 130 }} placeholder={t('col.type')} value={type || undefined}
+        <Select allowClear style={{ width: 130 }} placeholder={t('col.type')} aria-label={t('col.type')} value={type || undefined}
           options={TICKET_TYPES.map((s) => ({ value: s, label: tv('type', s) }))} onChange={(v?: string) => setSearch({ type: v })} />
-        <Select allowClear style={{ width: 130 }} placeholder={t('col.category')} value={category || undefined}
+        <Select allowClear style={{ width: 130 }} placeholder={t('col.category')} aria-label={t('col.category')} value={category || undefined}
           options={CATEGORIES.map((s) => ({ value: s, label: tv('category', s) }))} onChange={(v?: string) => setSearch({ category: v })} />
-        <Input.Search style={{ width: 240 }} placeholder={t('queues.search')} value={qDraft} allowClear data-search
+        <Input.Search style={{ width: 240 }} placeholder={t('queues.search')} aria-label={t('queues.search')} value={qDraft} allowClear data-search
           onChange={(e) => setQDraft(e.target.value)} onSearch={(v) => setSearch({ q: v.trim() })} />
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>
         <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span></span>

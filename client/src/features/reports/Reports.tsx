@@ -16,7 +16,7 @@ const show = (key: string, v: number | null | undefined) => (v === null || v ===
 
 /** The monthly case-analysis report; the month is in the URL. */
 export function ReportsPage() {
-  const { t } = useI18n();
+  const { t, tv } = useI18n();
   const [search, setSearch] = useQueryState();
   const month = search.get('month') ?? deskMonth();
   const report = useLoad(() => api<Report>('/api/reports/case-analysis', { query: { month } }), [month]);
@@ -33,14 +33,14 @@ export function ReportsPage() {
     <div className="stack">
       <Space>
         <b>{t('reports.title')}</b>
-        <Input type="month" value={month} onChange={(e) => setSearch({ month: e.target.value })} style={{ width: 160 }} />
+        <Input type="month" aria-label={t('reports.month')} value={month} onChange={(e) => setSearch({ month: e.target.value })} style={{ width: 160 }} />
         {report.data && <a onClick={() => void csv()}>{t('reports.csv')}</a>}
       </Space>
       {report.error ? <LoadError error={report.error} path="/api/reports/case-analysis" retry={report.reload} /> : report.data && (
         <Card size="small">
           <Table size="small" className="dense-table" pagination={false} rowKey="unit_id" scroll={{ x: true }}
             dataSource={[{ unit_id: 0, name: '∑', kpis: report.data.kpis }, ...report.data.units]}
-            columns={[{ title: t('col.unit'), dataIndex: 'name', fixed: 'left' as const }, ...keys.map((k) => ({ title: k, key: k, render: (_v: unknown, r: Report['units'][number]) => show(k, r.kpis[k]) }))]} />
+            columns={[{ title: t('col.unit'), dataIndex: 'name', fixed: 'left' as const }, ...keys.map((k) => ({ title: tv('kpi', k), key: k, render: (_v: unknown, r: Report['units'][number]) => show(k, r.kpis[k]) }))]} />
         </Card>
       )}
     </div>

@@ -1,14 +1,16 @@
+import { PauseCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Avatar, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Tabs, Tag, Timeline, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Person, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
-import { Countdown, LoadError, StatusTag, useLoad } from '../../components/common';
+import { Countdown, LoadError, StatusTag, useDuration, useLoad } from '../../components/common';
+import { DateTimeField } from '../../components/DateTimeField';
 import { useI18n } from '../../i18n';
 import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate } from '../../router';
 import { PaymentCard } from './Payment';
 import { useSession } from '../../session';
-import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
+import { deskInputToIso, deskNowInput, formatAt } from '../../time';
 
 interface Viewer {
   id: number;
@@ -74,7 +76,7 @@ export function TicketPage({ id }: { id: number }) {
         <Tag>{tv('category', data.category)}</Tag>
         {data.priority === 'urgent' && <Tag color="red">{tv('priority', 'urgent')}</Tag>}
         {data.on_hold && <Tag color="orange">{t('event.held')}</Tag>}
-        <span className="muted">{t('ticket.round', { round: data.handling_round })} · {t('ticket.version', { version: data.version })}</span>
+        <span className="muted">{t('ticket.round', { round: data.handling_round })}</span>
         <span className="presence" data-testid="viewers">
           {others.length > 0 && <span className="muted">{t('ticket.viewers')}</span>}
           {others.map((v) => (
@@ -87,12 +89,13 @@ export function TicketPage({ id }: { id: number }) {
       {conflict && (
         <div data-testid="changed-meanwhile">
           <Alert type="warning" showIcon closable onClose={() => setConflict(null)}
-            title={t('ticket.changedMeanwhile')} description={t('ticket.changedMeanwhileDetail', { status: tv('status', conflict.status), version: conflict.version })} />
+            title={t('ticket.changedMeanwhile')} description={t('ticket.changedMeanwhileDetail', { status: tv('status', conflict.status) })} />
         </div>
       )}
       {liveChange !== null && !conflict && (
         <Alert type="info" showIcon closable onClose={() => setLiveChange(null)} title={t('ticket.updatedLive', { change: tv('event', liveChange) })} data-testid="updated-live" />
       )}
+      <OwnerDutiesNotice ticket={data} />
       <div className="grid-2">
         <div className="stack">
           <Card size="small">
@@ -116,7 +119,7 @@ export function TicketPage({ id }: { id: number }) {
               content: (
                 <div data-event={e.type}>
                   <b>{tv('event', e.type)}</b> <span className="muted">{formatAt(e.at, 'MM-DD HH:mm:ss')} · <span data-actor>{e.actor_name ?? (userName(e.actor_id) || '—')}</span></span>
-                  <EventData data={e.data} />
+                  <EventData type={e.type} data={e.data} />
                 </div>
               ),
             }))} />
@@ -124,7 +127,7 @@ export function TicketPage({ id }: { id: number }) {
           {data.callbacks.length > 0 && (
             <Card size="small" title={t('ticket.callbacks')}>
               <Table size="small" className="dense-table" pagination={false} rowKey="id" dataSource={data.callbacks} columns={[
-                { title: t('ticket.round', { round: '' }), dataIndex: 'handling_round', width: 90 },
+                { title: t('col.round'), dataIndex: 'handling_round', width: 90, render: (v: number) => t('col.roundValue', { round: v }) },
                 { title: t('col.attempt'), dataIndex: 'attempt', width: 60 },
                 { title: t('col.due'), dataIndex: 'due_at', render: (v: string) => formatAt(v) },
                 { title: t('col.status'), dataIndex: 'state', render: (v: string, row) => <>{tv('callbacks', v)} {row.outcome ? <Tag>{tv('outcome', row.outcome)}</Tag> : null}</> },
@@ -141,29 +144,57 @@ export function TicketPage({ id }: { id: number }) {
   );
 }
 
-function EventData({ data }: { data: Record<string, unknown> }) {
+/** Vocabulary an event's `reason` is drawn from, by event type: shown in words, never as a code. */
+const REASON_VOCABULARY: Record<string, string> = { held: 'hold', unheld: 'hold', escalated: 'escalationReason', escalation_top_reached: 'escalationReason' };
+
+function EventData({ type, data }: { type: string; data: Record<string, unknown> }) {
   const { tv } = useI18n();
   const { unitName, userName } = useSession();
   const parts: string[] = [];
+  const words = (prefix: string, value: unknown) => (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v) => tv(prefix, v));
   if (typeof data.unit_id === 'number') parts.push(`→ ${unitName(data.unit_id)}${typeof data.assignee_id === 'number' ? ` · ${userName(data.assignee_id)}` : ''}`);
-  for (const key of ['body', 'note', 'resolution', 'cause', 'text', 'reason']) if (typeof data[key] === 'string' && data[key]) parts.push(String(data[key]));
+  for (const key of ['body', 'note', 'resolution', 'cause', 'text']) if (typeof data[key] === 'string' && data[key]) parts.push(String(data[key]));
+  if (typeof data.reason === 'string' && data.reason) parts.push(...words(REASON_VOCABULARY[type] ?? 'hold', data.reason));
+  if (typeof data.kind === 'string') parts.push(tv('kind', data.kind));
   if (typeof data.outcome === 'string') parts.push(tv('outcome', data.outcome));
   if (typeof data.responsibility === 'string') parts.push(tv('responsibility', data.responsibility));
+  if (typeof data.close_reason === 'string' && type !== 'awaiting_owner') parts.push(tv('closeReason', data.close_reason));
+  if (Array.isArray(data.reasons)) parts.push(words('caseReason', data.reasons).join('、'));
+  for (const key of ['missing', 'awaiting_owner']) if (Array.isArray(data[key])) parts.push(words('missing', data[key]).join('、'));
   return parts.length ? <div className="description">{parts.join(' · ')}</div> : null;
+}
+
+/**
+ * A leadership case whose owner has not acted in person and explained: said up front to whoever
+ * opens it (the handler resolving, the agent calling back), and while the recorded callback waits.
+ */
+function OwnerDutiesNotice({ ticket }: { ticket: TicketDetail }) {
+  const { t, tv } = useI18n();
+  const { userName } = useSession();
+  const missing = ticket.ownership?.missing ?? [];
+  if (!ticket.ownership || missing.length === 0 || ticket.status === 'closed') return null;
+  const owner = ticket.ownership.owner_name ?? userName(ticket.ownership.owner_id);
+  const list = missing.map((m) => tv('missing', m)).join(t('duties.separator'));
+  if (ticket.close_pending_reason) {
+    return <Alert type="info" showIcon data-testid="awaiting-owner" title={t('duties.awaitingTitle', { outcome: tv('closeReason', ticket.close_pending_reason) })}
+      description={t('duties.awaitingDetail', { owner, missing: list })} />;
+  }
+  return <Alert type="warning" showIcon data-testid="owner-duties-missing" title={t('duties.missingTitle')} description={t('duties.missingDetail', { owner, missing: list })} />;
 }
 
 /** Every deadline of the ticket, each with its own countdown: not only the nearest. */
 function Timers({ timers }: { timers: Timer[] }) {
   const { t, tv } = useI18n();
+  const duration = useDuration();
   return (
     <Card size="small" title={t('ticket.timers')} data-testid="timers">
-      {timers.length === 0 ? <span className="muted">{t('ticket.noTimers')}</span> : (
+      {timers.length === 0 ? <span className="muted">{t('ticket.noTimersApply')}</span> : (
         <Table<Timer> size="small" className="dense-table" pagination={false} rowKey={(r) => `${r.policy_key}-${r.started_at}`} dataSource={timers} columns={[
           { title: 'SLA', dataIndex: 'policy_key', render: (v: string, r) => <>{r.name ?? v}{r.regulatory ? <Tag color="magenta" style={{ marginLeft: 4 }}>★</Tag> : null}</> },
           { title: t('col.status'), dataIndex: 'state', width: 80, render: (v: string) => <Tag color={v === 'breached' ? 'red' : v === 'warning' ? 'orange' : v === 'met' ? 'green' : 'blue'}>{tv('timer', v)}</Tag> },
           { title: t('col.due'), dataIndex: 'due_at', width: 110, render: (v: string) => formatAt(v) },
           { title: '', key: 'countdown', width: 150, render: (_v, r) => (STOPPED_TIMERS.includes(r.state) ? '—'
-            : r.state === 'paused' ? <span className="countdown">⏸ {formatDuration(r.remaining_seconds ?? 0)}</span> : <Countdown due={r.due_at} />) },
+            : r.state === 'paused' ? <span className="countdown" data-testid="paused-timer"><PauseCircleOutlined aria-hidden /> {t('timer.pausedLeft', { time: duration(r.remaining_seconds ?? 0) })}</span> : <Countdown due={r.due_at} />) },
         ]} />
       )}
     </Card>
@@ -318,7 +349,7 @@ function OwnershipCard({ ticket, onChanged }: { ticket: TicketDetail; onChanged(
     <Card size="small" title={t('ticket.ownership')} data-testid="ownership">
       <Descriptions size="small" column={1} items={[
         { key: 'owner', label: t('ticket.owner'), children: ownership.owner_name ?? userName(ownership.owner_id) },
-        { key: 'reason', label: t('ticket.reason'), children: (ownership.reasons ?? [ownership.reason]).join(', ') },
+        { key: 'reason', label: t('ticket.reason'), children: (ownership.reasons ?? [ownership.reason]).map((r) => tv('caseReason', r)).join('、') },
         { key: 'missing', label: t('ticket.missing'), children: (ownership.missing ?? []).length === 0 ? '✓' : (ownership.missing ?? []).map((m) => <Tag key={m} color="orange">{tv('missing', m)}</Tag>) },
         { key: 'explanation', label: t('ticket.explanation'), children: explanation ? <span className="description">{explanation}</span> : '—' },
       ]} />
@@ -338,7 +369,7 @@ function OwnershipCard({ ticket, onChanged }: { ticket: TicketDetail; onChanged(
             onFinish={(v: { kind: string; note: string; at: string }) => post('owner-actions', { kind: v.kind, note: v.note, at: deskInputToIso(v.at) })}>
             <Space.Compact block>
               <Form.Item name="kind" label={t('action.kind')} style={{ flex: 1 }}><Select options={OWNER_ACTION_KINDS.map((k) => ({ value: k, label: tv('kind', k) }))} /></Form.Item>
-              <Form.Item name="at" label={t('action.at')} style={{ flex: 1 }}><Input type="datetime-local" /></Form.Item>
+              <Form.Item name="at" label={t('action.at')} style={{ flex: 2 }}><DateTimeField data-testid="owner-action-at" /></Form.Item>
             </Space.Compact>
             <Form.Item name="note" label={t('action.note')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize /></Form.Item>
             <Button htmlType="submit">{t('action.ownerAction')}</Button>
