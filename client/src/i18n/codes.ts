@@ -61,6 +61,7 @@ const zhCN = {
   'problem.fields': '请检查：{fields}',
   // timeline event types and realtime changes
   'event.owner_explanation': '书面说明',
+  'event.sessions.ended': '已退出登录',
   'event.escalation_acknowledged': '升级已签收',
   'event.escalation_top_reached': '已升级到最高级',
   'event.ownership_assigned': '领导包案',
@@ -229,6 +230,7 @@ const en: Record<Key, string> = {
   'problem.survey_unavailable': 'The survey is not available now',
   'problem.network': 'Network failure; check the connection and try again',
   'problem.fields': 'Please check: {fields}',
+  'event.sessions.ended': 'Signed out',
   'event.owner_explanation': 'Written explanation',
   'event.escalation_acknowledged': 'Escalation acknowledged',
   'event.escalation_top_reached': 'Escalated to the top',
