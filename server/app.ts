@@ -12,6 +12,10 @@ import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService } from './callbacks/service';
 import { createSurveyService, surveyPages } from './callbacks/survey-service';
 import { customerRoutes } from './customers/routes';
+import { ctiRoutes } from './cti/routes';
+import { createCtiService } from './cti/service';
+import { notificationRoutes } from './notifications/routes';
+import { createNotificationsService } from './notifications/service';
 import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { createScheduler, type Scheduler } from './jobs';
@@ -91,6 +95,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...slaRoutes(sla),
     ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(reports),
+    ...ctiRoutes(createCtiService(deps)),
+    ...notificationRoutes(createNotificationsService(deps)),
   ];
 
   const app = express();

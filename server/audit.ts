@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 export interface AuditEntry {
   at: Date;
   actorId: number | null;
-  entity: 'unit' | 'user' | 'customer';
+  entity: 'unit' | 'user' | 'customer' | 'settings' | 'cti_call';
   entityId: number;
   action: string;
   data: Record<string, unknown>;
