@@ -7,7 +7,9 @@ import type { User } from './api/types';
 import { CallbacksPage } from './features/callbacks/Callbacks';
 import { MyCasesPage } from './features/cases/MyCases';
 import { SignIn } from './features/auth/SignIn';
+import { CallerPop } from './features/intake/CallerPop';
 import { IntakePage } from './features/intake/Intake';
+import { NotificationBell } from './features/notifications/Notifications';
 import { QueuesPage } from './features/queues/Queues';
 import { ReportsPage } from './features/reports/Reports';
 import { TicketPage } from './features/ticket/TicketDetail';
@@ -163,6 +165,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
         <Tooltip title={connected ? t('app.live') : t('app.offline')}>
           <Badge status={connected ? 'success' : 'error'} text={<span className="muted" data-testid="live-state" data-live={connected ? '1' : '0'} data-generation={generation}>{connected ? t('app.live') : t('app.offline')}</span>} />
         </Tooltip>
+        <NotificationBell />
+        {can('intake') && <CallerPop />}
         <span className="muted" data-testid="whoami">{user.name} · {tv('role', user.role)}</span>
         <Button size="small" type="text" className="header-button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="language">{t('app.language')}</Button>
         <Button size="small" type="text" className="header-button" onClick={onSignOut}>{t('app.signOut')}</Button>

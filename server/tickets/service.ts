@@ -395,7 +395,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         const escalated = threshold > 0 && count === threshold;
         const head = escalated ? await headOf(uow.trx, current.unit_id) : null;
         if (escalated) {
-          uow.emit({ type: 'ticket.urge_escalated', at: now.toISOString(), actorId: principal.id, ticketId, unitId: current.unit_id, userId: head, count });
+          uow.emit({ type: 'ticket.urge_escalated', at: now.toISOString(), actorId: principal.id, ticketId, ticketNumber: current.number, unitId: current.unit_id, userId: head, count });
         }
         return {
           changes: { urge_count: count, ...(escalated ? { priority: 'urgent' as const } : {}) },

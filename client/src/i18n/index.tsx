@@ -1,10 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { deskTexts, type DeskKey } from './desk';
 import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { zhCN, type MessageKey as CoreKey } from './zh-CN';
+
+export type MessageKey = CoreKey | DeskKey;
 
 export type Locale = 'zh-CN' | 'en';
 const LOCALE_KEY = 'loopdesk.locale';
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': { ...zhCN, ...deskTexts['zh-CN'] }, en: { ...en, ...deskTexts.en } };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
