@@ -58,7 +58,8 @@ export function CallbacksPage() {
   useRealtimeEvents(['callback.due', 'ticket.updated'], reloadSoon);
 
   const rows = (list.data?.items ?? []).filter((r) => view !== 'late' || r.late);
-  const me = agents.data?.find((a) => a.user_id === user.id);
+  // an agent who never went on duty has no row yet: off duty
+  const onDuty = agents.data?.find((a) => a.user_id === user.id)?.on_duty ?? false;
 
   useEffect(() => {
     setTicket(null);
@@ -100,10 +101,10 @@ export function CallbacksPage() {
         <b>{t('callbacks.title')}</b>
         <Segmented value={view} onChange={(v) => setSearch({ view: String(v) })} options={VIEWS.map((v) => ({ value: v, label: t(VIEW_LABEL[v]) }))} data-testid="callback-view" />
         <Button onClick={list.reload} loading={list.loading}>{t('common.refresh')}</Button>
-        {desk && me && (
+        {desk && agents.data && (
           <Space>
             <span>{t('callbacks.duty')}</span>
-            <Switch checked={me.on_duty} onChange={(on) => void setDuty(on)} data-testid="duty" checkedChildren={t('callbacks.onDuty')} unCheckedChildren={t('callbacks.offDuty')} />
+            <Switch checked={onDuty} onChange={(on) => void setDuty(on)} data-testid="duty" checkedChildren={t('callbacks.onDuty')} unCheckedChildren={t('callbacks.offDuty')} />
           </Space>
         )}
       </div>

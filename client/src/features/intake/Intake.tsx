@@ -89,13 +89,17 @@ export function IntakePage() {
         setLookup({ state: 'new', phone });
         return;
       }
-      const [history, open] = await Promise.all([
+      // everything the 360 needs at once; the incidents of the caller's area wait for the history
+      // only when the customer has no unit on record (then their usual unit is the area)
+      const incidentsOf = (unitId: number | null | undefined) => (unitId
+        ? api<{ items: Incident[] }>('/api/incidents', { query: { status: 'open', unit_id: unitId } }).then((r) => r.items, () => [])
+        : Promise.resolve([] as Incident[]));
+      const [history, open, recorded] = await Promise.all([
         api<DeskHistory>(`/api/customers/${customer.id}/history`),
         api<{ items: QueueTicket[] }>('/api/tickets', { query: { customer_id: customer.id, status: 'accepted,dispatched,resolved', limit: 20 } }),
+        incidentsOf(customer.unit_id),
       ]);
-      // the caller's area: their unit on record, else where their tickets usually go
-      const area = customer.unit_id ?? history.suggested_unit?.unit_id;
-      const incidents = area ? (await api<{ items: Incident[] }>('/api/incidents', { query: { status: 'open', unit_id: area } }).catch(() => ({ items: [] }))).items : [];
+      const incidents = customer.unit_id ? recorded : await incidentsOf(history.suggested_unit?.unit_id);
       setLookup({ state: 'found', history, open: open.items, incidents });
       if (customer.name) form.setFieldValue('name', customer.name);
       if (history.suggested_unit && form.getFieldValue('unit_id') === undefined) form.setFieldValue('unit_id', history.suggested_unit.unit_id);

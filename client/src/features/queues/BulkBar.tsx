@@ -47,9 +47,13 @@ export function BulkBar({ selected, onDone }: { selected: QueueTicket[]; onDone(
           ...(action === 'comment' ? { body } : {}),
         },
       });
-      setSummary({ result, numbers: new Map(selected.map((row) => [row.id, row.number])) });
-      if (result.failed === 0) message.success(t('queues.bulkSummary', { ok: result.succeeded, failed: 0 }));
-      onDone();
+      // with failures the summary stays up until read (the selection, and this bar, go when it closes)
+      if (result.failed === 0) {
+        message.success(t('queues.bulkSummary', { ok: result.succeeded, failed: 0 }));
+        onDone();
+      } else {
+        setSummary({ result, numbers: new Map(selected.map((row) => [row.id, row.number])) });
+      }
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -75,7 +79,7 @@ export function BulkBar({ selected, onDone }: { selected: QueueTicket[]; onDone(
       )}
       {action === 'comment' && <Input style={{ width: 320 }} value={body} onChange={(e) => setBody(e.target.value)} placeholder={t('action.comment')} data-testid="bulk-body" />}
       <Button type="primary" disabled={!ready} loading={busy} onClick={() => void apply()} data-testid="bulk-apply">{t('queues.bulkApply')}</Button>
-      <Modal open={summary !== null && summary.result.failed > 0} onCancel={() => setSummary(null)} onOk={() => setSummary(null)} cancelButtonProps={{ style: { display: 'none' } }}
+      <Modal open={summary !== null} onCancel={() => { setSummary(null); onDone(); }} onOk={() => { setSummary(null); onDone(); }} cancelButtonProps={{ style: { display: 'none' } }}
         title={summary ? t('queues.bulkSummary', { ok: summary.result.succeeded, failed: summary.result.failed }) : ''}>
         <Space direction="vertical" style={{ width: '100%' }} data-testid="bulk-summary">
           {summary?.result.results.filter((r) => !r.ok).map((r) => (
