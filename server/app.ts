@@ -9,7 +9,7 @@ import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
 import { callbacksParticipant } from './callbacks/participant';
 import { callbackRoutes } from './callbacks/routes';
-import { createCallbacksService } from './callbacks/service';
+import { createCallbacksService, type CallbacksService } from './callbacks/service';
 import { createSurveyService, surveyPages } from './callbacks/survey-service';
 import { customerRoutes } from './customers/routes';
 import { ctiRoutes } from './cti/routes';
@@ -26,10 +26,10 @@ import { escalationRoutes } from './escalation/routes';
 import { createEscalationService } from './escalation/service';
 import { incidentsParticipant } from './incidents/participant';
 import { incidentRoutes } from './incidents/routes';
-import { createIncidentsService } from './incidents/service';
+import { createIncidentsService, type IncidentsService } from './incidents/service';
 import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
-import { createOwnershipService } from './ownership/service';
+import { createOwnershipService, type OwnershipService } from './ownership/service';
 import { monthlyReportMail, type MonthlyReportMail } from './reports/monthly-mail';
 import { reportRoutes } from './reports/routes';
 import { slaRoutes } from './sla/routes';
@@ -53,6 +53,10 @@ export interface Services {
   sla: SlaService;
   /** the monthly report mail, registered on the scheduler; main.ts arms it once at start */
   monthlyMail: MonthlyReportMail;
+  /** the demo's working morning drives these as users would (server/demo/morning.ts) */
+  callbacks: CallbacksService;
+  incidents: IncidentsService;
+  ownership: OwnershipService;
 }
 
 export interface AppOptions {
@@ -144,7 +148,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   }
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
-  return { app, routes, services: { auth, tickets, scheduler, sla, monthlyMail } };
+  return { app, routes, services: { auth, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership } };
 }
 
 function placeholderPage(): string {

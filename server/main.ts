@@ -9,6 +9,7 @@ import { migrateLatest } from './db/migrate';
 import { EventBus } from './events/bus';
 import { createScheduler } from './jobs';
 import { createLogger } from './logger';
+import { loadMorning } from './demo/morning';
 import { loadDemo } from './demo/seed';
 import { startMail } from './mail';
 import { attachRealtime } from './realtime';
@@ -40,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
   // One scheduler for every domain; it starts once all of them registered their kinds in createApp.
   const scheduler = createScheduler(deps);
   const { app, services } = createApp({ deps, db, tokens, scheduler, queueReady: config.redisUrl ? () => scheduler.ready() : undefined });
+  // today's live work, before the scheduler starts: its warnings, breaches and due callbacks fire at start
+  if (argv.includes('--demo')) await loadMorning(deps, db, tokens);
   await scheduler.start();
   await services.monthlyMail.arm(db.knex);
   logger.info('scheduler started', { adapter: scheduler.adapter });
