@@ -112,15 +112,15 @@ export function CallbacksPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="outside-hours" title={t('callbacks.outsideHours', { from: hours.from, until: hours.until })} />
       )}
       {list.error ? <LoadError error={list.error} path="/api/callbacks" retry={list.reload} /> : (
-        <div className={selected ? 'grid-2 callbacks-grid' : ''}>
+        <div className={selected ? 'callbacks-grid' : ''}>
           <div data-testid="callbacks">
-            <Table<CallbackWorkItem> size="small" className="dense-table" rowKey="id" pagination={false} dataSource={rows} loading={list.loading && !list.data}
+            <Table<CallbackWorkItem> size="small" className="dense-table" rowKey="id" pagination={false} dataSource={rows} scroll={{ x: 1150 }} loading={list.loading && !list.data}
               locale={{ emptyText: t('callbacks.empty') }}
               rowClassName={(r) => (r.id === selected?.id ? 'ant-table-row-selected' : '')}
               onRow={(r) => ({ onClick: () => setSelected(r), 'data-callback': r.id } as HTMLAttributes<HTMLElement>)}
               columns={[
                 { title: t('col.ticket'), dataIndex: 'ticket_number', width: 150, render: (v: string, r) => <TicketLink ticket={{ id: r.ticket_id, number: v }} /> },
-                { title: t('col.customer'), key: 'customer', render: (_v, r) => <>{r.customer_phone} <span className="muted">{r.customer_name}</span>{r.customer_requested ? <Tag style={{ marginLeft: 4 }}>☎</Tag> : null}</> },
+                { title: t('col.customer'), key: 'customer', width: 190, render: (_v, r) => <>{r.customer_phone} <span className="muted">{r.customer_name}</span>{r.customer_requested ? <Tag style={{ marginLeft: 4 }}>☎</Tag> : null}</> },
                 { title: t('col.unit'), dataIndex: 'unit_id', width: 120, ellipsis: true, render: (v: number | null) => unitName(v) },
                 { title: t('queues.round'), dataIndex: 'handling_round', width: 70, render: (v: number) => (v > 1 ? <Tag color="magenta">{t('queues.roundSecond')}</Tag> : t('queues.roundFirst')) },
                 { title: t('col.attempt'), dataIndex: 'attempt', width: 50 },

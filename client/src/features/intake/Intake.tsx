@@ -271,7 +271,7 @@ function CustomerCard({ lookup, onUrge, linkIncident, onLinkIncident }: { lookup
       title={<Space>{customer.name ?? customer.phone}<Tag color={customer.tier === 'standard' ? 'default' : 'red'}>{tv('tier', customer.tier)}</Tag>
         {repeat_complaint && <Tag color="volcano" data-testid="repeat-flag">{t('intake.repeat')}</Tag>}</Space>}>
       {lookup.incidents.map((incident) => (
-        <Alert key={incident.id} type="error" showIcon style={{ marginBottom: 8 }} data-testid="incident-banner"
+        <Alert key={incident.id} type="warning" showIcon style={{ marginBottom: 8 }} data-testid="incident-banner"
           title={t('intake.incident', { title: incident.title })}
           description={<span className="description">{incident.explanation_wording ? t('intake.incidentWording', { wording: incident.explanation_wording }) : t('intake.incidentNoWording')}</span>}
           action={linkIncident === incident.id
@@ -281,10 +281,10 @@ function CustomerCard({ lookup, onUrge, linkIncident, onLinkIncident }: { lookup
       {repeat_complaint && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('intake.repeatHint', { days: repeat_window_days })} />}
       {open.length > 0 && can('intake') && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('intake.urgeHint')} />}
       <Descriptions size="small" column={2} items={[
-        { key: 'phone', label: t('intake.phone'), children: customer.phone },
+        { key: 'phone', label: t('intake.phone'), children: <span style={{ whiteSpace: 'nowrap' }}>{customer.phone}</span> },
         { key: 'account', label: t('intake.accountNo'), children: customer.account_no ?? '—' },
         { key: 'area', label: t('intake.area'), children: tv('area', customer.area) || '—' },
-        ...(suggested ? [{ key: 'suggested', label: t('intake.dispatchTo'), children: <span data-testid="suggested-unit">{t('intake.suggested', { unit: unitName(suggested.unit_id) })} <span className="muted">{t(suggested.source === 'customer_record' ? 'intake.suggestedRecord' : 'intake.suggestedPast')}</span></span> }] : []),
+        ...(suggested ? [{ key: 'suggested', label: t('intake.suggestedLabel'), children: <span data-testid="suggested-unit">{unitName(suggested.unit_id)} <span className="muted">{t(suggested.source === 'customer_record' ? 'intake.suggestedRecord' : 'intake.suggestedPast')}</span></span> }] : []),
       ]} />
       <List size="small" header={<b>{t('intake.openTickets')} ({open.length})</b>} dataSource={open} locale={{ emptyText: t('common.none') }} data-testid="open-tickets"
         renderItem={(x) => (

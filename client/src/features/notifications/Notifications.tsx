@@ -40,6 +40,15 @@ function chime(): void {
   }
 }
 
+/** Drawn here: an emoji bell depends on the PC having a colour emoji font. */
+function BellIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" style={{ color: 'rgba(255,255,255,0.85)', verticalAlign: '-3px' }}>
+      <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z" />
+    </svg>
+  );
+}
+
 const desktopSupported = () => typeof Notification !== 'undefined';
 
 /**
@@ -153,7 +162,7 @@ export function NotificationBell() {
     <Popover content={content} title={t('notify.title')} trigger="click" placement="bottomRight" onOpenChange={(open) => { if (!open) markRead(); }}>
       <Button size="small" type="text" className="header-button" data-testid="bell" aria-label={t('notify.title')}>
         <Badge count={unread} size="small" offset={[6, -2]} data-testid="bell-count" data-count={unread}>
-          <span style={{ color: 'inherit' }}>🔔</span>
+          <BellIcon />
         </Badge>
       </Button>
     </Popover>

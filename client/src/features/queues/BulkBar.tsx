@@ -61,6 +61,8 @@ export function BulkBar({ selected, onDone }: { selected: QueueTicket[]; onDone(
     }
   };
 
+  // the bar stays while its summary is up, even when the rows it changed left the list
+  if (selected.length === 0 && summary === null) return null;
   const ready = action === 'dispatch' ? unitId !== undefined : action === 'comment' ? body.trim() !== '' : true;
   const actions: BulkAction[] = [...(can('dispatch') ? ['dispatch' as const] : []), 'assign', 'comment'];
   return (

@@ -153,7 +153,7 @@ export function QueuesPage() {
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>
         <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span>{canBulk && <> <span className="kbd">x</span></>}</span>
       </div>
-      {canBulk && selected.length > 0 && <BulkBar selected={selected} onDone={() => { setSelectedIds([]); load(); }} />}
+      {canBulk && <BulkBar selected={selected} onDone={() => { setSelectedIds([]); load(); }} />}
       {error && <LoadError error={error} path="/api/tickets" retry={() => load()} />}
       <Table<QueueTicket>
         className="dense-table"
