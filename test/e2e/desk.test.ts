@@ -6,7 +6,7 @@ import { buildConsole, hasChromium, launch, screenshot, signIn, wireEvents, CHRO
 /** The agent's and the handler's day in Chromium, by role: queues, claim, bulk, caller pop, 360, urge, callbacks, alerts. */
 if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 let t: TestApp;
 let server: ListeningApp;
