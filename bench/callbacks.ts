@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCallbacksService } from '../server/callbacks/service';
+import { createCalendarService } from '../server/sla/calendars';
+import { createSlaService } from '../server/sla/service';
 import { ManualClock } from '../server/clock';
 import { loadConfig } from '../server/config';
 import { inTransaction } from '../server/db/unit-of-work';
@@ -67,7 +69,8 @@ async function main(): Promise<void> {
         batchMs.push(performance.now() - started);
       }),
     };
-    const callbacks = createCallbacksService(deps, { scheduler, transport: createMailTransport({ smtpUrl: undefined, dataDir: config.dataDir, from: 'bench@loopdesk' }) });
+    const calendars = createCalendarService(deps, createSlaService(deps, scheduler));
+    const callbacks = createCallbacksService(deps, { scheduler, transport: createMailTransport({ smtpUrl: undefined, dataDir: config.dataDir, from: 'bench@loopdesk' }), calendars });
 
     const scheduleStarted = performance.now();
     for (let i = 0; i < tickets.length; i += BATCH) {

@@ -32,6 +32,10 @@ import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService, type OwnershipService } from './ownership/service';
 import { monthlyReportMail, type MonthlyReportMail } from './reports/monthly-mail';
 import { reportRoutes } from './reports/routes';
+import { auditRoutes } from './audit/routes';
+import { createAuditService } from './audit/service';
+import { calendarRoutes } from './sla/calendar-routes';
+import { createCalendarService } from './sla/calendars';
 import { slaRoutes } from './sla/routes';
 import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
@@ -81,8 +85,9 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const escalation = createEscalationService(deps, scheduler, ownership);
   const mailTransport = options.mailTransport
     ?? createMailTransport({ smtpUrl: deps.config.smtpUrl, dataDir: deps.config.dataDir, from: `LoopDesk <noreply@${new URL(deps.config.publicUrl).hostname}>` });
-  const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport });
   const sla = createSlaService(deps, scheduler);
+  const calendars = createCalendarService(deps, sla);
+  const callbacks = createCallbacksService(deps, { scheduler, transport: mailTransport, calendars });
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
@@ -97,6 +102,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...incidentRoutes(incidents),
     ...escalationRoutes(escalation),
     ...slaRoutes(sla),
+    ...calendarRoutes(calendars),
+    ...auditRoutes(createAuditService(deps)),
     ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(reports),
     ...ctiRoutes(createCtiService(deps)),

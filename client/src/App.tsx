@@ -20,14 +20,16 @@ import { SessionProvider, useSession, type SessionAction } from './session';
 
 // The board pulls in the chart library: loaded only by those who open it.
 const BoardPage = lazy(() => import('./features/board/Board').then((m) => ({ default: m.BoardPage })));
+const AdminPage = lazy(() => import('./features/admin/Admin').then((m) => ({ default: m.AdminPage })));
 
-const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports'; needs?: SessionAction; hotkey: string }[] = [
+const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports' | 'nav.admin'; needs?: SessionAction; hotkey: string }[] = [
   { key: 'intake', path: '/intake', label: 'nav.intake', needs: 'intake', hotkey: 'n' },
   { key: 'queues', path: '/queues', label: 'nav.queues', hotkey: 'q' },
   { key: 'callbacks', path: '/callbacks', label: 'nav.callbacks', needs: 'callbacks', hotkey: 'c' },
   { key: 'cases', path: '/cases', label: 'nav.cases', needs: 'cases', hotkey: 'm' },
   { key: 'board', path: '/board', label: 'nav.board', needs: 'board', hotkey: 'b' },
   { key: 'reports', path: '/reports', label: 'nav.reports', needs: 'reports', hotkey: 'r' },
+  { key: 'admin', path: '/admin', label: 'nav.admin', needs: 'admin', hotkey: 's' },
 ];
 
 function homeFor(user: User): string {
@@ -137,6 +139,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
     <Suspense fallback={<Spin />}><BoardPage wallboard={wallboard} /></Suspense>
   ) : path === '/reports' ? (
     <ReportsPage />
+  ) : path === '/admin' ? (
+    <Suspense fallback={<Spin />}><AdminPage /></Suspense>
   ) : null;
 
   // A wall screen: dark, large, no console chrome, nothing to click.

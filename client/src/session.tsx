@@ -22,6 +22,8 @@ const ROLE_ACTIONS = {
   callbacks: ['agent', 'supervisor', 'unit_head', 'manager'],
   cases: ['unit_head', 'manager'],
   reports: ['supervisor', 'manager', 'admin', 'unit_head'],
+  admin: ['admin', 'supervisor', 'manager'],
+  audit: ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type SessionAction = keyof typeof ROLE_ACTIONS;
 

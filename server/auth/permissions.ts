@@ -60,6 +60,7 @@ export const PERMISSIONS = {
   'reports.review': ['supervisor', 'manager'],
   'reports.rectify': ['unit_head', 'supervisor', 'manager'],
   'reports.subscribers': ['manager', 'admin'],
+  'audit.read': ['manager', 'admin'],
   'incidents.read': people,
   'incidents.manage': ['unit_head', 'supervisor', 'manager'],
   'incidents.link': ['supervisor', 'manager'],

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { cursor, id, isoDateTime, limit, text } from '../http/schemas';
+import { cursor, hhmm, id, isoDateTime, limit, text } from '../http/schemas';
 import { CALLBACK_OUTCOMES } from '../tickets/status';
 import { TICKET_TYPES } from '../tickets/vocabulary';
 
-const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM, 00:00 to 24:00');
 const day = z.iso.date();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
+import { writeAudit } from '../audit';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
@@ -29,9 +30,16 @@ const DESK_ROLES = ['agent', 'supervisor'];
 /** how far ahead a customer may ask to be called back */
 const MAX_RESCHEDULE_MS = 14 * 86400 * 1000;
 
+/** The SLA domain keeps the `callable` calendar (the callback window's clock) equal to the policy's callable hours. */
+export interface CallableHoursPort {
+  setCallableHours(uow: UnitOfWork, hours: { from: string; until: string }, actorId: number, now: Date): Promise<number>;
+  forgetCallable(): void;
+}
+
 export interface CallbacksOptions {
   scheduler: Scheduler;
   transport: MailTransport;
+  calendars: CallableHoursPort;
 }
 
 export function toPolicyView(p: CallbackPolicy & { updatedBy?: number | null; updatedAt?: Date | null }, timezone: string): PolicyView {
@@ -248,7 +256,8 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     },
 
     async updatePolicy(principal: Principal, input: PolicyInput): Promise<PolicyView> {
-      return inTransaction(knex, bus, async ({ trx }) => {
+      const view = await inTransaction(knex, bus, async (uow) => {
+        const { trx } = uow;
         const now = clock.now();
         if (input.holiday_calendar !== null && !(await trx('sla_calendars').where({ key: input.holiday_calendar }).first('key'))) {
           throw errors.rule(`no working calendar ${input.holiday_calendar}`, { errors: [{ path: 'holiday_calendar', message: 'not an SLA calendar key' }] });
@@ -260,9 +269,12 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
           secondHandlingSeconds: input.second_handling_seconds, surveyTtlSeconds: input.survey_ttl_seconds,
         };
         await repo.savePolicy(trx, policy, principal.id, now);
-        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'callback_policy', entity_id: 1, action: 'update', data: JSON.stringify(input) });
+        await options.calendars.setCallableHours(uow, input.callable_hours, principal.id, now);
+        await writeAudit(trx, { at: now, actorId: principal.id, entity: 'callback_policy', entityId: 1, action: 'update', data: { ...input } });
         return toPolicyView({ ...policy, updatedBy: principal.id, updatedAt: now }, config.timezone);
       });
+      options.calendars.forgetCallable();
+      return view;
     },
 
     async workList(principal: Principal, q: WorkListQuery): Promise<{ items: WorkItemView[]; next_cursor: string | null }> {

@@ -13,6 +13,8 @@ export const phone = z
 export const email = z.email().max(254);
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 export const isoDateTime = z.iso.datetime({ offset: true });
+/** a local time of day; 24:00 ends a day */
+export const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM, 00:00 to 24:00');
 
 export const problemSchema = z
   .object({

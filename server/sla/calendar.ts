@@ -21,6 +21,11 @@ export interface CalendarDefinition {
   hours: Record<string, [string, string][]>;
   /** local dates 'YYYY-MM-DD' on which the calendar does not run */
   holidays: readonly string[];
+  /**
+   * make-up working days (调休): local dates, usually a Saturday or Sunday, worked with the hours
+   * of an ordinary working day (the first weekday, Monday on, that has hours)
+   */
+  workingDays?: readonly string[];
 }
 
 const MAX_DAYS = 3700; // ten years: a target no calendar can reach is a configuration error
@@ -74,8 +79,10 @@ const minutes = (hhmm: string): number => {
 
 export function calendarClock(calendar: CalendarDefinition, timezone: string): Clockwork {
   const holidays = new Set(calendar.holidays);
+  const workingDays = new Set(calendar.workingDays ?? []);
   const hours = new Map(Object.entries(calendar.hours).map(([day, list]) => [Number(day), list.map(([s, e]) => [minutes(s), minutes(e)] as const)]));
   if (![...hours.values()].some((list) => list.some(([s, e]) => e > s))) throw new Error('a calendar needs at least one working interval');
+  const workdayHours = [1, 2, 3, 4, 5, 6, 7].map((d) => hours.get(d) ?? []).find((list) => list.length > 0)!;
 
   const byDay = new Map<number, [number, number][]>();
 
@@ -85,9 +92,9 @@ export function calendarClock(calendar: CalendarDefinition, timezone: string): C
     if (known) return known;
     const date = new Date(dayReading);
     const isoWeekday = ((date.getUTCDay() + 6) % 7) + 1;
-    const list: [number, number][] = holidays.has(date.toISOString().slice(0, 10))
-      ? []
-      : (hours.get(isoWeekday) ?? []).map(([s, e]) => [instantOf(dayReading + s * 60_000, timezone), instantOf(dayReading + e * 60_000, timezone)]);
+    const local = date.toISOString().slice(0, 10);
+    const dayHours = holidays.has(local) ? [] : workingDays.has(local) && !(hours.get(isoWeekday)?.length) ? workdayHours : (hours.get(isoWeekday) ?? []);
+    const list: [number, number][] = dayHours.map(([s, e]) => [instantOf(dayReading + s * 60_000, timezone), instantOf(dayReading + e * 60_000, timezone)]);
     if (byDay.size > 20_000) byDay.clear();
     byDay.set(dayReading, list);
     return list;

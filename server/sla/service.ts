@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import type { CustomerRow } from '../customers/repository';
+import { writeAudit } from '../audit';
 import { configCache, type ConfigCache } from '../db/config-cache';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
@@ -11,6 +12,7 @@ import type { TicketRow } from '../tickets/repository';
 import type { SlaSummary } from '../tickets/schemas';
 import { toTicketView } from '../tickets/view';
 import { calendarClock, startOfLocalDay, wallClock, type Clockwork } from './calendar';
+import { calendarRepository } from './calendar-repository';
 import type { BoardQuery, BoardView, PolicyView, PutPolicyInput, TimerView } from './schemas';
 import { advance, closeSegment, displayState, dueAt, elapsedMs, nextCheckpoint, openSegment, type Crossing, type PolicySnapshot, type TimerClock } from './timer';
 
@@ -72,9 +74,16 @@ function toPolicyView(p: PolicyRow): PolicyView {
 export function createSlaService(deps: Deps, scheduler: Scheduler) {
   const { knex, bus, clock, config } = deps;
 
+  /** A calendar's clock as the database holds it now (inside a transaction: with its own edits). */
+  async function loadClock(db: Knex, key: string): Promise<Clockwork> {
+    const definition = await calendarRepository.definition(db, key);
+    if (!definition) throw new Error(`SLA calendar ${key} does not exist`);
+    return calendarClock(definition, config.timezone);
+  }
+
   /**
-   * Clocks by policy clock key, kept per process (calendars and holidays are data that no API
-   * writes: a change made in the database reaches each process within CONFIG_TTL_MS).
+   * Clocks by policy clock key, kept per process: an edit through this process's API drops its
+   * entry after commit; other processes and direct database edits are picked up within CONFIG_TTL_MS.
    */
   const calendars = new Map<string, ConfigCache<Clockwork>>();
   function clockLoader(db: Knex): ClockFor {
@@ -82,12 +91,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       if (key === 'wall') return Promise.resolve(wallClock);
       let cached = calendars.get(key);
       if (!cached) {
-        cached = configCache(async (reader) => {
-          const calendar = await reader('sla_calendars').where({ key }).first<{ hours: Record<string, [string, string][]> } | undefined>('hours');
-          if (!calendar) throw new Error(`SLA calendar ${key} does not exist`);
-          const holidays = await reader('sla_holidays').where({ calendar_key: key }).select<{ day: string }[]>(reader.raw(`to_char(day, 'YYYY-MM-DD') AS day`));
-          return calendarClock({ hours: calendar.hours, holidays: holidays.map((h) => h.day) }, config.timezone);
-        });
+        cached = configCache((reader) => loadClock(reader, key));
         calendars.set(key, cached);
       }
       return cached.get(db);
@@ -308,8 +312,45 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     return db<PolicyRow>('sla_policies').where({ key }).first();
   }
 
+  /**
+   * A calendar changed (in `uow`): every open timer counting on it gets its due time and next
+   * warning from the new calendar, and whatever the new calendar puts in the past fires now.
+   * Answers how many running timers moved their due time.
+   */
+  async function retimeCalendar(uow: UnitOfWork, key: string, now: Date): Promise<number> {
+    const { trx } = uow;
+    const fresh = await loadClock(trx, key);
+    const clockFor: ClockFor = (k) => (k === key ? Promise.resolve(fresh) : clockLoader(trx)(k));
+    const timers = await calendarRepository.openTimersOnClock<TimerRow>(trx, key);
+    if (timers.length === 0) return 0;
+    const tickets = new Map((await trx<TicketRow>('tickets').whereIn('id', [...new Set(timers.map((t) => t.ticket_id))])).map((t) => [t.id, t]));
+    const customers = new Map((await trx<CustomerRow>('customers').whereIn('id', [...new Set([...tickets.values()].map((t) => t.customer_id))])).map((c) => [c.id, c]));
+    await fireCrossed(uow, timers.map((timer) => {
+      const ticket = tickets.get(timer.ticket_id)!;
+      return { timer, ticket, customer: customers.get(ticket.customer_id)! };
+    }), now, clockFor);
+    let moved = 0;
+    for (const timer of timers) {
+      const due = timer.state === 'running' ? dueAt(timer, fresh) : null;
+      if (timer.state === 'running' && due?.getTime() !== timer.due_at?.getTime()) moved += 1;
+      timer.due_at = due;
+    }
+    await saveTimers(trx, timers, now);
+    await refreshTicketStates(trx, timers.map((t) => t.ticket_id));
+    await rearm(trx, timers, clockFor);
+    return moved;
+  }
+
   return {
     refreshTicketStates,
+    retimeCalendar,
+    /** Drops this process's cached clock of a calendar (after the commit that changed it). */
+    forgetCalendar(key: string): void {
+      calendars.get(key)?.invalidate();
+    },
+    /** The calendar arithmetic the timers use, for previews. */
+    clockFor: (key: string): Promise<Clockwork> => clockLoader(knex)(key),
+    policyRow: (key: string) => policyRow(knex, key),
 
     participant: {
       name: 'sla',
@@ -364,6 +405,10 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         await trx('sla_policy_changes').insert({
           policy_key: key, version: row!.version, at: now, actor_id: principal.id,
           before: before ? JSON.stringify(toPolicyView(before)) : null, after: JSON.stringify(toPolicyView(row!)),
+        });
+        await writeAudit(trx, {
+          at: now, actorId: principal.id, entity: 'sla_policy', entityId: key, action: before ? 'update' : 'create',
+          data: { before: before ? toPolicyView(before) : null, after: toPolicyView(row!) },
         });
         return { policy: toPolicyView(row!), created: !before };
       });

@@ -412,7 +412,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       return inTransaction(knex, bus, async ({ trx }) => {
         const before = await urgeThreshold(trx);
         await trx('settings').insert({ key: URGE_SETTING, value: String(input.escalate_after) }).onConflict('key').merge();
-        await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'settings', entityId: 0, action: 'urges_updated', data: { before, after: input.escalate_after } });
+        await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'settings', entityId: URGE_SETTING, action: 'urges_updated', data: { before, after: input.escalate_after } });
         return { escalate_after: input.escalate_after };
       });
     },

@@ -9,6 +9,7 @@ export interface UnitRow {
   area: 'city' | 'county';
   head_user_id: number | null;
   subscribers: number;
+  active: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -18,7 +19,18 @@ export const unitsRepository = {
   find: (db: Knex, id: number) => db<UnitRow>('units').where({ id }).first(),
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<UnitRow>('units').where({ id }).forUpdate().first(),
 
-  async insert(trx: Knex.Transaction, row: Omit<UnitRow, 'id' | 'path'>): Promise<UnitRow> {
+  /** What still depends on a unit: active sub-units, active users, open tickets. */
+  async dependants(trx: Knex.Transaction, unit: UnitRow): Promise<{ units: number; users: number; open_tickets: number }> {
+    const { rows } = await trx.raw<{ rows: { units: number; users: number; open_tickets: number }[] }>(
+      `SELECT (SELECT count(*)::int FROM units WHERE path LIKE ? AND id <> ? AND active) AS units,
+              (SELECT count(*)::int FROM users WHERE unit_id = ? AND active) AS users,
+              (SELECT count(*)::int FROM tickets WHERE unit_id = ? AND status <> 'closed') AS open_tickets`,
+      [`${unit.path}%`, unit.id, unit.id, unit.id],
+    );
+    return rows[0]!;
+  },
+
+  async insert(trx: Knex.Transaction, row: Omit<UnitRow, 'id' | 'path' | 'active'>): Promise<UnitRow> {
     const [inserted] = await trx('units').insert({ ...row, path: '/' }).returning<UnitRow[]>('*');
     const parentPath = row.parent_id ? (await trx<UnitRow>('units').where({ id: row.parent_id }).first())!.path : '/';
     const [withPath] = await trx('units')

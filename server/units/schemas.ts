@@ -11,6 +11,7 @@ export const unitSchema = z
     area,
     subscribers: z.number().int().describe('subscriber lines served, the denominator of the fault-report rate'),
     path: z.string().describe('materialised path of ids from the root, e.g. /1/4/'),
+    active: z.boolean().describe('inactive units keep their history but take no new work'),
   })
   .meta({ id: 'Unit' });
 
@@ -25,7 +26,9 @@ export const createUnitBody = z
   })
   .strict();
 
-export const updateUnitBody = createUnitBody.omit({ code: true }).partial().strict();
+export const updateUnitBody = createUnitBody.omit({ code: true })
+  .extend({ active: z.boolean().describe('false deactivates: refused while the unit has active sub-units, active users or open tickets') })
+  .partial().strict();
 
 export type CreateUnitInput = z.output<typeof createUnitBody>;
 export type UpdateUnitInput = z.output<typeof updateUnitBody>;

@@ -17,6 +17,7 @@ export function toUnitView(row: UnitRow): UnitView {
     area: row.area,
     subscribers: row.subscribers,
     path: row.path,
+    active: row.active,
   };
 }
 
@@ -76,6 +77,16 @@ export function createUnitsService(deps: Deps) {
         if (input.area !== undefined) changes.area = input.area;
         if (input.subscribers !== undefined) changes.subscribers = input.subscribers;
         if (input.head_user_id !== undefined) changes.head_user_id = input.head_user_id;
+        if (input.active === false && current.active) {
+          const left = await unitsRepository.dependants(trx, current);
+          const blocking = Object.entries(left).filter(([, n]) => n > 0);
+          if (blocking.length > 0) {
+            throw errors.rule(`the unit still has ${blocking.map(([what, n]) => `${n} ${what.replace('_', ' ')}`).join(', ')}`, {
+              code: 'unit_in_use', dependants: left, errors: [{ path: 'active', message: 'move or deactivate what depends on the unit first' }],
+            });
+          }
+        }
+        if (input.active !== undefined) changes.active = input.active;
         if (input.parent_id !== undefined && input.parent_id !== current.parent_id) {
           const parent = await checkParent(trx, input.parent_id);
           if (parent && parent.path.startsWith(current.path)) {

@@ -1,6 +1,8 @@
 import { createTokenService } from '../../server/auth/tokens';
 import { balance } from '../../server/callbacks/assignment';
 import { createCallbacksService } from '../../server/callbacks/service';
+import { createCalendarService } from '../../server/sla/calendars';
+import { createSlaService } from '../../server/sla/service';
 import { createScheduler } from '../../server/jobs';
 import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp, type TestUser } from '../helpers/app';
 import { SmtpSink } from '../helpers/smtp';
@@ -69,7 +71,8 @@ describe('scheduling in callable hours', () => {
     const ticket = await resolvedComplaint();
     // another process: its own scheduler and callbacks service over the same database
     const scheduler = createScheduler(t.deps, { redisUrl: null });
-    createCallbacksService(t.deps, { scheduler, transport: { kind: 'files', send: async () => undefined, close: () => undefined } });
+    const calendars = createCalendarService(t.deps, createSlaService(t.deps, scheduler));
+    createCallbacksService(t.deps, { scheduler, transport: { kind: 'files', send: async () => undefined, close: () => undefined }, calendars });
     expect(await scheduler.runDue()).toBeGreaterThanOrEqual(1);
     expect((await callbacksOf(ticket.id))[0]!.state).toBe('due');
     expect(await t.services.scheduler.runDue()).toBe(0);

@@ -69,3 +69,20 @@ describe('timer segments', () => {
     expect(advance(t, local('2026-11-27T12:00:00'), business)).toEqual([]);
   });
 });
+
+describe('make-up working days (调休) across a year boundary', () => {
+  // 09:00–12:00 and 13:30–18:00 on weekdays; New Year's Day (Fri) off, Saturday 2027-01-02 worked instead
+  const day: [string, string][] = [['09:00', '12:00'], ['13:30', '18:00']];
+  const desk = calendarClock({ hours: { 1: day, 2: day, 3: day, 4: day, 5: day }, holidays: ['2027-01-01'], workingDays: ['2027-01-02'] }, 'Asia/Shanghai');
+
+  it('Thu 17:30 + 2 h: half an hour on New Year\'s Eve, the holiday skipped, on until 10:30 on the make-up Saturday', () => {
+    expect(desk.add(local('2026-12-31T17:30:00'), 2 * H)).toEqual(local('2027-01-02T10:30:00'));
+    expect(desk.measure(local('2026-12-31T17:30:00'), local('2027-01-02T10:30:00'))).toBe(2 * H);
+  });
+
+  it('a make-up day keeps the lunch break, and the Sunday after it stays off', () => {
+    expect(desk.add(local('2027-01-02T11:30:00'), H)).toEqual(local('2027-01-02T14:00:00'));
+    expect(desk.add(local('2027-01-02T17:30:00'), H)).toEqual(local('2027-01-04T09:30:00'));
+    expect(desk.measure(local('2027-01-03T00:00:00'), local('2027-01-04T00:00:00'))).toBe(0);
+  });
+});

@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'nav.cases': 'My cases',
   'nav.board': 'SLA board',
   'nav.reports': 'Reports',
+  'nav.admin': 'Administration',
   'signin.title': 'Sign in',
   'signin.username': 'Username',
   'signin.password': 'Password',

@@ -14,6 +14,7 @@ export const zhCN = {
   'nav.cases': '我的包案',
   'nav.board': '时限看板',
   'nav.reports': '报表',
+  'nav.admin': '系统设置',
   'signin.title': '登录',
   'signin.username': '用户名',
   'signin.password': '密码',
