@@ -11,9 +11,13 @@ import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
 import { callbacksParticipant } from './callbacks/participant';
 import { callbackRoutes } from './callbacks/routes';
-import { createCallbacksService } from './callbacks/service';
+import { createCallbacksService, type CallbacksService } from './callbacks/service';
 import { createSurveyService, surveyPages } from './callbacks/survey-service';
 import { customerRoutes } from './customers/routes';
+import { ctiRoutes } from './cti/routes';
+import { createCtiService } from './cti/service';
+import { notificationRoutes } from './notifications/routes';
+import { createNotificationsService } from './notifications/service';
 import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { readiness, type Check } from './http/readiness';
@@ -26,10 +30,10 @@ import { escalationRoutes } from './escalation/routes';
 import { createEscalationService } from './escalation/service';
 import { incidentsParticipant } from './incidents/participant';
 import { incidentRoutes } from './incidents/routes';
-import { createIncidentsService } from './incidents/service';
+import { createIncidentsService, type IncidentsService } from './incidents/service';
 import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
-import { createOwnershipService } from './ownership/service';
+import { createOwnershipService, type OwnershipService } from './ownership/service';
 import { monthlyReportMail, type MonthlyReportMail } from './reports/monthly-mail';
 import { reportRoutes } from './reports/routes';
 import { auditRoutes } from './audit/routes';
@@ -59,6 +63,10 @@ export interface Services {
   sla: SlaService;
   /** the monthly report mail, registered on the scheduler; main.ts arms it once at start */
   monthlyMail: MonthlyReportMail;
+  /** the demo's working morning drives these as users would (server/demo/morning.ts) */
+  callbacks: CallbacksService;
+  incidents: IncidentsService;
+  ownership: OwnershipService;
 }
 
 export interface AppOptions {
@@ -109,6 +117,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...auditRoutes(createAuditService(deps)),
     ...callbackRoutes(callbacks, surveys),
     ...reportRoutes(reports),
+    ...ctiRoutes(createCtiService(deps)),
+    ...notificationRoutes(createNotificationsService(deps)),
   ];
 
   const app = express();
@@ -168,7 +178,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const close = async () => {
     if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
   };
-  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail } };
+  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership } };
 }
 
 function placeholderPage(): string {

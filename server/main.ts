@@ -11,6 +11,7 @@ import { EventBus } from './events/bus';
 import { createOutboxRelay } from './events/outbox';
 import { createScheduler } from './jobs';
 import { createLogger } from './logger';
+import { loadMorning } from './demo/morning';
 import { loadDemo } from './demo/seed';
 import { startMail } from './mail';
 import { attachRealtime } from './realtime';
@@ -56,6 +57,8 @@ async function main(argv: string[]): Promise<void> {
       ...(mail ? { mail: async () => mail.mailer.backlog() } : {}),
     },
   });
+  // today's live work, before the scheduler starts: its warnings, breaches and due callbacks fire at start
+  if (argv.includes('--demo')) await loadMorning(deps, db, tokens);
   if (runWorkers) {
     await scheduler.start();
     await services.monthlyMail.arm(db.knex);

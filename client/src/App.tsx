@@ -6,6 +6,8 @@ import { ShortcutSheet, useNoTabStopOnClearButtons } from './components/keyboard
 import { api, onUnauthorized, session as tokenStore } from './api/client';
 import type { User } from './api/types';
 import { SignIn } from './features/auth/SignIn';
+import { CallerPop } from './features/intake/CallerPop';
+import { NotificationBell } from './features/notifications/Notifications';
 import { useI18n } from './i18n';
 import { RealtimeProvider, useRealtime } from './realtime/socket';
 import { linkProps, match, navigate, useLocation } from './router';
@@ -199,6 +201,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
         <Tooltip title={connected ? t('app.live') : t('app.offline')}>
           <Badge status={connected ? 'success' : 'error'} text={<span className="muted" data-testid="live-state" data-live={connected ? '1' : '0'} data-generation={generation}>{connected ? t('app.live') : t('app.offline')}</span>} />
         </Tooltip>
+        <NotificationBell />
+        {can('intake') && <CallerPop />}
         <span className="muted" data-testid="whoami">{user.name} · {tv('role', user.role)}</span>
         <Button size="small" type="text" className="header-button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="language">{t('app.language')}</Button>
         <Button size="small" type="text" className="header-button" onClick={onSignOut}>{t('app.signOut')}</Button>

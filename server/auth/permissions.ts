@@ -2,16 +2,19 @@
  * The authorization matrix: which role may call which action. Every route names its action and
  * the route layer checks it here; row-level scope (unit subtree) is decided by the services.
  */
-export const ROLES = ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'] as const;
+/** `integration` is a system client (the phone system): it may only announce ringing calls. */
+export const ROLES = ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin', 'integration'] as const;
 export type Role = (typeof ROLES)[number];
 
 const everyone = ROLES;
+/** the people who use the console (every role but the system clients) */
+const people = ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'] as const;
 const deskStaff = ['agent', 'supervisor'] as const;
 const unitStaff = ['handler', 'unit_head'] as const;
 
 export const PERMISSIONS = {
   'session.read': everyone,
-  'units.read': everyone,
+  'units.read': people,
   'units.write': ['admin'],
   'users.read': ['unit_head', 'supervisor', 'manager', 'admin'],
   'users.write': ['admin'],
@@ -19,12 +22,12 @@ export const PERMISSIONS = {
   'directory.read': everyone,
   'customers.read': ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
   'customers.write': [...deskStaff, 'admin'],
-  'tickets.read': everyone,
+  'tickets.read': people,
   'tickets.create': deskStaff,
   'tickets.dispatch': deskStaff,
   'tickets.resolve': [...deskStaff, ...unitStaff],
   'tickets.callback': deskStaff,
-  'tickets.comment': everyone,
+  'tickets.comment': people,
   // callbacks (回访): unit heads read their subtree's list and figures; agents set their own duty only
   'callbacks.read': ['agent', 'unit_head', 'supervisor', 'manager', 'admin'],
   'callbacks.reschedule': deskStaff,
@@ -34,7 +37,19 @@ export const PERMISSIONS = {
   'callbacks.duty': ['agent', 'supervisor', 'admin'],
   'callbacks.figures': ['unit_head', 'supervisor', 'manager', 'admin'],
   'tickets.hold': [...deskStaff, ...unitStaff],
-  'sla.read': everyone,
+  // claim (接单) and release: unit staff take a dispatched ticket of their subtree for themselves
+  'tickets.claim': unitStaff,
+  'tickets.assign': ['supervisor', 'unit_head'],
+  // one request, many tickets: each still its own versioned change, checked by its own action
+  'tickets.bulk': ['supervisor', 'unit_head'],
+  // urge (催单): the caller chases an open ticket instead of a duplicate being opened
+  'tickets.urge': deskStaff,
+  'urges.settings.read': ['agent', 'supervisor', 'manager', 'admin'],
+  'urges.settings.write': ['admin'],
+  // caller pop: the phone system announces a ringing call to an agent's console
+  'cti.calls': ['integration', 'admin'],
+  'notifications.settings': people,
+  'sla.read': people,
   'sla.policies.write': ['admin'],
   // leadership case ownership: the service also checks the caller is the case owner / recipient
   'ownership.rules.read': ['supervisor', 'manager', 'admin'],
@@ -48,9 +63,11 @@ export const PERMISSIONS = {
   'reports.rectify': ['unit_head', 'supervisor', 'manager'],
   'reports.subscribers': ['manager', 'admin'],
   'audit.read': ['manager', 'admin'],
-  'incidents.read': everyone,
+  'incidents.read': people,
   'incidents.manage': ['unit_head', 'supervisor', 'manager'],
   'incidents.link': ['supervisor', 'manager'],
+  // at intake the agent links the caller's ticket to the open incident of the area (not open or unlink one)
+  'incidents.attach': ['agent', 'supervisor', 'manager'],
   'incidents.detectors.read': ['supervisor', 'manager', 'admin'],
   'incidents.detectors.write': ['admin'],
   'escalations.ack': ['unit_head', 'manager'],

@@ -13,5 +13,9 @@ export const customerHistorySchema = z.object({
   complaints: z.array(ticketSchema).describe('the latest 20 complaints, any status, newest first'),
   repeat_complaint: z.boolean().describe('true when the customer complained within the last repeat_window_days'),
   repeat_window_days: z.number().int(),
+  suggested_unit: z
+    .object({ unit_id: z.number().int(), source: z.enum(['customer_record', 'past_tickets']) })
+    .nullable()
+    .describe("where to dispatch: the customer's own unit (area) on record, else the unit most of their past tickets went to"),
 });
 export type CustomerHistory = z.output<typeof customerHistorySchema>;

@@ -36,6 +36,12 @@ export const customersRepository = {
     return query;
   },
   findByPhone: (db: Knex, phone: string) => db<CustomerRow>('customers').where({ phone }).first(),
+  /** The unit most of the customer's dispatched tickets went to (ties: the latest), for a dispatch suggestion. */
+  async usualUnit(db: Knex, customerId: number): Promise<number | null> {
+    const row = await db('tickets').where({ customer_id: customerId }).whereNotNull('unit_id')
+      .groupBy('unit_id').orderByRaw('count(*) DESC, max(id) DESC').first<{ unit_id: string } | undefined>('unit_id');
+    return row ? Number(row.unit_id) : null;
+  },
   search: (db: Knex, filter: { phone?: string; account_no?: string }, limit: number, scopePrefix: string | null) => {
     const query = db<CustomerRow>('customers').select('*').orderBy('id').limit(limit);
     throughTicketOf(db, query, scopePrefix);

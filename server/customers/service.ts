@@ -34,9 +34,10 @@ export function createCustomersService(deps: Deps) {
       const row = await customersRepository.find(knex, customerId, scopePrefix(principal));
       if (!row) throw errors.notFound(`customer ${customerId}`);
       const scope = { scopePrefix: scopePrefix(principal), customerId };
-      const [open, complaints] = await Promise.all([
+      const [open, complaints, usual] = await Promise.all([
         ticketsRepository.list(knex, { ...scope, status: [...OPEN_STATUSES], limit: 50 }),
         ticketsRepository.list(knex, { ...scope, type: ['complaint'], limit: 20 }),
+        row.unit_id === null ? customersRepository.usualUnit(knex, customerId) : Promise.resolve(null),
       ]);
       const since = clock.now().getTime() - REPEAT_WINDOW_DAYS * 86400_000;
       return {
@@ -45,6 +46,7 @@ export function createCustomersService(deps: Deps) {
         complaints: complaints.map((t) => toTicketView(t, row)),
         repeat_complaint: complaints.some((t) => t.created_at.getTime() >= since),
         repeat_window_days: REPEAT_WINDOW_DAYS,
+        suggested_unit: row.unit_id !== null ? { unit_id: Number(row.unit_id), source: 'customer_record' } : usual === null ? null : { unit_id: usual, source: 'past_tickets' },
       };
     },
 

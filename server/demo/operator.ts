@@ -129,6 +129,8 @@ export function buildUsers(rng: Random): DemoUser[] {
     // The installation-and-maintenance team does the field work.
     for (let i = 2; i <= 3; i++) users.push({ username: `${branch.slug}${i}`, name: name(), role: 'handler', unitCode: teamOf(branch).code, heads: null });
   }
+  // the hotline's phone system: announces ringing calls to agents (caller pop), nothing else
+  users.push({ username: 'cti10060', name: '10060话务平台', role: 'integration', unitCode: null, heads: null });
   return users;
 }
 

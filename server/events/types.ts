@@ -10,6 +10,10 @@ export type DomainEvent =
   | { type: 'sessions.ended'; at: string; userId: number; jti: string | null }
   | { type: 'ticket.created'; at: string; actorId: number | null; ticket: TicketView }
   | { type: 'ticket.updated'; at: string; actorId: number | null; change: string; ticket: TicketView }
+  /** the caller chased the ticket for the N-th time (催单, N admin-set): it became urgent; `userId` is the unit head told */
+  | { type: 'ticket.urge_escalated'; at: string; actorId: number | null; ticketId: number; ticketNumber: string; unitId: number | null; userId: number | null; count: number }
+  /** the phone system announced a ringing call to agent `userId` (caller pop): their console opens intake for `caller` */
+  | { type: 'cti.ringing'; at: string; userId: number; callId: string; caller: string; customerId: number | null }
   /** a callback attempt fell due (or was handed over): `assigneeId` is the agent to call, null while nobody is on duty */
   | { type: 'callback.due'; at: string; ticket: TicketView; callbackId: number; assigneeId: number | null }
   /** the customer was unsatisfied: the ticket is back with its unit; `userId` is the unit head told, `dueAt` the second handling's deadline */

@@ -36,7 +36,7 @@ export const incidentRoutes = (incidents: IncidentsService): RouteSpec[] => [
     handler: async ({ principal, params, body }) => ({ body: await incidents.update(principal, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/incidents/:id/tickets', action: 'incidents.link', tag: 'incidents', summary: 'Link a ticket to the incident by hand',
+    method: 'post', path: '/api/incidents/:id/tickets', action: 'incidents.attach', tag: 'incidents', summary: 'Link a ticket to the incident by hand',
     params: idParams, body: linkBody,
     responses: { 200: { description: 'the incident', schema: incidentDetailSchema }, 409: { description: 'the ticket is linked to another incident' } },
     handler: async ({ principal, params, body }) => ({ body: await incidents.linkTicket(principal, params.id, body.ticket_id) }),

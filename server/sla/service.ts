@@ -9,6 +9,7 @@ import { errors } from '../http/errors';
 import type { Scheduler } from '../jobs';
 import type { TicketChange, TicketParticipant } from '../tickets/participants';
 import type { TicketRow } from '../tickets/repository';
+import type { SlaSummary } from '../tickets/schemas';
 import { toTicketView } from '../tickets/view';
 import { calendarClock, startOfLocalDay, wallClock, type Clockwork } from './calendar';
 import { calendarRepository } from './calendar-repository';
@@ -370,6 +371,28 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         const views = [];
         for (const t of timers) views.push(toTimerView(t, now, await clockFor(t.policy.clock)));
         return { timers: views };
+      },
+      /** A queue row's worst timer: breached beats warning beats ok; all open timers paused shows what is left, not a due time. */
+      async summarize(db: Knex, ticketIds: readonly number[]) {
+        const summaries = new Map<number, SlaSummary>();
+        if (ticketIds.length === 0) return summaries;
+        const { rows } = await db.raw<{ rows: { ticket_id: string; level: number; due_at: Date | null; breached_at: Date | null; all_paused: boolean; paused_left: number | null }[] }>(
+          `SELECT ticket_id, max(level) AS level, min(due_at) FILTER (WHERE state = 'running' AND level < 2) AS due_at,
+             min(breached_at) AS breached_at, bool_and(state = 'paused') AS all_paused,
+             min((policy->>'target_seconds')::float8 - elapsed_ms / 1000.0) FILTER (WHERE state = 'paused') AS paused_left
+           FROM sla_timers WHERE ticket_id = ANY(?) AND state IN ('running', 'paused') GROUP BY ticket_id`,
+          [[...ticketIds]],
+        );
+        for (const r of rows) {
+          const paused = r.all_paused && r.level < 2;
+          summaries.set(Number(r.ticket_id), {
+            state: r.level >= 2 ? 'breached' : paused ? 'paused' : r.level === 1 ? 'warning' : 'ok',
+            due_at: paused ? null : r.due_at?.toISOString() ?? null,
+            breached_at: r.breached_at?.toISOString() ?? null,
+            remaining_seconds: paused && r.paused_left !== null ? Math.round(r.paused_left) : null,
+          });
+        }
+        return summaries;
       },
     } satisfies TicketParticipant,
 

@@ -4,6 +4,7 @@ import type { CustomerRow } from '../customers/repository';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { TicketRow } from './repository';
 import type { TicketDetailView } from './detail-schema';
+import type { SlaSummary } from './schemas';
 
 /** One change of a ticket, as the other domains see it, inside the transaction that makes it. */
 export interface TicketChange {
@@ -33,4 +34,6 @@ export interface TicketParticipant {
   closeBlockers?(db: Knex, ticketId: number): Promise<string[]>;
   /** Adds this domain's part of the ticket detail (timers, ownership, callbacks …). */
   detail?(db: Knex, ticket: TicketRow, now: Date): Promise<Partial<Pick<TicketDetailView, 'timers' | 'ownership' | 'callbacks' | 'incident'>>>;
+  /** The SLA summary of each ticket of a list page (queue rows): one query for the page. */
+  summarize?(db: Knex, ticketIds: readonly number[], now: Date): Promise<Map<number, SlaSummary>>;
 }

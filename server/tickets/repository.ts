@@ -42,6 +42,10 @@ export interface TicketRow {
   // Always read back from the database; optional so rows built before the hold existed (the demo replay) need not name them.
   on_hold?: boolean;
   hold_reason?: 'waiting_customer' | 'waiting_parts' | 'other' | null;
+  /** the phone system's id of the call that produced the ticket (caller pop) */
+  call_id?: string | null;
+  /** how many times the caller chased it (催单) */
+  urge_count?: number;
 }
 
 export interface TicketEventRow {
@@ -81,6 +85,13 @@ export interface TicketFilter {
   ownerId?: number;
   /** open tickets whose worst open SLA timer is in one of these states */
   slaState?: string[];
+  /** only tickets nobody in the unit has taken */
+  unassigned?: boolean;
+  /** 'first': handling round 1; 'second': a second (or later) handling after an unsatisfied callback */
+  round?: 'first' | 'second';
+  /** 'due': breached first, then the soonest SLA due time, then tickets without timers; paged by `offset` */
+  sort?: 'newest' | 'due';
+  offset?: number;
   number?: string;
   phone?: string;
   text?: string;
@@ -122,9 +133,9 @@ export const ticketsRepository = {
        t AS (
          INSERT INTO tickets (number, type, category, status, channel, priority, description, customer_id, unit_id,
            assignee_id, accepted_by, payment_channel, paid_at, payment_confirmed_at, resolution, cause, responsibility, one_call_resolution,
-           idempotency_key, idempotency_hash, created_at, updated_at)
+           idempotency_key, idempotency_hash, created_at, updated_at, call_id)
          SELECT 'TS' || ? || '-' || lpad(n.seq::text, greatest(4, length(n.seq::text)), '0'),
-           ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+           ?, ?, ?, ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
          FROM c, (SELECT nextval('ticket_number_seq') - (SELECT base FROM ticket_number_days WHERE day = ?) AS seq) n
          RETURNING *
        ),
@@ -138,7 +149,7 @@ export const ticketsRepository = {
         args.day,
         t.type, t.category, t.status, t.channel, t.priority, t.description, t.unit_id, t.assignee_id, t.accepted_by,
         t.payment_channel, t.paid_at, t.payment_confirmed_at ?? null, t.resolution, t.cause, t.responsibility, t.one_call_resolution,
-        t.idempotency_key, t.idempotency_hash, t.created_at, t.created_at,
+        t.idempotency_key, t.idempotency_hash, t.created_at, t.created_at, t.call_id ?? null,
         args.day,
         JSON.stringify(args.acceptedEvent),
       ],
@@ -175,7 +186,15 @@ export const ticketsRepository = {
     (await trx('tickets').where({ id }).update({ ...changes, version: trx.raw('version + 1') }).returning<TicketRow[]>('*'))[0]!,
 
   async list(db: Knex, f: TicketFilter): Promise<TicketRow[]> {
-    const query = db<TicketRow>('tickets').select('tickets.*').orderBy('tickets.id', 'desc').limit(f.limit);
+    const query = db<TicketRow>('tickets').select('tickets.*').limit(f.limit);
+    if (f.sort === 'due') {
+      query
+        .leftJoin('sla_ticket_states as due', 'due.ticket_id', 'tickets.id')
+        .orderByRaw('(due.level = 2) DESC NULLS LAST, due.due_at ASC NULLS LAST, tickets.id DESC')
+        .offset(f.offset ?? 0);
+    } else {
+      query.orderBy('tickets.id', 'desc');
+    }
     const subtree = (prefixSql: Knex.QueryBuilder) => query.whereIn('tickets.unit_id', prefixSql);
     if (f.scopePrefix !== null) subtree(db('units').select('id').where('path', 'like', `${f.scopePrefix}%`));
     if (f.unitId !== undefined) {
@@ -185,6 +204,9 @@ export const ticketsRepository = {
     if (f.type) query.whereIn('tickets.type', f.type);
     if (f.category) query.whereIn('tickets.category', f.category);
     if (f.assigneeId !== undefined) query.where('tickets.assignee_id', f.assigneeId);
+    if (f.unassigned) query.whereNull('tickets.assignee_id');
+    if (f.round === 'first') query.where('tickets.handling_round', 1);
+    if (f.round === 'second') query.where('tickets.handling_round', '>', 1);
     if (f.customerId !== undefined) query.where('tickets.customer_id', f.customerId);
     if (f.ownerId !== undefined) query.whereIn('tickets.id', db('case_ownerships').select('ticket_id').where({ owner_id: f.ownerId, active: true }));
     if (f.slaState) {

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { errors } from '../http/errors';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
+import { bulkChange } from './bulk';
 import {
-  callbackBody, commentBody, createTicketBody, dispatchBody, holdBody, ifMatchHeader, listTicketsQuery, resolveBody,
-  ticketListSchema, ticketSchema, unholdBody,
+  assignBody, bulkBody, bulkResultSchema, callbackBody, claimBody, commentBody, createTicketBody, dispatchBody, holdBody, ifMatchHeader, listTicketsQuery, resolveBody,
+  ticketListSchema, ticketSchema, unholdBody, urgeBody, urgeSettingsSchema,
 } from './schemas';
 import { ticketDetailSchema } from './detail-schema';
 import type { TicketsService } from './service';
@@ -99,5 +100,43 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
     params: idParams, body: commentBody,
     responses: { 201: { description: 'the timeline event', schema: z.object({ id: z.number(), type: z.literal('comment'), at: z.string(), actor_id: z.number(), data: z.object({ body: z.string() }) }) } },
     handler: async ({ principal, params, body }) => ({ status: 201, body: await tickets.comment(principal, params.id, body.body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/claim', action: 'tickets.claim', tag: 'tickets', summary: 'Take a dispatched ticket for yourself (接单)',
+    description: '409 `claimed_by_other` when someone else works it (a unit head may take it over), `already_claimed` when you do.',
+    params: idParams, body: claimBody.optional(), headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, req }) => withEtag(await tickets.claim(principal, params.id, readIfMatch(req))),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/release', action: 'tickets.claim', tag: 'tickets', summary: 'Give a ticket back to the unit (its worker or the unit head)',
+    params: idParams, body: claimBody.optional(), headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, req }) => withEtag(await tickets.release(principal, params.id, readIfMatch(req))),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/assign', action: 'tickets.assign', tag: 'tickets', summary: 'Name the person in the unit who works the ticket (null: nobody)',
+    params: idParams, body: assignBody, headers: [ifMatchHeader], responses: stateChange,
+    handler: async ({ principal, params, body, req }) => withEtag(await tickets.assign(principal, params.id, readIfMatch(req), body)),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/urge', action: 'tickets.urge', tag: 'tickets', summary: 'The caller chases the ticket (催单) instead of a duplicate being opened',
+    description: 'No If-Match: an urge adds to the ticket as it is. Counted in `urge_count`; the N-th (GET /api/settings/urges) makes it urgent and tells the unit head.',
+    params: idParams, body: urgeBody, responses: { 200: { description: 'the urged ticket', schema: ticketSchema }, 409: { description: 'the ticket is resolved or closed' } },
+    handler: async ({ principal, params, body }) => withEtag(await tickets.urge(principal, params.id, body.note)),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/bulk', action: 'tickets.bulk', tag: 'tickets', summary: 'Dispatch, assign or comment on many tickets: each its own versioned change',
+    description: 'Always 200 with one result per ticket: `ok`, or the status and stable `code` that ticket alone would have got (stale_version, illegal_transition, …).',
+    body: bulkBody, responses: { 200: { description: 'what worked and what failed, per ticket', schema: bulkResultSchema } },
+    handler: async ({ principal, body }) => ({ body: await bulkChange(tickets, principal, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/settings/urges', action: 'urges.settings.read', tag: 'tickets', summary: 'After how many urges a ticket escalates',
+    responses: { 200: { description: 'the setting', schema: urgeSettingsSchema } },
+    handler: async () => ({ body: await tickets.urgeSettings() }),
+  }),
+  defineRoute({
+    method: 'put', path: '/api/settings/urges', action: 'urges.settings.write', tag: 'tickets', summary: 'Set after how many urges a ticket escalates (0: never)',
+    body: urgeSettingsSchema, responses: { 200: { description: 'the setting', schema: urgeSettingsSchema } },
+    handler: async ({ principal, body }) => ({ body: await tickets.putUrgeSettings(principal, body) }),
   }),
 ];

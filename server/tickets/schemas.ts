@@ -29,6 +29,7 @@ export const createTicketBody = z
       .optional()
       .describe('reconnection only: how and when the arrears were paid'),
     resolve: resolutionFields.strict().optional().describe('one-call resolution: the agent solved it during the call'),
+    call_id: z.string().trim().min(1).max(100).optional().describe('the phone system\'s id of the call this contact came in on (caller pop)'),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -82,6 +83,9 @@ export const listTicketsQuery = z
     customer_id: id.optional(),
     owner_id: id.optional().describe('leadership cases owned by this user'),
     sla_state: csv(['ok', 'warning', 'breached']).optional().describe('by the worst open SLA timer of the ticket'),
+    unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: only tickets nobody has taken'),
+    round: z.enum(['first', 'second']).optional().describe('first: handling round 1; second: a second (or later) handling'),
+    sort: z.enum(['newest', 'due']).default('newest').describe('due: breached first, then soonest SLA due time'),
     q: z.string().trim().min(1).max(100).optional().describe('ticket number, customer phone, or words in the description'),
     limit,
     cursor,
@@ -156,11 +160,64 @@ export const ticketSchema = z
     resolved_at: z.string().nullable(),
     closed_at: z.string().nullable(),
     on_hold: z.boolean().describe('waiting on the customer or on parts: pausable internal SLA timers are stopped'),
+    call_id: z.string().nullable().describe('the call the ticket was accepted on, from the phone system'),
+    urge_count: z.number().int().describe('how many times the caller chased it (催单)'),
   })
   .meta({ id: 'Ticket' });
 
 
-export const ticketListSchema = z.object({ items: z.array(ticketSchema), next_cursor: z.string().nullable() });
+/** The worst open SLA timer of a ticket, as a queue row shows it. */
+export const slaSummarySchema = z
+  .object({
+    state: z.enum(['ok', 'warning', 'breached', 'paused']).describe('paused: every open timer is stopped by a hold'),
+    due_at: z.string().nullable().describe('the soonest breach among running timers; null when paused or every timer breached'),
+    breached_at: z.string().nullable().describe('the first breach, when one has'),
+    remaining_seconds: z.number().nullable().describe('while paused: what the soonest timer has left'),
+  })
+  .meta({ id: 'SlaSummary' });
+
+export const ticketListItemSchema = ticketSchema.extend({ sla: slaSummarySchema.nullable().describe('null: no open SLA timer') }).meta({ id: 'TicketListItem' });
+
+export const ticketListSchema = z.object({ items: z.array(ticketListItemSchema), next_cursor: z.string().nullable() });
+
+export const claimBody = z.object({}).strict();
+export const assignBody = z.object({ assignee_id: id.nullable().describe('null: back to the unit'), note: text(2000).optional() }).strict();
+export const urgeSettingsSchema = z
+  .object({ escalate_after: z.number().int().min(0).max(20).describe('the urge count that makes a ticket urgent and tells the unit head; 0: never') })
+  .strict()
+  .meta({ id: 'UrgeSettings' });
+export const urgeBody = z.object({ note: text(2000).optional() }).strict();
+
+export const BULK_ACTIONS = ['dispatch', 'assign', 'comment'] as const;
+export const bulkBody = z
+  .object({
+    action: z.enum(BULK_ACTIONS),
+    tickets: z.array(z.object({ id, version: z.number().int().min(1) }).strict()).min(1).max(200).describe('each with the version the user saw'),
+    unit_id: id.optional().describe('dispatch: the unit'),
+    assignee_id: id.nullable().optional().describe('dispatch (optional) or assign: the person'),
+    note: text(2000).optional(),
+    body: text(4000).optional().describe('comment: the text'),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.action === 'dispatch' && b.unit_id === undefined) ctx.addIssue({ code: 'custom', path: ['unit_id'], message: 'required for dispatch' });
+    if (b.action === 'assign' && b.assignee_id === undefined) ctx.addIssue({ code: 'custom', path: ['assignee_id'], message: 'required for assign (null to unassign)' });
+    if (b.action === 'comment' && b.body === undefined) ctx.addIssue({ code: 'custom', path: ['body'], message: 'required for comment' });
+    if (new Set(b.tickets.map((t) => t.id)).size !== b.tickets.length) ctx.addIssue({ code: 'custom', path: ['tickets'], message: 'a ticket appears twice' });
+  });
+
+export const bulkResultSchema = z.object({
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(z.object({
+    id: z.number().int(),
+    ok: z.boolean(),
+    version: z.number().int().nullable().describe('the new version when it worked'),
+    status: z.number().int().nullable().describe('the HTTP status this change alone would have got'),
+    code: z.string().nullable().describe('stable machine code of the failure (stale_version, illegal_transition, forbidden, not_found, rule)'),
+    detail: z.string().nullable(),
+  })),
+});
 
 export type CreateTicketInput = z.output<typeof createTicketBody>;
 export type DispatchInput = z.output<typeof dispatchBody>;
@@ -169,5 +226,10 @@ export type CallbackInput = z.output<typeof callbackBody>;
 export type HoldInput = z.output<typeof holdBody>;
 export type UnholdInput = z.output<typeof unholdBody>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuery>;
+export type AssignInput = z.output<typeof assignBody>;
+export type BulkInput = z.output<typeof bulkBody>;
+export type BulkResult = z.output<typeof bulkResultSchema>;
+export type SlaSummary = z.output<typeof slaSummarySchema>;
+export type TicketListItem = z.output<typeof ticketListItemSchema>;
 export type TicketView = z.output<typeof ticketSchema>;
 export type CallbackView = z.output<typeof callbackSchema>;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { DEFAULT_CALLBACK_RULES, needsCallback, type CallbackRules } from '../callbacks/policy';
+import { writeAudit } from '../audit';
 import { localDateStamp } from '../clock';
 import type { CustomerRow } from '../customers/repository';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
@@ -11,7 +12,9 @@ import { decodeCursor, encodeCursor } from '../http/schemas';
 import { ticketsRepository as repo, type TicketRow } from './repository';
 import type { TicketChange, TicketParticipant } from './participants';
 import type { TicketDetailView } from './detail-schema';
-import type { CallbackInput, CreateTicketInput, DispatchInput, HoldInput, UnholdInput, ListTicketsQuery, ResolveInput, TicketView } from './schemas';
+import type {
+  AssignInput, CallbackInput, CreateTicketInput, DispatchInput, HoldInput, UnholdInput, ListTicketsQuery, ResolveInput, TicketListItem, TicketView,
+} from './schemas';
 import { canPerform, statusAfterCallback, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
 import { DEFAULT_CATEGORY } from './vocabulary';
@@ -19,6 +22,9 @@ import { DEFAULT_CATEGORY } from './vocabulary';
 const TICKET_NUMBER = /^TS\d{8}-\d{4,}$/;
 const PHONE_LIKE = /^\+?[0-9][0-9-]{4,19}$/;
 const UNIT_STAFF_ROLES = ['handler', 'unit_head'];
+/** settings key: the urge (催单) count that escalates a ticket */
+export const URGE_SETTING = 'urge_escalate_after';
+export const DEFAULT_URGE_ESCALATE_AFTER = 3;
 
 export interface CreateResult {
   ticket: TicketView;
@@ -115,6 +121,36 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     return { ticket: await viewOf(knex, existing), replayed: true };
   }
 
+  async function urgeThreshold(db: Knex): Promise<number> {
+    const row = await db('settings').where({ key: URGE_SETTING }).first<{ value: string } | undefined>('value');
+    return row ? Number(row.value) : DEFAULT_URGE_ESCALATE_AFTER;
+  }
+
+  /** The head of the unit, or of the nearest unit above that has one. */
+  async function headOf(db: Knex, unitId: number | null): Promise<number | null> {
+    if (unitId === null) return null;
+    const row = await db.raw<{ rows: { head_user_id: string | null }[] }>(
+      `SELECT u.head_user_id FROM units t JOIN units u ON t.path LIKE u.path || '%'
+       WHERE t.id = ? AND u.head_user_id IS NOT NULL ORDER BY length(u.path) DESC LIMIT 1`,
+      [unitId],
+    );
+    const id = row.rows[0]?.head_user_id;
+    return id ? Number(id) : null;
+  }
+
+  /** An assignee must be an active handler or head working in the unit's subtree. */
+  async function assertUnitStaff(trx: Knex, userId: number, unitPathPrefix: string): Promise<void> {
+    const assignee = await trx('users')
+      .join('units', 'units.id', 'users.unit_id')
+      .where({ 'users.id': userId, 'users.active': true })
+      .first<{ role: string; path: string } | undefined>('users.role', 'units.path');
+    if (!assignee || !UNIT_STAFF_ROLES.includes(assignee.role) || !assignee.path.startsWith(unitPathPrefix)) {
+      throw errors.rule('the assignee must be an active handler or head in that unit', {
+        code: 'assignee_not_unit_staff', errors: [{ path: 'assignee_id', message: 'not staff of the unit' }],
+      });
+    }
+  }
+
   /** Days whose number base this process has seen committed: opening a day is one statement a day. */
   const openedDays = new Set<string>();
 
@@ -154,6 +190,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
               resolution: input.resolve?.resolution ?? null, cause: input.resolve?.cause ?? null,
               responsibility: input.resolve?.responsibility ?? null, one_call_resolution: resolvedNow,
               idempotency_key: idempotencyKey ?? null, idempotency_hash: idempotencyKey ? hash : null, created_at: now,
+              call_id: input.call_id ?? null,
             },
             acceptedEvent: { channel: input.channel, type: input.type, category },
           });
@@ -185,19 +222,30 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       }
     },
 
-    async list(principal: Principal, q: ListTicketsQuery): Promise<{ items: TicketView[]; next_cursor: string | null }> {
-      const beforeId = decodeCursor(q.cursor);
-      if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
+    async list(principal: Principal, q: ListTicketsQuery): Promise<{ items: TicketListItem[]; next_cursor: string | null }> {
+      // newest first pages by the last id seen; soonest due pages by position (the order moves as timers fire)
+      const position = decodeCursor(q.cursor);
+      if (q.cursor && position === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
+      const byDue = q.sort === 'due';
+      const offset = byDue ? (position ?? 1) - 1 : 0;
       const search = q.q === undefined ? {} : TICKET_NUMBER.test(q.q) ? { number: q.q } : PHONE_LIKE.test(q.q) ? { phone: q.q } : { text: q.q };
       const rows = await repo.list(knex, {
         scopePrefix: scopePrefix(principal), status: q.status, type: q.type, category: q.category, unitId: q.unit_id,
-        assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, slaState: q.sla_state, beforeId, limit: q.limit + 1, ...search,
+        assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, slaState: q.sla_state, unassigned: q.unassigned, round: q.round,
+        sort: q.sort, offset, beforeId: byDue ? undefined : position, limit: q.limit + 1, ...search,
       });
       const page = rows.slice(0, q.limit);
-      const customers = await repo.customersByIds(knex, page.map((r) => r.customer_id));
+      const ids = page.map((r) => r.id);
+      const now = clock.now();
+      const [customers, ...summaries] = await Promise.all([
+        repo.customersByIds(knex, page.map((r) => r.customer_id)),
+        ...participants.map((p) => p.summarize?.(knex, ids, now)),
+      ]);
+      const slaOf = (id: number) => summaries.map((m) => m?.get(id)).find(Boolean) ?? null;
+      const more = rows.length > q.limit;
       return {
-        items: page.map((row) => toTicketView(row, customers.get(row.customer_id)!)),
-        next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null,
+        items: page.map((row) => ({ ...toTicketView(row, customers.get(row.customer_id)!), sla: slaOf(row.id) })),
+        next_cursor: !more ? null : encodeCursor(byDue ? offset + q.limit + 1 : page[page.length - 1]!.id),
       };
     },
 
@@ -230,17 +278,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       return change(principal, ticketId, version, 'dispatch', async (current, { trx }) => {
         const target = await trx('units').where({ id: input.unit_id }).first<{ id: number; path: string; name: string } | undefined>();
         if (!target) throw errors.rule(`unit ${input.unit_id} does not exist`, { errors: [{ path: 'unit_id', message: 'no such unit' }] });
-        if (input.assignee_id !== undefined) {
-          const assignee = await trx('users')
-            .join('units', 'units.id', 'users.unit_id')
-            .where({ 'users.id': input.assignee_id, 'users.active': true })
-            .first<{ role: string; path: string } | undefined>('users.role', 'units.path');
-          if (!assignee || !UNIT_STAFF_ROLES.includes(assignee.role) || !assignee.path.startsWith(target.path)) {
-            throw errors.rule('the assignee must be an active handler or head in that unit', {
-              errors: [{ path: 'assignee_id', message: 'not staff of the unit' }],
-            });
-          }
-        }
+        if (input.assignee_id !== undefined) await assertUnitStaff(trx, input.assignee_id, target.path);
         const redispatch = current.status === 'dispatched';
         return {
           changes: {
@@ -352,6 +390,72 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           event: { type: 'closed', data: { close_reason: reason, after_owner_duties: true } },
         };
       }, outer);
+    },
+
+    /** 接单: a handler takes a dispatched ticket of their subtree. Someone else's ticket only a unit head may take over. */
+    claim(principal: Principal, ticketId: number, version: number): Promise<TicketView> {
+      return change(principal, ticketId, version, 'claim', async (current) => {
+        if (current.assignee_id === principal.id) throw errors.conflict('you already work this ticket', { code: 'already_claimed' });
+        if (current.assignee_id !== null && principal.role !== 'unit_head') {
+          throw errors.conflict('someone else works this ticket: ask them or the unit head', { code: 'claimed_by_other', assignee_id: current.assignee_id });
+        }
+        return { changes: { assignee_id: principal.id }, event: { type: 'claimed', data: { assignee_id: principal.id, from_assignee_id: current.assignee_id } } };
+      });
+    },
+
+    /** Gives a ticket back to the unit's pool: its worker, or the unit head. */
+    release(principal: Principal, ticketId: number, version: number): Promise<TicketView> {
+      return change(principal, ticketId, version, 'release', async (current) => {
+        if (current.assignee_id === null) throw errors.conflict('nobody works this ticket', { code: 'not_claimed' });
+        if (current.assignee_id !== principal.id && principal.role !== 'unit_head') throw errors.forbidden('only its worker or the unit head may release a ticket');
+        return { changes: { assignee_id: null }, event: { type: 'released', data: { from_assignee_id: current.assignee_id } } };
+      });
+    },
+
+    /** Names (or clears) the person in the ticket's unit who works it. */
+    assign(principal: Principal, ticketId: number, version: number, input: AssignInput): Promise<TicketView> {
+      return change(principal, ticketId, version, 'assign', async (current, { trx }) => {
+        if (input.assignee_id !== null) await assertUnitStaff(trx, input.assignee_id, (await unitPath(trx, current.unit_id)) ?? '/none/');
+        return {
+          changes: { assignee_id: input.assignee_id },
+          event: { type: 'assigned', data: { assignee_id: input.assignee_id, from_assignee_id: current.assignee_id, note: input.note ?? null } },
+        };
+      });
+    },
+
+    /**
+     * 催单: the caller chases an open ticket. Counted on the ticket and told to its unit at once
+     * (the change's ticket.updated); the N-th urge (admin-set, `urge_escalate_after`, 0 = never)
+     * makes the ticket urgent and tells the unit's head. No If-Match: the agent is on the phone
+     * and an urge adds to whatever the ticket is now.
+     */
+    urge(principal: Principal, ticketId: number, note: string | undefined): Promise<TicketView> {
+      return change(principal, ticketId, null, 'urge', async (current, uow, now) => {
+        const count = (current.urge_count ?? 0) + 1;
+        const threshold = await urgeThreshold(uow.trx);
+        const escalated = threshold > 0 && count === threshold;
+        const head = escalated ? await headOf(uow.trx, current.unit_id) : null;
+        if (escalated) {
+          uow.emit({ type: 'ticket.urge_escalated', at: now.toISOString(), actorId: principal.id, ticketId, ticketNumber: current.number, unitId: current.unit_id, userId: head, count });
+        }
+        return {
+          changes: { urge_count: count, ...(escalated ? { priority: 'urgent' as const } : {}) },
+          event: { type: 'urged', data: { count, note: note ?? null, escalated, ...(escalated ? { head_id: head } : {}) } },
+        };
+      });
+    },
+
+    async urgeSettings(): Promise<{ escalate_after: number }> {
+      return { escalate_after: await urgeThreshold(knex) };
+    },
+
+    async putUrgeSettings(principal: Principal, input: { escalate_after: number }): Promise<{ escalate_after: number }> {
+      return inTransaction(knex, bus, async ({ trx }) => {
+        const before = await urgeThreshold(trx);
+        await trx('settings').insert({ key: URGE_SETTING, value: String(input.escalate_after) }).onConflict('key').merge();
+        await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'settings', entityId: URGE_SETTING, action: 'urges_updated', data: { before, after: input.escalate_after } });
+        return { escalate_after: input.escalate_after };
+      });
     },
 
     async comment(principal: Principal, ticketId: number, body: string): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {

@@ -22,6 +22,13 @@ export const TRANSITIONS = {
   /** a dispatched ticket waits on the customer or on parts (the `on_hold` flag); pausable internal SLA timers stop */
   hold: { from: ['dispatched'] },
   unhold: { from: ['dispatched'] },
+  /** a handler takes a dispatched ticket for themselves (接单), or gives it back to the unit */
+  claim: { from: ['dispatched'] },
+  release: { from: ['dispatched'] },
+  /** a supervisor or unit head names the person in the unit who works it */
+  assign: { from: ['dispatched'] },
+  /** the caller chases a ticket still being worked (催单) */
+  urge: { from: ['accepted', 'dispatched'] },
 } as const satisfies Record<string, { from: readonly TicketStatus[] }>;
 
 export type TicketAction = keyof typeof TRANSITIONS;

@@ -41,6 +41,8 @@ export function toTicketView(row: TicketRow, customer: CustomerRow): TicketView 
     resolved_at: iso(row.resolved_at),
     closed_at: iso(row.closed_at),
     on_hold: row.on_hold ?? false,
+    call_id: row.call_id ?? null,
+    urge_count: row.urge_count ?? 0,
   };
 }
 

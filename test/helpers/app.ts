@@ -32,7 +32,7 @@ export interface TestUser {
 /** A small operator: a city company with a county branch (two units below it) and a user of every role. */
 export interface Fixture {
   units: { city: number; county: number; countyTeam: number; otherCounty: number };
-  users: Record<'admin' | 'agent' | 'supervisor' | 'manager' | 'handler' | 'head' | 'otherHandler', TestUser>;
+  users: Record<'admin' | 'agent' | 'supervisor' | 'manager' | 'handler' | 'head' | 'otherHandler' | 'integration', TestUser>;
 }
 
 export interface TestApp {
@@ -115,6 +115,8 @@ async function buildFixture(knex: Knex, clock: ManualClock, token: (id: number) 
     handler: await user('handler1', 'handler', countyTeam.id),
     head: await user('head1', 'unit_head', county.id),
     otherHandler: await user('handler2', 'handler', otherCounty.id),
+    // the phone system: a system client that announces ringing calls (caller pop)
+    integration: await user('pbx', 'integration', null),
   };
   await knex('units').where({ id: county.id }).update({ head_user_id: users.head.id });
   return { units: { city: city.id, county: county.id, countyTeam: countyTeam.id, otherCounty: otherCounty.id }, users };

@@ -12,7 +12,7 @@ afterAll(() => t.close());
 
 const userOf = (role: Role): TestUser => {
   const u = t.fixture.users;
-  return { agent: u.agent, handler: u.handler, unit_head: u.head, supervisor: u.supervisor, manager: u.manager, admin: u.admin }[role];
+  return { agent: u.agent, handler: u.handler, unit_head: u.head, supervisor: u.supervisor, manager: u.manager, admin: u.admin, integration: u.integration }[role];
 };
 
 function concretePath(path: string): string {

@@ -13,7 +13,7 @@ const admin = () => t.fixture.users.admin;
 /** Someone the matrix lets through, so validation (not authorization) answers. */
 function allowedUser(action: Action | 'public'): TestUser {
   const u = t.fixture.users;
-  const byRole: Record<Role, TestUser> = { agent: u.agent, handler: u.handler, unit_head: u.head, supervisor: u.supervisor, manager: u.manager, admin: u.admin };
+  const byRole: Record<Role, TestUser> = { agent: u.agent, handler: u.handler, unit_head: u.head, supervisor: u.supervisor, manager: u.manager, admin: u.admin, integration: u.integration };
   if (action === 'public') return u.admin;
   return byRole[ROLES.find((role) => isAllowed(role, action))!];
 }

@@ -83,7 +83,7 @@ const diff = (a: string, b: string) => {
 
 function userFor(permission: string | undefined, rng: ReturnType<typeof generator>): TestUser {
   const u = t.fixture.users;
-  const byRole: Record<Role, TestUser> = { agent: u.agent, handler: u.handler, unit_head: u.head, supervisor: u.supervisor, manager: u.manager, admin: u.admin };
+  const byRole: Record<Role, TestUser> = { agent: u.agent, handler: u.handler, unit_head: u.head, supervisor: u.supervisor, manager: u.manager, admin: u.admin, integration: u.integration };
   if (!permission || permission === 'public') return rng.pick(Object.values(byRole));
   const allowed = ROLES.filter((role) => {
     try {

@@ -273,6 +273,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cti/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A call rings at an agent: their console opens intake for the caller (caller pop)
+         * @description Called by the phone system, signed in as a user of role `integration`. The agent must be an active agent or supervisor (422 `unknown_agent`).
+         */
+        post: operations["postCtiCalls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -510,6 +530,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My console alert switches */
+        get: operations["getMeNotificationSettings"];
+        /** Replace my console alert switches */
+        put: operations["putMeNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/my-cases": {
         parameters: {
             query?: never;
@@ -727,6 +765,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/urges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** After how many urges a ticket escalates */
+        get: operations["getSettingsUrges"];
+        /** Set after how many urges a ticket escalates (0: never) */
+        put: operations["putSettingsUrges"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sla-policies": {
         parameters: {
             query?: never;
@@ -861,6 +917,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name the person in the unit who works the ticket (null: nobody) */
+        post: operations["postTicketsByIdAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/callback": {
         parameters: {
             query?: never;
@@ -875,6 +948,26 @@ export interface paths {
          * @description satisfied → closed; unsatisfied → dispatched again with handling_round + 1; unreachable → another attempt, or closed after the last.
          */
         post: operations["postTicketsByIdCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a dispatched ticket for yourself (接单)
+         * @description 409 `claimed_by_other` when someone else works it (a unit head may take it over), `already_claimed` when you do.
+         */
+        post: operations["postTicketsByIdClaim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -986,6 +1079,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a ticket back to the unit (its worker or the unit head) */
+        post: operations["postTicketsByIdRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/resolve": {
         parameters: {
             query?: never;
@@ -1014,6 +1124,46 @@ export interface paths {
         put?: never;
         /** End the hold: paused SLA timers resume where they stopped */
         post: operations["postTicketsByIdUnhold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The caller chases the ticket (催单) instead of a duplicate being opened
+         * @description No If-Match: an urge adds to the ticket as it is. Counted in `urge_count`; the N-th (GET /api/settings/urges) makes it urgent and tells the unit head.
+         */
+        post: operations["postTicketsByIdUrge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatch, assign or comment on many tickets: each its own versioned change
+         * @description Always 200 with one result per ticket: `ok`, or the status and stable `code` that ticket alone would have got (stale_version, illegal_transition, …).
+         */
+        post: operations["postTicketsBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1382,6 +1532,19 @@ export interface components {
             ticket_types: string[];
             window_seconds: number;
         };
+        NotificationSettings: {
+            /** @description also as a desktop notification (the browser asks the user first) */
+            desktop: boolean;
+            /** @description dispatched: a ticket dispatched to my unit or me; callback_due: a callback due to me; escalation: raised to me; sla_warning: on my tickets */
+            kinds: {
+                callback_due: boolean;
+                dispatched: boolean;
+                escalation: boolean;
+                sla_warning: boolean;
+            };
+            /** @description with a short sound */
+            sound: boolean;
+        };
         Ownership: {
             actions: {
                 actor_id: number;
@@ -1429,7 +1592,7 @@ export interface components {
             id: number;
             name: string;
             /** @enum {string} */
-            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
             unit_id: number | null;
             unit_name: string | null;
         };
@@ -1527,6 +1690,15 @@ export interface components {
             tickets: number;
             timely_rate: number | null;
             unreachable_rate: number | null;
+        };
+        RingingCall: {
+            agent_id: number;
+            at: string;
+            call_id: string;
+            caller: string;
+            /** @description the caller as a known customer; null for a new caller */
+            customer_id: number | null;
+            id: number;
         };
         SlaBoard: {
             generated_at: string;
@@ -1626,6 +1798,19 @@ export interface components {
             tier: number | null;
             warn_at: string[];
         };
+        SlaSummary: {
+            /** @description the first breach, when one has */
+            breached_at: string | null;
+            /** @description the soonest breach among running timers; null when paused or every timer breached */
+            due_at: string | null;
+            /** @description while paused: what the soonest timer has left */
+            remaining_seconds: number | null;
+            /**
+             * @description paused: every open timer is stopped by a hold
+             * @enum {string}
+             */
+            state: "ok" | "warning" | "breached" | "paused";
+        };
         SlaTimer: {
             breached_at: string | null;
             clock: string;
@@ -1667,6 +1852,8 @@ export interface components {
         Ticket: {
             accepted_by: number;
             assignee_id: number | null;
+            /** @description the call the ticket was accepted on, from the phone system */
+            call_id: string | null;
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
@@ -1709,11 +1896,15 @@ export interface components {
             type: "complaint" | "fault" | "reconnection" | "request";
             unit_id: number | null;
             updated_at: string;
+            /** @description how many times the caller chased it (催单) */
+            urge_count: number;
             version: number;
         };
         TicketDetail: {
             accepted_by: number;
             assignee_id: number | null;
+            /** @description the call the ticket was accepted on, from the phone system */
+            call_id: string | null;
             callbacks: components["schemas"]["Callback"][];
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
@@ -1775,6 +1966,61 @@ export interface components {
             type: "complaint" | "fault" | "reconnection" | "request";
             unit_id: number | null;
             updated_at: string;
+            /** @description how many times the caller chased it (催单) */
+            urge_count: number;
+            version: number;
+        };
+        TicketListItem: {
+            accepted_by: number;
+            assignee_id: number | null;
+            /** @description the call the ticket was accepted on, from the phone system */
+            call_id: string | null;
+            /** @enum {string} */
+            category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+            cause: string | null;
+            /** @enum {string} */
+            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            closed_at: string | null;
+            created_at: string;
+            customer: components["schemas"]["Customer"];
+            customer_id: number;
+            description: string;
+            dispatched_at: string | null;
+            /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
+            handling_round: number;
+            id: number;
+            /** @description human-readable, e.g. TS20261125-0001 */
+            number: string;
+            /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
+            on_hold: boolean;
+            one_call_resolution: boolean;
+            payment: {
+                /** @enum {string} */
+                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                /** @description bank transfers: the bank confirmation time */
+                confirmed_at: string | null;
+                paid_at: string;
+                /** @description the reconnection tier (1 first) the SLA policy put the ticket in by payment channel × area */
+                tier: number | null;
+            } | null;
+            /** @enum {string} */
+            priority: "normal" | "urgent";
+            resolution: string | null;
+            resolved_at: string | null;
+            responsibility: ("company" | "customer" | "third_party" | "none") | null;
+            /** @description null: no open SLA timer */
+            sla: components["schemas"]["SlaSummary"] | null;
+            /** @enum {string} */
+            status: "accepted" | "dispatched" | "resolved" | "closed";
+            /** @enum {string} */
+            type: "complaint" | "fault" | "reconnection" | "request";
+            unit_id: number | null;
+            updated_at: string;
+            /** @description how many times the caller chased it (催单) */
+            urge_count: number;
             version: number;
         };
         Unit: {
@@ -1792,13 +2038,17 @@ export interface components {
             /** @description subscriber lines served, the denominator of the fault-report rate */
             subscribers: number;
         };
+        UrgeSettings: {
+            /** @description the urge count that makes a ticket urgent and tells the unit head; 0: never */
+            escalate_after: number;
+        };
         User: {
             active: boolean;
             email: string | null;
             id: number;
             name: string;
             /** @enum {string} */
-            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
             unit_id: number | null;
             username: string;
         };
@@ -2994,6 +3244,73 @@ export interface operations {
             };
         };
     };
+    postCtiCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the agent's username (or user id) whose phone rings */
+                    agent: string | number;
+                    /** @description the phone system's id of the call: kept on the ticket it produces */
+                    call_id: string;
+                    /** @description the calling number, as the phone system reports it */
+                    caller: string;
+                };
+            };
+        };
+        responses: {
+            /** @description announced to the agent */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RingingCall"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCustomers: {
         parameters: {
             query?: {
@@ -3220,6 +3537,12 @@ export interface operations {
                         /** @description true when the customer complained within the last repeat_window_days */
                         repeat_complaint: boolean;
                         repeat_window_days: number;
+                        /** @description where to dispatch: the customer's own unit (area) on record, else the unit most of their past tickets went to */
+                        suggested_unit: {
+                            /** @enum {string} */
+                            source: "customer_record" | "past_tickets";
+                            unit_id: number;
+                        } | null;
                     };
                 };
             };
@@ -4241,6 +4564,122 @@ export interface operations {
             };
         };
     };
+    getMeNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the switches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMeNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description the switches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyCases: {
         parameters: {
             query?: {
@@ -4264,6 +4703,8 @@ export interface operations {
                         items: {
                             accepted_by: number;
                             assignee_id: number | null;
+                            /** @description the call the ticket was accepted on, from the phone system */
+                            call_id: string | null;
                             /** @enum {string} */
                             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
                             cause: string | null;
@@ -4307,6 +4748,8 @@ export interface operations {
                             type: "complaint" | "fault" | "reconnection" | "request";
                             unit_id: number | null;
                             updated_at: string;
+                            /** @description how many times the caller chased it (催单) */
+                            urge_count: number;
                             version: number;
                         }[];
                         next_cursor: string | null;
@@ -5169,6 +5612,122 @@ export interface operations {
             };
         };
     };
+    getSettingsUrges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgeSettings"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSettingsUrges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeSettings"];
+            };
+        };
+        responses: {
+            /** @description the setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgeSettings"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSlaPolicies: {
         parameters: {
             query?: never;
@@ -5691,11 +6250,17 @@ export interface operations {
                 owner_id?: number;
                 /** @description ticket number, customer phone, or words in the description */
                 q?: string;
+                /** @description first: handling round 1; second: a second (or later) handling */
+                round?: "first" | "second";
                 /** @description by the worst open SLA timer of the ticket */
                 sla_state?: string;
+                /** @description due: breached first, then soonest SLA due time */
+                sort?: "newest" | "due";
                 /** @description one or more, comma-separated */
                 status?: string;
                 type?: string;
+                /** @description true: only tickets nobody has taken */
+                unassigned?: "true" | "false";
                 /** @description tickets of this unit and its subtree */
                 unit_id?: number;
             };
@@ -5712,7 +6277,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Ticket"][];
+                        items: components["schemas"]["TicketListItem"][];
                         next_cursor: string | null;
                     };
                 };
@@ -5782,6 +6347,8 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description the phone system's id of the call this contact came in on (caller pop) */
+                    call_id?: string;
                     /**
                      * @description required for complaints; other types default by type
                      * @enum {string}
@@ -5963,6 +6530,93 @@ export interface operations {
             };
         };
     };
+    postTicketsByIdAssign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description null: back to the unit */
+                    assignee_id: number | null;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postTicketsByIdCallback: {
         parameters: {
             query?: never;
@@ -5988,6 +6642,89 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "satisfied" | "unsatisfied" | "unreachable";
                 };
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdClaim: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
             };
         };
         responses: {
@@ -6535,6 +7272,89 @@ export interface operations {
             };
         };
     };
+    postTicketsByIdRelease: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description the changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version or illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postTicketsByIdResolve: {
         parameters: {
             query?: never;
@@ -6704,6 +7524,168 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsByIdUrge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the urged ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the ticket is resolved or closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTicketsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "dispatch" | "assign" | "comment";
+                    /** @description dispatch (optional) or assign: the person */
+                    assignee_id?: number | null;
+                    /** @description comment: the text */
+                    body?: string;
+                    note?: string;
+                    /** @description each with the version the user saw */
+                    tickets: {
+                        id: number;
+                        version: number;
+                    }[];
+                    /** @description dispatch: the unit */
+                    unit_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description what worked and what failed, per ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        failed: number;
+                        results: {
+                            /** @description stable machine code of the failure (stale_version, illegal_transition, forbidden, not_found, rule) */
+                            code: string | null;
+                            detail: string | null;
+                            id: number;
+                            ok: boolean;
+                            /** @description the HTTP status this change alone would have got */
+                            status: number | null;
+                            /** @description the new version when it worked */
+                            version: number | null;
+                        }[];
+                        succeeded: number;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6922,7 +7904,7 @@ export interface operations {
     getUsers: {
         parameters: {
             query?: {
-                role?: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+                role?: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
                 unit_id?: number;
             };
             header?: never;
@@ -6995,7 +7977,7 @@ export interface operations {
                     /** @description at least 10 characters, not a common password, not containing the username */
                     password: string;
                     /** @enum {string} */
-                    role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+                    role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
                     unit_id?: number | null;
                     username: string;
                 };
@@ -7067,7 +8049,7 @@ export interface operations {
                     /** @description at least 10 characters, not a common password, not containing the username */
                     password?: string;
                     /** @enum {string} */
-                    role?: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin";
+                    role?: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
                     unit_id?: number | null;
                 };
             };

@@ -4,6 +4,11 @@
  * has both texts here (or in the shared catalogues).
  */
 const zhCN = {
+  'problem.already_claimed': '您已在处理此工单',
+  'problem.claimed_by_other': '此工单已由他人处理：请联系处理人或单位负责人',
+  'problem.not_claimed': '此工单尚无人处理',
+  'problem.assignee_not_unit_staff': '只能指派给该单位的处理人员',
+  'problem.unknown_agent': '话务系统报告的坐席不存在',
   'problem.calendar_managed_by_callback_policy': '可呼叫时段在回访策略中设置',
   'problem.import_rows_invalid': '文件中有错误的行，未导入任何内容',
   'problem.unit_in_use': '单位仍有下级单位、用户或未结工单，不能停用',
@@ -176,6 +181,11 @@ const zhCN = {
 type Key = keyof typeof zhCN;
 
 const en: Record<Key, string> = {
+  'problem.already_claimed': 'You already work this ticket',
+  'problem.claimed_by_other': 'Someone else works this ticket: ask them or the unit head',
+  'problem.not_claimed': 'Nobody works this ticket',
+  'problem.assignee_not_unit_staff': 'Assign only to staff of the unit of the ticket',
+  'problem.unknown_agent': 'The phone system named an unknown agent',
   'problem.calendar_managed_by_callback_policy': 'Callable hours are set in the callback policy',
   'problem.import_rows_invalid': 'The file has bad rows; nothing was imported',
   'problem.unit_in_use': 'The unit still has sub-units, users or open tickets',

@@ -1,13 +1,16 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Select, Space, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import { CATEGORIES, CHANNELS, PAYMENT_CHANNELS, RESPONSIBILITIES, TICKET_TYPES, type Customer, type CustomerHistory, type Ticket } from '../../api/types';
+import type { DeskHistory, Incident, QueueTicket } from '../../api/desk-types';
+import { CATEGORIES, CHANNELS, PAYMENT_CHANNELS, RESPONSIBILITIES, TICKET_TYPES, type Customer, type Ticket } from '../../api/types';
 import { StatusTag } from '../../components/common';
 import { DateTimeField } from '../../components/DateTimeField';
 import { TicketPage } from '../ticket/TicketDetail';
 import { useI18n } from '../../i18n';
+import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt } from '../../time';
+import { SlaCell } from '../queues/SlaCell';
 
 interface IntakeValues {
   phone: string;
@@ -27,7 +30,14 @@ interface IntakeValues {
   confirmed_at?: string;
 }
 
-type Lookup = { state: 'idle' } | { state: 'loading' } | { state: 'new'; phone: string } | { state: 'found'; history: CustomerHistory } | { state: 'error'; message: string };
+/** The caller as found: history and 360 (open tickets with their SLA, the open incident of their area). */
+interface Found {
+  state: 'found';
+  history: DeskHistory;
+  open: QueueTicket[];
+  incidents: Incident[];
+}
+type Lookup = { state: 'idle' } | { state: 'loading' } | { state: 'new'; phone: string } | Found | { state: 'error'; message: string };
 
 const DEFAULTS: Partial<IntakeValues> = { type: 'complaint', channel: 'hotline', priority: 'normal' };
 
@@ -46,6 +56,10 @@ export function IntakePage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<IntakeValues>();
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
+  const [search, setSearch] = useQueryState();
+  const callId = search.get('call_id') ?? '';
+  const urlPhone = search.get('phone') ?? '';
+  const [linkIncident, setLinkIncident] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [last, setLast] = useState<{ ticket: Ticket; unit?: string; seconds: number } | null>(null);
@@ -61,6 +75,8 @@ export function IntakePage() {
   const reset = () => {
     form.resetFields();
     setLookup({ state: 'idle' });
+    setLinkIncident(null);
+    if (urlPhone || callId) setSearch({ phone: null, call_id: null });
     setProblem(null);
     idempotencyKey.current = crypto.randomUUID();
     startedAt.current = null;
@@ -79,9 +95,20 @@ export function IntakePage() {
         setLookup({ state: 'new', phone });
         return;
       }
-      const history = await api<CustomerHistory>(`/api/customers/${customer.id}/history`);
-      setLookup({ state: 'found', history });
+      // everything the 360 needs at once; the incidents of the caller's area wait for the history
+      // only when the customer has no unit on record (then their usual unit is the area)
+      const incidentsOf = (unitId: number | null | undefined) => (unitId
+        ? api<{ items: Incident[] }>('/api/incidents', { query: { status: 'open', unit_id: unitId } }).then((r) => r.items, () => [])
+        : Promise.resolve([] as Incident[]));
+      const [history, open, recorded] = await Promise.all([
+        api<DeskHistory>(`/api/customers/${customer.id}/history`),
+        api<{ items: QueueTicket[] }>('/api/tickets', { query: { customer_id: customer.id, status: 'accepted,dispatched,resolved', limit: 20 } }),
+        incidentsOf(customer.unit_id),
+      ]);
+      const incidents = customer.unit_id ? recorded : await incidentsOf(history.suggested_unit?.unit_id);
+      setLookup({ state: 'found', history, open: open.items, incidents });
       if (customer.name) form.setFieldValue('name', customer.name);
+      if (history.suggested_unit && form.getFieldValue('unit_id') === undefined) form.setFieldValue('unit_id', history.suggested_unit.unit_id);
     } catch (err) {
       setLookup({ state: 'error', message: err instanceof Error ? err.message : String(err) });
     }
@@ -104,8 +131,10 @@ export function IntakePage() {
           ...(values.payment_channel === 'bank' && values.confirmed_at ? { confirmed_at: deskInputToIso(values.confirmed_at) } : {}),
         } } : {}),
         ...(values.resolve_now ? { resolve: { resolution: values.resolution, cause: values.cause, responsibility: values.responsibility } } : {}),
+        ...(callId ? { call_id: callId } : {}),
       };
       let ticket = await api<Ticket>('/api/tickets', { method: 'POST', body, idempotencyKey: idempotencyKey.current });
+      if (linkIncident !== null) await api(`/api/incidents/${linkIncident}/tickets`, { method: 'POST', body: { ticket_id: ticket.id } });
       let unit: string | undefined;
       if (values.unit_id && !values.resolve_now) {
         ticket = await api<Ticket>(`/api/tickets/${ticket.id}/dispatch`, { method: 'POST', ifMatch: ticket.version, body: { unit_id: values.unit_id } });
@@ -119,6 +148,23 @@ export function IntakePage() {
       setProblem(err instanceof ApiError ? err : new ApiError({ title: 'Error', status: 0, detail: String(err) }));
     } finally {
       setBusy(false);
+    }
+  };
+
+  // Caller pop and /intake?phone=: the number from the URL is looked up at once.
+  useEffect(() => {
+    if (!urlPhone) return;
+    form.setFieldValue('phone', urlPhone);
+    void lookUp();
+  }, [urlPhone, callId]);
+
+  const urge = async (ticket: QueueTicket) => {
+    try {
+      const urged = await api<QueueTicket>(`/api/tickets/${ticket.id}/urge`, { method: 'POST', body: {} });
+      message.success(t('intake.urged', { number: ticket.number, count: urged.urge_count ?? 0 }));
+      setLookup((prev) => (prev.state === 'found' ? { ...prev, open: prev.open.map((row) => (row.id === ticket.id ? { ...urged, sla: row.sla } : row)) } : prev));
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : String(err));
     }
   };
 
@@ -141,7 +187,8 @@ export function IntakePage() {
 
   return (
     <div className="grid-2">
-      <Card size="small" title={t('intake.title')} extra={<span className="muted"><span className="kbd">Ctrl+Enter</span> · <span className="kbd">Esc</span></span>}>
+      <Card size="small" title={<Space>{t('intake.title')}{callId && <Tag color="blue" data-testid="call-id">{t('intake.callId', { callId })}</Tag>}</Space>}
+        extra={<span className="muted"><span className="kbd">Ctrl+Enter</span> · <span className="kbd">Esc</span></span>}>
         <Form form={form} layout="vertical" size="small" initialValues={DEFAULTS} onFinish={submit} requiredMark={false} data-testid="intake-form"
           onValuesChange={() => { startedAt.current ??= Date.now(); }}>
           <Form.Item name="phone" label={t('intake.phone')} rules={[{ required: true, pattern: /^\+?[0-9][0-9-]{4,19}$/ }]}>
@@ -218,7 +265,7 @@ export function IntakePage() {
           </Space>
         </Form>
       </Card>
-      <CustomerCard lookup={lookup} onOpen={setBeside} />
+      <CustomerCard lookup={lookup} onOpen={setBeside} onUrge={urge} linkIncident={linkIncident} onLinkIncident={setLinkIncident} />
       <Drawer open={beside !== null} onClose={() => setBeside(null)} size="large" mask={false} destroyOnHidden data-testid="history-drawer"
         title={t('intake.pastComplaints')} afterOpenChange={(open) => { if (!open) phoneRef.current?.focus(); }}>
         {beside !== null && <TicketPage key={beside} id={beside} />}
@@ -227,25 +274,46 @@ export function IntakePage() {
   );
 }
 
-function CustomerCard({ lookup, onOpen }: { lookup: Lookup; onOpen(id: number): void }) {
+function CustomerCard({ lookup, onOpen, onUrge, linkIncident, onLinkIncident }: { lookup: Lookup; onOpen(id: number): void; onUrge(ticket: QueueTicket): void; linkIncident: number | null; onLinkIncident(id: number | null): void }) {
   const { t, tv } = useI18n();
+  const { unitName, can } = useSession();
   if (lookup.state === 'idle') return <Card size="small"><Empty description={t('intake.phonePlaceholder')} /></Card>;
   if (lookup.state === 'loading') return <Card size="small" loading />;
   if (lookup.state === 'error') return <Alert type="error" title={t('common.error', { detail: lookup.message })} />;
   if (lookup.state === 'new') return <Card size="small" data-testid="customer-card"><Alert type="info" title={t('intake.newCustomer')} description={lookup.phone} /></Card>;
-  const { customer, open_tickets, complaints, repeat_complaint, repeat_window_days } = lookup.history;
+  const { customer, complaints, repeat_complaint, repeat_window_days, suggested_unit: suggested } = lookup.history;
+  const open = lookup.open;
   return (
     <Card size="small" data-testid="customer-card"
       title={<Space>{customer.name ?? customer.phone}<Tag color={customer.tier === 'standard' ? 'default' : 'red'}>{tv('tier', customer.tier)}</Tag>
         {repeat_complaint && <Tag color="volcano" data-testid="repeat-flag">{t('intake.repeat')}</Tag>}</Space>}>
+      {lookup.incidents.map((incident) => (
+        <Alert key={incident.id} type="warning" showIcon style={{ marginBottom: 8 }} data-testid="incident-banner"
+          title={t('intake.incident', { title: incident.title })}
+          description={<span className="description">{incident.explanation_wording ? t('intake.incidentWording', { wording: incident.explanation_wording }) : t('intake.incidentNoWording')}</span>}
+          action={linkIncident === incident.id
+            ? <Button size="small" onClick={() => onLinkIncident(null)} data-testid="link-incident">{t('intake.linkedIncident')}</Button>
+            : <Button size="small" type="primary" onClick={() => onLinkIncident(incident.id)} data-testid="link-incident">{t('intake.linkIncident')}</Button>} />
+      ))}
       {repeat_complaint && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('intake.repeatHint', { days: repeat_window_days })} />}
+      {open.length > 0 && can('intake') && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('intake.urgeHint')} />}
       <Descriptions size="small" column={2} items={[
-        { key: 'phone', label: t('intake.phone'), children: customer.phone },
+        { key: 'phone', label: t('intake.phone'), children: <span style={{ whiteSpace: 'nowrap' }}>{customer.phone}</span> },
         { key: 'account', label: t('intake.accountNo'), children: customer.account_no ?? '—' },
         { key: 'area', label: t('intake.area'), children: tv('area', customer.area) || '—' },
+        ...(suggested ? [{ key: 'suggested', label: t('intake.suggestedLabel'), children: <span data-testid="suggested-unit">{unitName(suggested.unit_id)} <span className="muted">{t(suggested.source === 'customer_record' ? 'intake.suggestedRecord' : 'intake.suggestedPast')}</span></span> }] : []),
       ]} />
-      <List size="small" header={<b>{t('intake.openTickets')} ({open_tickets.length})</b>} dataSource={open_tickets} locale={{ emptyText: t('common.none') }}
-        renderItem={(x) => <List.Item><Space><HistoryLink ticket={x} onOpen={onOpen} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at)}</span></Space></List.Item>} />
+      <List size="small" header={<b>{t('intake.openTickets')} ({open.length})</b>} dataSource={open} locale={{ emptyText: t('common.none') }} data-testid="open-tickets"
+        renderItem={(x) => (
+          <List.Item data-ticket={x.id} actions={x.status === 'accepted' || x.status === 'dispatched' ? [
+            <Button key="urge" size="small" danger onClick={() => onUrge(x)} data-testid="urge">{t('intake.urge')}{(x.urge_count ?? 0) > 0 ? ` (${x.urge_count})` : ''}</Button>,
+          ] : []}>
+            <div style={{ width: '100%' }}>
+              <Space wrap><HistoryLink ticket={x} onOpen={onOpen} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{unitName(x.unit_id)}</span><SlaCell sla={x.sla} /></Space>
+              <div className="description muted" style={{ marginTop: 2 }}>{x.description}</div>
+            </div>
+          </List.Item>
+        )} />
       <List size="small" header={<b>{t('intake.pastComplaints')} ({complaints.length})</b>} dataSource={complaints} locale={{ emptyText: t('intake.noHistory') }}
         renderItem={(x) => <List.Item><Space><HistoryLink ticket={x} onOpen={onOpen} /><StatusTag status={x.status} />{tv('category', x.category)}<span className="muted">{formatAt(x.created_at, 'YYYY-MM-DD')}</span></Space></List.Item>} />
     </Card>

@@ -1,7 +1,8 @@
-import { Button, Input, Segmented, Select, Table, Tag } from 'antd';
+import { App, Button, Input, Segmented, Select, Table, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
-import { api } from '../../api/client';
-import { CATEGORIES, STATUSES, TICKET_TYPES, type Page, type Ticket } from '../../api/types';
+import { api, ApiError } from '../../api/client';
+import type { QueueTicket } from '../../api/desk-types';
+import { CATEGORIES, STATUSES, TICKET_TYPES, type Page } from '../../api/types';
 import { LoadError, StatusTag, TicketLink, useFlash, useThrottled } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useRealtimeEvents, useResync } from '../../realtime/socket';
@@ -9,45 +10,62 @@ import { navigate, useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { PaymentTag } from '../ticket/Payment';
 import { formatAt } from '../../time';
-import type { ApiError } from '../../api/client';
+import { BulkBar } from './BulkBar';
+import { SlaCell } from './SlaCell';
 
 const OPEN = 'accepted,dispatched,resolved';
+/** A handler's work list: tickets waiting for a callback are the desk's, not theirs. */
+const UNIT_WORK = 'dispatched';
 const PAGE = 50;
+const SLA_STATES = ['ok', 'warning', 'breached'] as const;
 
 type View = 'mine' | 'unit' | 'all';
 
 /** The queue's filters are the URL: a view can be bookmarked, shared, and survives a reload. */
 export function QueuesPage() {
   const { t, tv } = useI18n();
-  const { user, unitName, userName } = useSession();
+  const { user, units, unitName, userName } = useSession();
+  const { message } = App.useApp();
   const [search, setSearch] = useQueryState();
   const scoped = user.role === 'handler' || user.role === 'unit_head';
+  const canClaim = scoped;
+  const canBulk = user.role === 'supervisor' || user.role === 'unit_head';
   const view = (search.get('view') as View | null) ?? (scoped ? 'unit' : 'all');
-  const status = search.get('status') ?? OPEN;
+  const status = search.get('status') ?? (scoped ? UNIT_WORK : OPEN);
   const type = search.get('type') ?? '';
   const category = search.get('category') ?? '';
+  const slaState = search.get('sla') ?? '';
+  const unitFilter = search.get('unit') ?? '';
+  const assignee = search.get('assignee') ?? '';
+  const round = search.get('round') ?? '';
+  const sort = search.get('sort') ?? (scoped ? 'due' : 'newest');
   const q = search.get('q') ?? '';
-  const [items, setItems] = useState<Ticket[]>([]);
+  const [items, setItems] = useState<QueueTicket[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
   const [loading, setLoading] = useState(false);
   const [lit, flash] = useFlash(1500);
   const [cursorRow, setCursorRow] = useState(0);
   const [qDraft, setQDraft] = useState(q);
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const shown = useRef(PAGE);
 
   const query = useMemo(() => ({
     status: status === 'any' ? undefined : status,
     type: type || undefined,
     category: category || undefined,
+    sla_state: slaState || undefined,
+    round: round || undefined,
+    sort,
     q: q || undefined,
-    assignee_id: view === 'mine' ? user.id : undefined,
-    unit_id: view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
-  }), [status, type, category, q, view, user]);
+    assignee_id: view === 'mine' || assignee === 'me' ? user.id : undefined,
+    unassigned: assignee === 'none' ? 'true' : undefined,
+    unit_id: unitFilter ? Number(unitFilter) : view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
+  }), [status, type, category, slaState, round, sort, q, view, assignee, unitFilter, user]);
 
   const load = (append = false) => {
     setLoading(true);
-    api<Page<Ticket>>('/api/tickets', { query: { ...query, limit: append ? PAGE : Math.min(200, shown.current), cursor: append ? next ?? undefined : undefined } }).then(
+    api<Page<QueueTicket>>('/api/tickets', { query: { ...query, limit: append ? PAGE : Math.min(200, shown.current), cursor: append ? next ?? undefined : undefined } }).then(
       (page) => {
         setItems((prev) => (append ? [...prev, ...page.items] : page.items));
         setNext(page.next_cursor);
@@ -63,56 +81,82 @@ export function QueuesPage() {
   };
   useEffect(() => {
     shown.current = PAGE;
+    setSelectedIds([]);
     load();
   }, [query]);
   useResync(() => load());
   const reloadSoon = useThrottled(() => load(), 1000);
 
-  useRealtimeEvents(['ticket.created', 'ticket.updated'], (payload) => {
-    const ticket = payload.ticket as Ticket | undefined;
+  useRealtimeEvents(['ticket.created', 'ticket.updated', 'sla.warning', 'sla.breached'], (payload) => {
+    const ticket = payload.ticket as QueueTicket | undefined;
     if (!ticket) return;
-    // Show the change at once where the row is on screen; membership (filters) comes with the reload.
-    setItems((prev) => prev.map((row) => (row.id === ticket.id && ticket.version >= row.version ? ticket : row)));
+    // Show the change at once where the row is on screen (keeping its SLA summary); membership and timers come with the reload.
+    setItems((prev) => prev.map((row) => (row.id === ticket.id && ticket.version >= row.version ? { ...ticket, sla: row.sla } : row)));
     flash(ticket.id);
     reloadSoon();
   });
 
-  // j / k move the row cursor, Enter opens it: the queue is worked from the keyboard.
+  // j / k move the row cursor, Enter opens it, x selects it: the queue is worked from the keyboard.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || e.altKey || e.ctrlKey || e.metaKey) return;
+      const row = items[cursorRow];
       if (e.key === 'j') setCursorRow((r) => Math.min(items.length - 1, r + 1));
       else if (e.key === 'k') setCursorRow((r) => Math.max(0, r - 1));
-      else if (e.key === 'Enter' && items[cursorRow]) navigate(`/tickets/${items[cursorRow]!.id}`);
+      else if (e.key === 'Enter' && row) navigate(`/tickets/${row.id}`);
+      else if (e.key === 'x' && row && canBulk) setSelectedIds((ids) => (ids.includes(row.id) ? ids.filter((id) => id !== row.id) : [...ids, row.id]));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, cursorRow]);
+  }, [items, cursorRow, canBulk]);
+
+  const claim = async (row: QueueTicket, how: 'claim' | 'release') => {
+    try {
+      const updated = await api<QueueTicket>(`/api/tickets/${row.id}/${how}`, { method: 'POST', ifMatch: row.version });
+      setItems((prev) => prev.map((r) => (r.id === row.id ? { ...updated, sla: r.sla } : r)));
+      message.success(t(how === 'claim' ? 'queues.claimed' : 'queues.released', { number: row.number }));
+    } catch (err) {
+      message.error(err instanceof ApiError && err.status === 409 ? t('bulk.stale_version') : err instanceof Error ? err.message : String(err));
+      load();
+    }
+  };
 
   const viewOptions = [
     { value: 'mine', label: t('queues.mine') },
     ...(user.unit_id !== null ? [{ value: 'unit', label: t('queues.unit') }] : []),
     { value: 'all', label: t('queues.all') },
   ];
+  const selected = items.filter((row) => selectedIds.includes(row.id));
 
   return (
     <div>
       <div className="toolbar">
         <Segmented value={view} options={viewOptions} onChange={(v) => setSearch({ view: String(v) })} data-testid="queue-view" />
-        <Select mode="multiple" style={{ minWidth: 220 }} placeholder={t('col.status')} aria-label={t('col.status')} value={status === 'any' ? [] : status.split(',')}
+        <Segmented value={sort} onChange={(v) => setSearch({ sort: String(v) })} data-testid="queue-sort"
+          options={[{ value: 'due', label: t('queues.sortDue') }, { value: 'newest', label: t('queues.sortNewest') }]} />
+        <Select mode="multiple" style={{ minWidth: 200 }} placeholder={t('col.status')} aria-label={t('col.status')} value={status === 'any' ? [] : status.split(',')}
           options={STATUSES.map((s) => ({ value: s, label: tv('status', s) }))} onChange={(v: string[]) => setSearch({ status: v.length ? v.join(',') : 'any' })} data-testid="filter-status" />
-        <Select allowClear style={{ width: 130 }} placeholder={t('col.type')} aria-label={t('col.type')} value={type || undefined}
+        <Select mode="multiple" style={{ minWidth: 130 }} placeholder={t('queues.slaState')} aria-label={t('queues.slaState')} value={slaState ? slaState.split(',') : []} data-testid="filter-sla"
+          options={SLA_STATES.map((s) => ({ value: s, label: t(`sla.${s}`) }))} onChange={(v: string[]) => setSearch({ sla: v.join(',') })} />
+        <Select allowClear style={{ width: 120 }} placeholder={t('col.type')} aria-label={t('col.type')} value={type || undefined}
           options={TICKET_TYPES.map((s) => ({ value: s, label: tv('type', s) }))} onChange={(v?: string) => setSearch({ type: v })} />
-        <Select allowClear style={{ width: 130 }} placeholder={t('col.category')} aria-label={t('col.category')} value={category || undefined}
+        <Select allowClear style={{ width: 120 }} placeholder={t('col.category')} aria-label={t('col.category')} value={category || undefined}
           options={CATEGORIES.map((s) => ({ value: s, label: tv('category', s) }))} onChange={(v?: string) => setSearch({ category: v })} />
-        <Input.Search style={{ width: 240 }} placeholder={t('queues.search')} aria-label={t('queues.search')} value={qDraft} allowClear data-search
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 160 }} placeholder={t('queues.unitFilter')} aria-label={t('queues.unitFilter')} value={unitFilter ? Number(unitFilter) : undefined} data-testid="filter-unit"
+          options={units.map((u) => ({ value: u.id, label: u.name }))} onChange={(v?: number) => setSearch({ unit: v === undefined ? undefined : String(v) })} />
+        <Select allowClear style={{ width: 110 }} placeholder={t('queues.assigneeFilter')} aria-label={t('queues.assigneeFilter')} value={assignee || undefined} data-testid="filter-assignee"
+          options={[{ value: 'me', label: t('queues.assigneeMe') }, { value: 'none', label: t('queues.assigneeNone') }]} onChange={(v?: string) => setSearch({ assignee: v })} />
+        <Select allowClear style={{ width: 110 }} placeholder={t('queues.round')} aria-label={t('queues.round')} value={round || undefined} data-testid="filter-round"
+          options={[{ value: 'first', label: t('queues.roundFirst') }, { value: 'second', label: t('queues.roundSecond') }]} onChange={(v?: string) => setSearch({ round: v })} />
+        <Input.Search style={{ width: 220 }} placeholder={t('queues.search')} aria-label={t('queues.search')} value={qDraft} allowClear data-search
           onChange={(e) => setQDraft(e.target.value)} onSearch={(v) => setSearch({ q: v.trim() })} />
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>
-        <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span></span>
+        <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span>{canBulk && <> <span className="kbd">x</span></>}</span>
       </div>
+      {canBulk && <BulkBar selected={selected} onDone={() => { setSelectedIds([]); load(); }} />}
       {error && <LoadError error={error} path="/api/tickets" retry={() => load()} />}
-      <Table<Ticket>
+      <Table<QueueTicket>
         className="dense-table"
         size="small"
         rowKey="id"
@@ -120,17 +164,37 @@ export function QueuesPage() {
         pagination={false}
         data-testid="queue"
         locale={{ emptyText: t('queues.empty') }}
-        rowClassName={(row, i) => [lit.has(row.id) ? 'row-flash' : '', i === cursorRow ? 'ant-table-row-selected' : ''].join(' ')}
-        onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), 'data-ticket': row.id } as HTMLAttributes<HTMLElement>)}
+        rowSelection={canBulk ? { selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys as number[]), columnWidth: 32 } : undefined}
+        rowClassName={(row, i) => [lit.has(row.id) ? 'row-flash' : '', i === cursorRow ? 'ant-table-row-selected' : '', row.handling_round > 1 ? 'row-second' : ''].join(' ')}
+        onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), 'data-ticket': row.id, 'data-round': row.handling_round } as HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: t('col.number'), dataIndex: 'number', width: 150, render: (_v, row) => <TicketLink ticket={row} /> },
-          { title: t('col.status'), dataIndex: 'status', width: 90, render: (v) => <StatusTag status={v} /> },
-          { title: t('col.type'), dataIndex: 'type', width: 150, render: (v: string, row) => <>{tv('type', v)}{row.priority === 'urgent' && <Tag color="red" style={{ marginLeft: 4 }}>{tv('priority', 'urgent')}</Tag>}{row.payment && <PaymentTag payment={row.payment} />}</> },
-          { title: t('col.category'), dataIndex: 'category', width: 100, render: (v: string) => tv('category', v) },
-          { title: t('col.customer'), key: 'customer', width: 170, render: (_v, row) => <>{row.customer.phone} <span className="muted">{row.customer.name}</span></> },
+          {
+            title: t('col.number'), dataIndex: 'number', width: 175,
+            render: (_v, row) => <><TicketLink ticket={row} />{row.handling_round > 1 && <Tag color="magenta" style={{ marginLeft: 4 }} data-testid="second-handling">{t('queues.secondHandling')}</Tag>}</>,
+          },
+          { title: t('queues.sla'), key: 'sla', width: 190, render: (_v, row) => <SlaCell sla={row.sla} /> },
+          { title: t('col.status'), dataIndex: 'status', width: 80, render: (v) => <StatusTag status={v} /> },
+          {
+            title: t('col.type'), dataIndex: 'type', width: 120,
+            render: (v: string, row) => <>{tv('type', v)}{row.priority === 'urgent' && <Tag color="red" style={{ marginLeft: 4 }}>{tv('priority', 'urgent')}</Tag>}
+              {(row.urge_count ?? 0) > 0 && <Tag color="volcano" style={{ marginLeft: 4 }} data-testid="urge-count">{t('queues.urges', { count: row.urge_count ?? 0 })}</Tag>}
+               {row.payment && <PaymentTag payment={row.payment} />}</>,
+          },
+          { title: t('col.category'), dataIndex: 'category', width: 90, render: (v: string) => tv('category', v) },
+          { title: t('col.customer'), key: 'customer', width: 160, render: (_v, row) => <>{row.customer.phone} <span className="muted">{row.customer.name}</span></> },
           { title: t('ticket.description'), dataIndex: 'description', ellipsis: true },
-          { title: t('col.unit'), dataIndex: 'unit_id', width: 150, render: (v: number | null, row) => <>{unitName(v)}{row.assignee_id ? <span className="muted"> · {userName(row.assignee_id)}</span> : null}</> },
-          { title: t('col.updated'), dataIndex: 'updated_at', width: 110, render: (v: string) => formatAt(v) },
+          { title: t('col.unit'), dataIndex: 'unit_id', width: 130, ellipsis: true, render: (v: number | null) => unitName(v) },
+          {
+            title: t('queues.assignee'), dataIndex: 'assignee_id', width: 150,
+            render: (v: number | null, row) => (
+              <span data-testid="assignee">
+                {v ? userName(v) : <span className="muted">—</span>}
+                {canClaim && row.status === 'dispatched' && v === null && <Button size="small" type="link" onClick={() => void claim(row, 'claim')} data-testid="claim">{t('queues.claim')}</Button>}
+                {canClaim && row.status === 'dispatched' && v === user.id && <Button size="small" type="link" onClick={() => void claim(row, 'release')} data-testid="release">{t('queues.release')}</Button>}
+              </span>
+            ),
+          },
+          { title: t('col.updated'), dataIndex: 'updated_at', width: 100, render: (v: string) => formatAt(v) },
         ]}
       />
       {next && <Button style={{ marginTop: 8 }} onClick={() => load(true)} loading={loading}>{t('common.more')}</Button>}

@@ -192,7 +192,8 @@ function Timers({ timers }: { timers: Timer[] }) {
         <Table<Timer> size="small" className="dense-table" pagination={false} rowKey={(r) => `${r.policy_key}-${r.started_at}`} dataSource={timers} columns={[
           { title: 'SLA', dataIndex: 'policy_key', render: (v: string, r) => <>{r.name ?? v}{r.regulatory ? <Tag color="magenta" style={{ marginLeft: 4 }}>★</Tag> : null}</> },
           { title: t('col.status'), dataIndex: 'state', width: 80, render: (v: string) => <Tag color={v === 'breached' ? 'red' : v === 'warning' ? 'orange' : v === 'met' ? 'green' : 'blue'}>{tv('timer', v)}</Tag> },
-          { title: t('col.due'), dataIndex: 'due_at', width: 110, render: (v: string) => formatAt(v) },
+          // a paused timer has no due time: it runs again from where it stopped when the hold ends
+          { title: t('col.due'), dataIndex: 'due_at', width: 110, render: (v: string, r) => (r.state === 'paused' ? '—' : formatAt(v)) },
           { title: '', key: 'countdown', width: 150, render: (_v, r) => (STOPPED_TIMERS.includes(r.state) ? '—'
             : r.state === 'paused' ? <span className="countdown" data-testid="paused-timer"><PauseCircleOutlined aria-hidden /> {t('timer.pausedLeft', { time: duration(r.remaining_seconds ?? 0) })}</span> : <Countdown due={r.due_at} />) },
         ]} />
@@ -304,9 +305,11 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
         )}
         {(current === 'hold' || current === 'unhold') && (
           <>
-            <Form.Item name="reason" label={t('ticket.reason')} rules={[{ required: current === 'hold' }]}>
-              <Select allowClear={current === 'unhold'} options={HOLD_REASONS.map((r) => ({ value: r, label: tv('hold', r) }))} />
-            </Form.Item>
+            {current === 'hold' && (
+              <Form.Item name="reason" label={t('ticket.reason')} rules={[{ required: true }]}>
+                <Select options={HOLD_REASONS.map((r) => ({ value: r, label: tv('hold', r) }))} />
+              </Form.Item>
+            )}
             <Form.Item name="note" label={t('action.note')}><Input.TextArea autoSize /></Form.Item>
           </>
         )}
