@@ -9,6 +9,9 @@ import { navigate, useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { formatAt } from '../../time';
 import type { ApiError } from '../../api/client';
+import { useBoardText } from '../../i18n/board';
+import { SLA_STATES } from '../board/model';
+import { BoardFilterChips, useBoardFilters } from './board-filters';
 
 const OPEN = 'accepted,dispatched,resolved';
 const PAGE = 50;
@@ -18,6 +21,7 @@ type View = 'mine' | 'unit' | 'all';
 /** The queue's filters are the URL: a view can be bookmarked, shared, and survives a reload. */
 export function QueuesPage() {
   const { t, tv } = useI18n();
+  const bt = useBoardText();
   const { user, unitName, userName } = useSession();
   const [search, setSearch] = useQueryState();
   const scoped = user.role === 'handler' || user.role === 'unit_head';
@@ -26,6 +30,8 @@ export function QueuesPage() {
   const type = search.get('type') ?? '';
   const category = search.get('category') ?? '';
   const q = search.get('q') ?? '';
+  // Filters the SLA board links to (every number there opens exactly its tickets here).
+  const boardFilters = useBoardFilters(search);
   const [items, setItems] = useState<Ticket[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -42,7 +48,8 @@ export function QueuesPage() {
     q: q || undefined,
     assignee_id: view === 'mine' ? user.id : undefined,
     unit_id: view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
-  }), [status, type, category, q, view, user]);
+    ...boardFilters.query,
+  }), [status, type, category, q, view, user, boardFilters.key]);
 
   const load = (append = false) => {
     setLoading(true);
@@ -105,11 +112,14 @@ export function QueuesPage() {
           options={TICKET_TYPES.map((s) => ({ value: s, label: tv('type', s) }))} onChange={(v?: string) => setSearch({ type: v })} />
         <Select allowClear style={{ width: 130 }} placeholder={t('col.category')} value={category || undefined}
           options={CATEGORIES.map((s) => ({ value: s, label: tv('category', s) }))} onChange={(v?: string) => setSearch({ category: v })} />
+        <Select allowClear mode="multiple" style={{ minWidth: 150 }} placeholder={bt('queue.slaState')} value={boardFilters.slaStates}
+          options={SLA_STATES.map((x) => ({ value: x, label: bt(`board.${x}`) }))} onChange={(v: string[]) => setSearch({ sla_state: v.join(',') })} data-testid="filter-sla" />
         <Input.Search style={{ width: 240 }} placeholder={t('queues.search')} value={qDraft} allowClear data-search
           onChange={(e) => setQDraft(e.target.value)} onSearch={(v) => setSearch({ q: v.trim() })} />
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>
         <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span></span>
       </div>
+      <BoardFilterChips filters={boardFilters} onClear={(keys) => setSearch(Object.fromEntries(keys.map((k) => [k, null])))} />
       {error && <LoadError error={error} path="/api/tickets" retry={() => load()} />}
       <Table<Ticket>
         className="dense-table"
