@@ -145,11 +145,11 @@ function TimerTable({ rows, empty }: { rows: BoardTimer[]; empty: string }) {
       rowClassName={(r) => (r.state === 'breached' ? 'sla-row-breached' : r.state === 'warning' ? 'sla-row-warning' : '')}
       onRow={(r) => ({ 'data-ticket': r.ticket_id, 'data-state': r.state } as HTMLAttributes<HTMLElement>)}
       columns={[
-        { title: bt('board.col.ticket'), dataIndex: 'number', width: 150, render: (_v, r) => <TicketLink ticket={{ id: r.ticket_id, number: r.number }} /> },
-        { title: bt('board.col.unit'), dataIndex: 'unit_name', width: 110, ellipsis: true, render: (v: string | null) => v ?? bt('board.undispatched') },
+        { title: bt('board.col.ticket'), dataIndex: 'number', width: 140, render: (_v, r) => <TicketLink ticket={{ id: r.ticket_id, number: r.number }} /> },
+        { title: bt('board.col.unit'), dataIndex: 'unit_name', width: 100, ellipsis: true, render: (v: string | null) => v ?? bt('board.undispatched') },
         { title: bt('board.col.policy'), dataIndex: 'policy_name', ellipsis: { showTitle: false }, render: (v: string, r) => <Tooltip title={v}>{r.regulatory && <Tag color="red">{bt('board.regulatoryTag')}</Tag>}{v}</Tooltip> },
-        { title: bt('board.col.late'), key: 'late', width: 120, render: (_v, r) => <LateText timer={r} /> },
-        { title: bt('board.col.owner'), key: 'owner', width: 130, ellipsis: true, render: (_v, r) => ownerText(r, bt) },
+        { title: bt('board.col.late'), key: 'late', width: 112, render: (_v, r) => <LateText timer={r} /> },
+        { title: bt('board.col.owner'), key: 'owner', width: 110, ellipsis: true, render: (_v, r) => ownerText(r, bt) },
       ]} />
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../i18n';
 import { useBoardText } from '../../i18n/board';
 import { useRealtime } from '../../realtime/socket';
@@ -15,7 +15,7 @@ const GAP = 0.6;
 const ROW_H = 1.9;
 
 /** How many items of a given em size fit in an element, kept up to date as it resizes. */
-function useFit(itemW: number | null, itemH: number): [React.RefObject<HTMLDivElement | null>, number] {
+function useFit(itemW: number | null, itemH: number, gap = GAP): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState(1);
   useLayoutEffect(() => {
@@ -23,15 +23,15 @@ function useFit(itemW: number | null, itemH: number): [React.RefObject<HTMLDivEl
     if (!el) return;
     const measure = () => {
       const em = parseFloat(getComputedStyle(el).fontSize) || 16;
-      const cols = itemW === null ? 1 : Math.max(1, Math.floor((el.clientWidth + GAP * em) / ((itemW + GAP) * em)));
-      const rows = Math.max(1, Math.floor((el.clientHeight + GAP * em) / ((itemH + GAP) * em)));
+      const cols = itemW === null ? 1 : Math.max(1, Math.floor((el.clientWidth + gap * em) / ((itemW + gap) * em)));
+      const rows = Math.max(1, Math.floor((el.clientHeight + gap * em) / ((itemH + gap) * em)));
       setFit(cols * rows);
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [itemW, itemH]);
+  }, [itemW, itemH, gap]);
   return [ref, fit];
 }
 
@@ -102,7 +102,7 @@ function WallBody({ view, fontPx }: { view: BoardView; fontPx: number }) {
   const bt = useBoardText();
   const [tilesRef, tilesFit] = useFit(TILE_W, TILE_H);
   const tiles = useRotation(view.tiles, tilesFit);
-  const [lateRef, lateFit] = useFit(null, ROW_H);
+  const [lateRef, lateFit] = useFit(null, ROW_H, 0);
   const lateRows = view.late.items.slice(0, Math.max(1, lateFit - 1));
   const hidden = view.late.warning + view.late.breached - lateRows.length;
   const regulatory = view.policies.filter((p) => p.regulatory);
@@ -166,6 +166,7 @@ function WallPolicies({ title, rows }: { title: string; rows: BoardView['policie
   return (
     <div className="sla-wall-policies" data-testid={`wall-policies-${title}`}>
       <div className="sla-wall-section-title">{title}</div>
+      <div className="sla-wall-policy sla-wall-policy-head"><span className="name" /><span>{bt('board.warning')}</span><span>{bt('board.breached')}</span></div>
       {rows.map((p) => (
         <div key={p.policy_key} className="sla-wall-policy">
           <span className="name">{p.name}</span>
@@ -184,6 +185,7 @@ function WallTiers({ view }: { view: BoardView }) {
   return (
     <div className="sla-wall-policies" data-testid="wall-tiers">
       <div className="sla-wall-section-title">{bt('board.tiersTitle')}</div>
+      <div className="sla-wall-policy sla-wall-policy-head"><span className="name" /><span className="sla-ok">{bt('board.ok')}</span><span>{bt('board.warning')}</span><span>{bt('board.breached')}</span></div>
       {cells.length === 0 && <div className="muted">{bt('board.noTiers')}</div>}
       {cells.map((c) => (
         <div key={`${c.payment_channel}-${c.area}`} className="sla-wall-policy">

@@ -48,13 +48,13 @@ export function UnitsChart({ tiles, names, dark, fontSize, onOpen }: { tiles: Bo
   const option = {
     backgroundColor: 'transparent',
     textStyle: { fontSize },
-    legend: { top: 0, textStyle: { fontSize } },
+    legend: { top: 0, itemWidth: fontSize * 1.8, itemHeight: fontSize, textStyle: { fontSize } },
     grid: { left: 8, right: 16, top: fontSize * 2.2, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0, fontSize } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize } },
     series: states.map((state) => ({
-      name: bt(`board.${state}`), type: 'bar', stack: 'sla', cursor: 'pointer', itemStyle: { color: COLORS[state] },
+      name: bt(`board.${state}`), type: 'bar', stack: 'sla', barMaxWidth: fontSize * 4, cursor: 'pointer', itemStyle: { color: COLORS[state] },
       label: { show: true, fontSize, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
       data: tiles.map((x) => x[state]), animationDurationUpdate: 300,
     })),
@@ -68,7 +68,7 @@ export function HourlyChart({ hourly, dark, fontSize, height }: { hourly: BoardV
   const option = {
     backgroundColor: 'transparent',
     textStyle: { fontSize },
-    legend: { top: 0, textStyle: { fontSize } },
+    legend: { top: 0, itemWidth: fontSize * 1.8, itemHeight: fontSize, textStyle: { fontSize } },
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 8, top: fontSize * 2.2, bottom: 4, containLabel: true },
     xAxis: { type: 'category', data: hourly.map((h) => `${String(h.hour).padStart(2, '0')}:00`), axisLabel: { fontSize } },
@@ -77,7 +77,7 @@ export function HourlyChart({ hourly, dark, fontSize, height }: { hourly: BoardV
       { type: 'value', min: 0, max: 100, axisLabel: { fontSize, formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
-      { name: bt('board.hourlyMet'), type: 'bar', itemStyle: { color: '#3b82f6' }, data: hourly.map((h) => h.met) },
+      { name: bt('board.hourlyMet'), type: 'bar', barMaxWidth: fontSize * 2, itemStyle: { color: '#3b82f6' }, data: hourly.map((h) => h.met) },
       { name: bt('board.hourlyBreached'), type: 'bar', itemStyle: { color: COLORS.breached }, label: { show: true, fontSize, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') }, data: hourly.map((h) => h.breached) },
       { name: bt('board.hourlyRate'), type: 'line', yAxisIndex: 1, connectNulls: true, itemStyle: { color: COLORS.ok }, data: hourly.map((h) => (h.met === 0 ? null : Math.round((h.on_time / h.met) * 1000) / 10)) },
     ],
