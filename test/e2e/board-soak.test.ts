@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 import { auth, startTestApp, type TestApp } from '../helpers/app';
 import { listen, type ListeningApp } from '../helpers/realtime';
 import { ARTIFACTS, buildConsole, CHROMIUM, hasChromium, launch, signIn } from './browser';
@@ -23,6 +23,7 @@ const SAMPLE_MS = 5000;
  */
 const MAX_SLOPE_MB_PER_MIN = Number(process.env.SOAK_MAX_SLOPE ?? 1.5);
 const OPEN_TICKETS = 40;
+const SNAPSHOTS = process.env.SOAK_SNAPSHOTS === '1';
 jest.setTimeout((SECONDS + 180) * 1000);
 
 let t: TestApp;
@@ -41,6 +42,29 @@ afterAll(async () => {
   await server?.close();
   await t?.close();
 });
+
+/** Heap snapshot objects by type and constructor: count and bytes (SOAK_SNAPSHOTS=1). */
+async function heapByKind(cdp: CDPSession): Promise<Map<string, [number, number]>> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
+  const kinds = new Map<string, [number, number]>();
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = snapshot.snapshot.meta.node_types[0][snapshot.nodes[i + typeAt]!]!;
+    const key = type.includes('string') ? type : `${type}:${snapshot.strings[snapshot.nodes[i + nameAt]!]!.slice(0, 60)}`;
+    const entry = kinds.get(key) ?? [0, 0];
+    entry[0] += 1;
+    entry[1] += snapshot.nodes[i + sizeAt]!;
+    kinds.set(key, entry);
+  }
+  return kinds;
+}
 
 /** Least-squares slope of y over x. */
 function slope(points: { x: number; y: number }[]): number {
@@ -91,6 +115,7 @@ it(`the wall screen's JS heap stays flat over ${SECONDS} s of live events`, asyn
   })();
 
   const samples: { s: number; heapMb: number; nodes: number; listeners: number }[] = [];
+  let firstSnapshot: Map<string, [number, number]> | null = null;
   const started = Date.now();
   try {
     while (Date.now() - started < SECONDS * 1000) {
@@ -99,6 +124,7 @@ it(`the wall screen's JS heap stays flat over ${SECONDS} s of live events`, asyn
       const heap = await cdp.send('Runtime.getHeapUsage');
       const metrics = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
       samples.push({ s: (Date.now() - started) / 1000, heapMb: heap.usedSize / 1048576, nodes: metrics.get('Nodes') ?? 0, listeners: metrics.get('JSEventListeners') ?? 0 });
+      if (SNAPSHOTS && firstSnapshot === null && Date.now() - started > SECONDS * 200) firstSnapshot = await heapByKind(cdp);
     }
   } finally {
     running = false;
@@ -118,6 +144,14 @@ it(`the wall screen's JS heap stays flat over ${SECONDS} s of live events`, asyn
     slope_nodes_per_min: Math.round(slope(steady.map((x) => ({ x: x.s / 60, y: x.nodes }))) * 10) / 10,
     listeners_end: steady[steady.length - 1]!.listeners,
   };
+  if (SNAPSHOTS && firstSnapshot) {
+    // what grew between the end of the warm-up and the end: the place to look if the slope is not flat
+    const last = await heapByKind(cdp);
+    const grown = [...last].map(([kind, [n, bytes]]) => ({ kind, count: n - (firstSnapshot!.get(kind)?.[0] ?? 0), bytes: bytes - (firstSnapshot!.get(kind)?.[1] ?? 0) }))
+      .sort((a, b) => b.bytes - a.bytes).slice(0, 30);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, 'board-soak-heap-growth.json'), `${JSON.stringify(grown, null, 1)}\n`);
+  }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   fs.writeFileSync(path.join(ARTIFACTS, 'board-soak.json'), `${JSON.stringify({ ...result, series: samples })}\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
