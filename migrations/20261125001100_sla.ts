@@ -23,7 +23,7 @@ const POLICIES = [
   // First contact has no event of its own yet: dispatch (the unit takes it up) or resolution meets it.
   { key: 'complaint_first_contact', name: '投诉：2个工作小时内首次联系', ticket_type: 'complaint', start_on: ['accepted'], stop_on: ['dispatched', 'resolved'], target_seconds: 2 * H, warn_at: [0.5, 0.8], clock: 'business', regulatory: false, pausable: false, escalate_on_breach: false },
   { key: 'complaint_resolve', name: '投诉：24小时内处理', ticket_type: 'complaint', start_on: ['accepted', 'reopened'], stop_on: ['resolved'], target_seconds: 24 * H, warn_at: [0.5, 0.8], regulatory: false, pausable: true, escalate_on_breach: true },
-  { key: 'complaint_reply_regulatory', name: '投诉：15日内答复（监管，待确认）', ticket_type: 'complaint', start_on: ['accepted'], stop_on: ['resolved'], target_seconds: 15 * 24 * H, warn_at: [0.5, 0.8], regulatory: true, pausable: false, escalate_on_breach: true },
+  { key: 'complaint_reply_regulatory', name: '投诉：15日内答复（监管）', ticket_type: 'complaint', start_on: ['accepted'], stop_on: ['resolved'], target_seconds: 15 * 24 * H, warn_at: [0.5, 0.8], regulatory: true, pausable: false, escalate_on_breach: true },
   { key: 'big_customer_response', name: '大客户：30分钟响应', ticket_type: null, customer_tier: 'big_customer', start_on: ['accepted'], stop_on: ['dispatched', 'resolved'], target_seconds: 30 * 60, warn_at: [0.5, 0.8], regulatory: false, pausable: false, escalate_on_breach: true },
   { key: 'callback_window', name: '回访：24个可呼叫小时内', ticket_type: 'complaint', start_on: ['resolved'], stop_on: ['closed', 'reopened'], target_seconds: 24 * H, warn_at: [0.8], clock: 'callable', regulatory: false, pausable: false, escalate_on_breach: false },
 ];

@@ -40,6 +40,7 @@ import { auditRoutes } from './audit/routes';
 import { createAuditService } from './audit/service';
 import { calendarRoutes } from './sla/calendar-routes';
 import { createCalendarService } from './sla/calendars';
+import { createSlaBoard } from './sla/board';
 import { slaRoutes } from './sla/routes';
 import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
@@ -112,7 +113,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...ownershipRoutes(ownership),
     ...incidentRoutes(incidents),
     ...escalationRoutes(escalation),
-    ...slaRoutes(sla),
+    ...slaRoutes(sla, createSlaBoard(deps)),
     ...calendarRoutes(calendars),
     ...auditRoutes(createAuditService(deps)),
     ...callbackRoutes(callbacks, surveys),

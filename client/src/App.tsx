@@ -157,8 +157,11 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
   }, [items]);
 
   const ticket = match('/tickets/:id', path);
+  const boardUnit = match('/board/units/:id', path);
   const page = ticket ? (
     <TicketPage key={ticket.id} id={Number(ticket.id)} />
+  ) : boardUnit ? (
+    <Suspense fallback={<Spin />}><BoardPage key={boardUnit.id} wallboard={false} unitId={Number(boardUnit.id)} /></Suspense>
   ) : path === '/intake' ? (
     <IntakePage />
   ) : path === '/queues' ? (

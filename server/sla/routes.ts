@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { boardQuery, boardSchema, policyKeyParams, policySchema, putPolicyBody } from './schemas';
+import type { SlaBoard } from './board';
+import { boardUnitParams, boardViewQuery, boardViewSchema } from './board-schemas';
 import type { SlaService } from './service';
 
-export const slaRoutes = (sla: SlaService): RouteSpec[] => [
+export const slaRoutes = (sla: SlaService, board: SlaBoard): RouteSpec[] => [
   defineRoute({
     method: 'get', path: '/api/sla-policies', action: 'sla.read', tag: 'sla', summary: 'SLA policies: which tickets, what target, which clock',
     responses: { 200: { description: 'every policy', schema: z.object({ items: z.array(policySchema) }) } },
@@ -30,5 +32,18 @@ export const slaRoutes = (sla: SlaService): RouteSpec[] => [
     query: boardQuery,
     responses: { 200: { description: 'the board', schema: boardSchema } },
     handler: async ({ principal, query }) => ({ body: await sla.board(principal, query) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sla/board/overview', action: 'sla.read', tag: 'sla', summary: 'The SLA board: open tickets per unit, policy and reconnection tier, late timers, today and this month',
+    description: 'The company (see-all roles, with the undispatched) or the caller\'s own unit (scoped roles).',
+    query: boardViewQuery,
+    responses: { 200: { description: 'the board', schema: boardViewSchema } },
+    handler: async ({ principal }) => ({ body: await board.overview(principal) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/sla/board/units/:id', action: 'sla.read', tag: 'sla', summary: "One unit's SLA page: the unit and its subtree",
+    params: boardUnitParams, query: boardViewQuery,
+    responses: { 200: { description: 'the unit\'s board', schema: boardViewSchema } },
+    handler: async ({ principal, params }) => ({ body: await board.unit(principal, params.id) }),
   }),
 ];

@@ -92,6 +92,15 @@ export interface TicketFilter {
   /** 'due': breached first, then the soonest SLA due time, then tickets without timers; paged by `offset` */
   sort?: 'newest' | 'due';
   offset?: number;
+  /** open tickets with an open timer of one of these policies (in slaState, if given) */
+  slaPolicy?: string[];
+  /** false: unitId alone, not its subtree */
+  subtree?: boolean;
+  /** tickets without a unit */
+  noUnit?: boolean;
+  paymentChannel?: string[];
+  /** the customer's area, unknown counting as city */
+  area?: 'city' | 'county';
   number?: string;
   phone?: string;
   text?: string;
@@ -197,8 +206,14 @@ export const ticketsRepository = {
     }
     const subtree = (prefixSql: Knex.QueryBuilder) => query.whereIn('tickets.unit_id', prefixSql);
     if (f.scopePrefix !== null) subtree(db('units').select('id').where('path', 'like', `${f.scopePrefix}%`));
-    if (f.unitId !== undefined) {
+    if (f.unitId !== undefined && f.subtree === false) query.where('tickets.unit_id', f.unitId);
+    else if (f.unitId !== undefined) {
       subtree(db('units').select('id').whereRaw(`path LIKE (SELECT path FROM units WHERE id = ?) || '%'`, [f.unitId]));
+    }
+    if (f.noUnit) query.whereNull('tickets.unit_id');
+    if (f.paymentChannel) query.whereIn('tickets.payment_channel', f.paymentChannel);
+    if (f.area) {
+      query.whereExists(db('customers').select(db.raw('1')).whereRaw(`customers.id = tickets.customer_id AND coalesce(customers.area, 'city') = ?`, [f.area]));
     }
     if (f.status) query.whereIn('tickets.status', f.status);
     if (f.type) query.whereIn('tickets.type', f.type);
@@ -209,8 +224,13 @@ export const ticketsRepository = {
     if (f.round === 'second') query.where('tickets.handling_round', '>', 1);
     if (f.customerId !== undefined) query.where('tickets.customer_id', f.customerId);
     if (f.ownerId !== undefined) query.whereIn('tickets.id', db('case_ownerships').select('ticket_id').where({ owner_id: f.ownerId, active: true }));
-    if (f.slaState) {
-      const levels = f.slaState.map((state) => ['ok', 'warning', 'breached'].indexOf(state));
+    const levels = f.slaState?.map((state) => ['ok', 'warning', 'breached'].indexOf(state));
+    if (f.slaPolicy) {
+      // that policy's own timer decides the state (sla_timers_open_policy_idx), as the board counts it
+      const timers = db('sla_timers').select('ticket_id').whereIn('state', ['running', 'paused']).whereIn('policy_key', f.slaPolicy);
+      if (levels) timers.whereIn('level', levels);
+      query.whereIn('tickets.id', timers);
+    } else if (levels) {
       query.whereIn('tickets.id', db('sla_ticket_states').select('ticket_id').whereIn('level', levels));
     }
     if (f.number !== undefined) query.where('tickets.number', f.number);

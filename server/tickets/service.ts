@@ -231,7 +231,8 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       const search = q.q === undefined ? {} : TICKET_NUMBER.test(q.q) ? { number: q.q } : PHONE_LIKE.test(q.q) ? { phone: q.q } : { text: q.q };
       const rows = await repo.list(knex, {
         scopePrefix: scopePrefix(principal), status: q.status, type: q.type, category: q.category, unitId: q.unit_id,
-        assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, slaState: q.sla_state, unassigned: q.unassigned, round: q.round,
+        assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, slaState: q.sla_state, slaPolicy: q.sla_policy, unassigned: q.unassigned, round: q.round,
+        subtree: q.subtree, noUnit: q.no_unit, paymentChannel: q.payment_channel, area: q.area,
         sort: q.sort, offset, beforeId: byDue ? undefined : position, limit: q.limit + 1, ...search,
       });
       const page = rows.slice(0, q.limit);

@@ -858,6 +858,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sla/board/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SLA board: open tickets per unit, policy and reconnection tier, late timers, today and this month
+         * @description The company (see-all roles, with the undispatched) or the caller's own unit (scoped roles).
+         */
+        get: operations["getSlaBoardOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla/board/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit's SLA page: the unit and its subtree */
+        get: operations["getSlaBoardUnitsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/surveys/{token}": {
         parameters: {
             query?: never;
@@ -1728,6 +1765,154 @@ export interface components {
                 unit_id: number | null;
                 warning: number;
             }[];
+        };
+        SlaBoardView: {
+            /** @description the viewed unit and those above it that the caller may see, top first */
+            breadcrumb: {
+                id: number;
+                name: string;
+            }[];
+            generated_at: string;
+            /** @description today by local hour (0–23) in LOOPDESK_TIMEZONE */
+            hourly: {
+                breached: number;
+                hour: number;
+                met: number;
+                on_time: number;
+            }[];
+            /** @description open timers in warning or breached, breached first and longest late first (at most 100 listed) */
+            late: {
+                breached: number;
+                items: {
+                    assignee_id: number | null;
+                    assignee_name: string | null;
+                    breached_at: string | null;
+                    /** @description projected breach; null while paused */
+                    due_at: string | null;
+                    /** @description how long past its limit (breached timers) */
+                    late_seconds: number | null;
+                    number: string;
+                    /** @description the leadership case owner, if the ticket is a case */
+                    owner_id: number | null;
+                    owner_name: string | null;
+                    policy_key: string;
+                    /** @description the policy's current name */
+                    policy_name: string;
+                    /** @description a regulator's limit, not an internal target */
+                    regulatory: boolean;
+                    /** @description until its limit (running timers) */
+                    remaining_seconds: number | null;
+                    /** @enum {string} */
+                    state: "running" | "paused" | "warning" | "breached";
+                    ticket_id: number;
+                    tier: number | null;
+                    timer_id: number;
+                    type: string;
+                    unit_id: number | null;
+                    unit_name: string | null;
+                }[];
+                warning: number;
+            };
+            month: {
+                /** @description timers that breached in the period */
+                breached: number;
+                /** @description timers stopped by their goal in the period */
+                met: number;
+                /** @description of those, stopped before their limit */
+                on_time: number;
+                /** @description on_time ÷ met; null when nothing was met */
+                rate: number | null;
+            };
+            /** @description open timers per policy by state: regulatory limits first */
+            policies: {
+                breached: number;
+                name: string;
+                ok: number;
+                policy_key: string;
+                regulatory: boolean;
+                target_seconds: number;
+                warning: number;
+            }[];
+            /** @description running timers not yet breached, soonest due first */
+            soonest: {
+                assignee_id: number | null;
+                assignee_name: string | null;
+                breached_at: string | null;
+                /** @description projected breach; null while paused */
+                due_at: string | null;
+                /** @description how long past its limit (breached timers) */
+                late_seconds: number | null;
+                number: string;
+                /** @description the leadership case owner, if the ticket is a case */
+                owner_id: number | null;
+                owner_name: string | null;
+                policy_key: string;
+                /** @description the policy's current name */
+                policy_name: string;
+                /** @description a regulator's limit, not an internal target */
+                regulatory: boolean;
+                /** @description until its limit (running timers) */
+                remaining_seconds: number | null;
+                /** @enum {string} */
+                state: "running" | "paused" | "warning" | "breached";
+                ticket_id: number;
+                tier: number | null;
+                timer_id: number;
+                type: string;
+                unit_id: number | null;
+                unit_name: string | null;
+            }[];
+            /** @description reconnection work by payment channel × area, for each tiered policy */
+            tiers: {
+                cells: {
+                    /** @enum {string} */
+                    area: "city" | "county";
+                    breached: number;
+                    ok: number;
+                    payment_channel: string | null;
+                    soonest_due_at: string | null;
+                    tier: number | null;
+                    warning: number;
+                }[];
+                name: string;
+                policy_key: string;
+            }[];
+            /** @description open tickets by worst timer; the queue link of a tile is unit_id (+ subtree=false for self, no_unit=true for undispatched) and sla_state */
+            tiles: {
+                breached: number;
+                has_children: boolean;
+                /**
+                 * @description unit: a child unit and its subtree; self: tickets on the viewed unit itself; undispatched: no unit yet
+                 * @enum {string}
+                 */
+                kind: "unit" | "self" | "undispatched";
+                name: string | null;
+                ok: number;
+                soonest_due_at: string | null;
+                unit_id: number | null;
+                warning: number;
+            }[];
+            today: {
+                /** @description timers that breached in the period */
+                breached: number;
+                /** @description timers stopped by their goal in the period */
+                met: number;
+                /** @description of those, stopped before their limit */
+                on_time: number;
+                /** @description on_time ÷ met; null when nothing was met */
+                rate: number | null;
+            };
+            /** @description open tickets by their worst open timer */
+            totals: {
+                breached: number;
+                ok: number;
+                warning: number;
+            };
+            /** @description the viewed unit; null: every top-level unit */
+            unit: {
+                id: number;
+                name: string;
+            } | null;
         };
         SlaPolicy: {
             /** @default true */
@@ -6096,6 +6281,120 @@ export interface operations {
             };
         };
     };
+    getSlaBoardOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaBoardView"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSlaBoardUnitsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the unit's board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaBoardView"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSurveysByToken: {
         parameters: {
             query?: {
@@ -6241,23 +6540,33 @@ export interface operations {
     getTickets: {
         parameters: {
             query?: {
+                /** @description the customer's area (unknown counts as city, as SLA tiers do) */
+                area?: "city" | "county";
                 assignee_id?: number;
                 category?: string;
                 cursor?: string;
                 customer_id?: number;
                 limit?: number;
+                /** @description tickets not dispatched to any unit yet */
+                no_unit?: "true";
                 /** @description leadership cases owned by this user */
                 owner_id?: number;
+                /** @description reconnections by how the customer paid */
+                payment_channel?: string;
                 /** @description ticket number, customer phone, or words in the description */
                 q?: string;
                 /** @description first: handling round 1; second: a second (or later) handling */
                 round?: "first" | "second";
-                /** @description by the worst open SLA timer of the ticket */
+                /** @description tickets with an open timer of one of these policies (keys, comma-separated) */
+                sla_policy?: string;
+                /** @description by the worst open SLA timer of the ticket (with sla_policy: by that policy's open timer) */
                 sla_state?: string;
                 /** @description due: breached first, then soonest SLA due time */
                 sort?: "newest" | "due";
                 /** @description one or more, comma-separated */
                 status?: string;
+                /** @description with unit_id: false counts the unit itself only */
+                subtree?: "true" | "false";
                 type?: string;
                 /** @description true: only tickets nobody has taken */
                 unassigned?: "true" | "false";

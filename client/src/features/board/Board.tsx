@@ -1,232 +1,242 @@
-import { Alert, Button, Card, List, Space, Table, Tag } from 'antd';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Breadcrumb, Card, Empty, List, Space, Table, Tag, Tooltip } from 'antd';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { api } from '../../api/client';
 import type { Page, Ticket } from '../../api/types';
-import { Countdown, LoadError, StatusTag, TicketLink, useFlash, useLoad, useThrottled } from '../../components/common';
+import { Countdown, LoadError, StatusTag, TicketLink, useFlash, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
+import { useBoardText } from '../../i18n/board';
 import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
-import { linkProps } from '../../router';
+import { linkProps, navigate } from '../../router';
 import { useSession } from '../../session';
-import { formatAt, serverNow, useNow } from '../../time';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-/** One unit's tile, read tolerantly from GET /api/sla/board. */
-interface UnitTile {
-  unit_id: number;
-  name: string;
-  ok: number;
-  warning: number;
-  breached: number;
-  soonest_due: string | null;
-}
-
-interface AtRisk {
-  ticket_id: number;
-  number: string;
-  unit_id: number | null;
-  policy: string;
-  due_at: string;
-  state: string;
-}
-
-type Raw = Record<string, unknown>;
-const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : 0);
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-
-interface MetToday {
-  met: number;
-  on_time: number;
-  rate: number | null;
-}
-
-function readBoard(raw: unknown, unitName: (id: number | null) => string): { tiles: UnitTile[]; atRisk: AtRisk[]; metToday: MetToday | null } {
-  const body = (raw ?? {}) as Raw;
-  const rows = (Array.isArray(raw) ? raw : (body.units ?? body.items ?? [])) as Raw[];
-  const tiles = rows.map((r) => {
-    const counts = (r.counts ?? r) as Raw;
-    const unitId = r.unit_id === null ? 0 : num(r.unit_id ?? r.id);
-    return {
-      unit_id: unitId,
-      name: str(r.name) ?? str(r.unit_name) ?? unitName(unitId),
-      ok: num(counts.ok),
-      warning: num(counts.warning),
-      breached: num(counts.breached),
-      soonest_due: str(r.soonest_due) ?? str(r.soonest_due_at) ?? str((r.soonest as Raw | undefined)?.due_at),
-    };
-  });
-  const risky = (body.at_risk ?? body.soonest ?? []) as Raw[];
-  const atRisk = risky.map((r) => ({
-    ticket_id: num(r.ticket_id ?? (r.ticket as Raw | undefined)?.id),
-    number: str(r.number) ?? str((r.ticket as Raw | undefined)?.number) ?? `#${num(r.ticket_id)}`,
-    unit_id: r.unit_id === null || r.unit_id === undefined ? null : num(r.unit_id),
-    policy: str(r.policy_name) ?? str(r.name) ?? str(r.policy_key) ?? '',
-    due_at: str(r.due_at) ?? '',
-    state: str(r.state) ?? 'running',
-  }));
-  const met = body.met_today as MetToday | undefined;
-  return { tiles, atRisk, metToday: met ?? null };
-}
+import { formatAt, formatDuration, useNow } from '../../time';
+import { HourlyChart, UnitsChart } from './charts';
+import { queueHref, scopeFilter, SLA_STATES, tileFilter, useBoardView, type BoardTile, type BoardTimer, type BoardView, type Counts, type QueueFilter, type SlaState } from './model';
+import { WallBoard } from './WallBoard';
+import { CountLink, LateText, ownerText, pct, tileName } from './parts';
+import './board.css';
 
 /**
- * The supervisor's wall screen: unit tiles with SLA counts, tickets about to breach at the top,
- * breaches flashing, the latest intake, all moving without a reload. `?wall=1` hides the console
- * chrome and needs no clicks.
+ * The supervisors' SLA board (`/board`) and a unit's page (`/board/units/:id`). Every number is a
+ * link to the queue filtered to exactly the tickets it counts; everything reloads on events and
+ * after a reconnect. `?wall=1` is the wall screen (WallBoard).
  */
-export function BoardPage({ wallboard }: { wallboard: boolean }) {
-  const { t, tv } = useI18n();
-  const { unitName } = useSession();
+export function BoardPage({ wallboard, unitId = null }: { wallboard: boolean; unitId?: number | null }) {
+  return wallboard ? <WallBoard /> : <BoardScreen unitId={unitId} />;
+}
+
+function BoardScreen({ unitId }: { unitId: number | null }) {
+  const { t } = useI18n();
+  const bt = useBoardText();
   const { connected } = useRealtime();
-  const board = useLoad(() => api<unknown>('/api/sla/board'), []);
-  const latest = useLoad(() => api<Page<Ticket>>('/api/tickets', { query: { limit: 12 } }), []);
-  const [feed, setFeed] = useState<Ticket[]>([]);
-  const [lit, flash] = useFlash(3000);
   const now = useNow();
-
-  useEffect(() => {
-    if (latest.data) setFeed(latest.data.items);
-  }, [latest.data]);
-
-  const reloadBoard = useThrottled(board.reload, 1000);
-  useResync(() => {
-    board.reload();
-    latest.reload();
-  });
-  useRealtimeEvents(['ticket.created', 'ticket.updated'], (payload) => {
-    const ticket = payload.ticket as Ticket;
-    setFeed((prev) => [ticket, ...prev.filter((x) => x.id !== ticket.id)].slice(0, 12).sort((a, b) => b.id - a.id));
-    flash(ticket.id);
-    reloadBoard();
-  });
-  useRealtimeEvents(['sla.warning', 'sla.breached', 'escalation.raised'], reloadBoard);
-
-  const { tiles, atRisk, metToday } = board.data ? readBoard(board.data, (id) => (id ? unitName(id) : t('board.undispatched'))) : { tiles: [], atRisk: [], metToday: null };
-  const numbers = useTicketNumbers(atRisk.filter((r) => r.number.startsWith('#')).map((r) => r.ticket_id), feed);
-  const policies = useLoad(() => api<{ items: { key: string; name: string }[] }>('/api/sla-policies'), []);
-  const policyName = new Map((policies.data?.items ?? []).map((p) => [p.key, p.name]));
-  const slaMissing = board.error?.missing ?? false;
-  const totals = tiles.reduce((sum, x) => ({ ok: sum.ok + x.ok, warning: sum.warning + x.warning, breached: sum.breached + x.breached }), { ok: 0, warning: 0, breached: 0 });
-  const sortedRisk = [...atRisk].sort((a, b) => a.due_at.localeCompare(b.due_at));
+  const board = useBoardView(unitId);
+  const view = board.data;
+  const overview = unitId === null;
 
   return (
-    <div className="stack" data-testid="board">
-      <Space align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Space align="baseline" size="large">
-          <h2 style={{ margin: 0 }}>{t('board.title')}</h2>
+    <div className="stack sla-board" data-testid="board" data-unit={view?.unit?.id ?? ''}>
+      <div className="sla-board-head">
+        <Space align="baseline" size="large" wrap>
+          {view && view.breadcrumb.length > 0 && !overview ? (
+            <Breadcrumb items={[{ title: <a {...linkProps('/board')}>{bt('board.title')}</a> }, ...view.breadcrumb.map((u, i) => ({
+              title: i === view.breadcrumb.length - 1 ? <b>{u.name}</b> : <a {...linkProps(`/board/units/${u.id}`)}>{u.name}</a>,
+            }))]} data-testid="board-breadcrumb" />
+          ) : (
+            <h2 style={{ margin: 0 }}>{bt('board.title')}{view?.unit ? ` · ${view.unit.name}` : ''}</h2>
+          )}
           <span className="board-clock" data-testid="board-clock">{formatAt(new Date(now).toISOString(), 'YYYY-MM-DD HH:mm:ss')}</span>
           <Tag color={connected ? 'green' : 'red'}>{connected ? t('app.live') : t('app.offline')}</Tag>
         </Space>
-        <Space size="large">
-          {metToday && metToday.met > 0 && (
-            <span className="muted" data-testid="met-today">{t('board.metToday', { met: metToday.met, on_time: metToday.on_time, rate: metToday.rate === null ? '—' : `${Math.round(metToday.rate * 1000) / 10}%` })}</span>
-          )}
-          {tiles.length > 0 && (
-            <span className="tile" style={{ display: 'inline-flex', gap: 12 }}>
-              <span className="ok">{t('board.ok')} {totals.ok}</span>
-              <span className="warning">{t('board.warning')} {totals.warning}</span>
-              <span className="breached">{t('board.breached')} {totals.breached}</span>
-            </span>
-          )}
-          <a {...linkProps(wallboard ? '/board' : '/board?wall=1')} data-testid="wallboard-toggle">{wallboard ? t('board.exitWallboard') : t('board.wallboard')}</a>
+        <Space>
+          <span className="muted">{bt('board.clickHint')}</span>
+          <a {...linkProps('/board?wall=1')} data-testid="wallboard-toggle">{bt('board.wallboard')}</a>
         </Space>
-      </Space>
-      {slaMissing ? <Alert type="info" showIcon title={t('board.slaMissing')} data-testid="sla-missing" /> : board.error && <LoadError error={board.error} path="/api/sla/board" retry={board.reload} />}
-      {tiles.length > 0 && (
-        <div className="tiles" data-testid="tiles">
-          {tiles.map((tile) => (
-            <div key={tile.unit_id} className={`tile${tile.breached > 0 ? ' has-breach' : ''}`} data-unit={tile.unit_id}>
-              <h4>{tile.name}</h4>
-              <div className="counts">
-                <span className="ok" title={t('board.ok')}>{tile.ok}</span>
-                <span className="warning" title={t('board.warning')}>{tile.warning}</span>
-                <span className="breached" title={t('board.breached')}>{tile.breached}</span>
-              </div>
-              <div className="muted">{t('board.soonest')}: {tile.soonest_due ? <Countdown due={tile.soonest_due} /> : '—'}</div>
-            </div>
-          ))}
-        </div>
-      )}
-      <div className="grid-2">
-        <Card size="small" title={t('board.atRisk')} data-testid="at-risk">
-          {slaMissing ? <span className="muted">{t('board.slaMissing')}</span> : (
-            <Table<AtRisk> size="small" className="dense-table" pagination={false} rowKey={(r) => `${r.ticket_id}-${r.policy}`} dataSource={sortedRisk}
-              locale={{ emptyText: t('board.noRisk') }}
-              rowClassName={(r) => (r.state === 'breached' || new Date(r.due_at).getTime() < serverNow() ? 'at-risk-breached' : '')}
-              columns={[
-                { title: t('col.ticket'), dataIndex: 'number', render: (v: string, r) => <TicketLink ticket={{ id: r.ticket_id, number: numbers.get(r.ticket_id) ?? v }} /> },
-                { title: t('col.unit'), dataIndex: 'unit_id', render: (v: number | null) => (v === null ? t('board.undispatched') : unitName(v)) },
-                { title: 'SLA', dataIndex: 'policy', render: (v: string) => policyName.get(v) ?? v },
-                { title: t('col.due'), dataIndex: 'due_at', render: (v: string) => <Countdown due={v} /> },
-              ]} />
-          )}
-        </Card>
-        <div className="stack">
-          {tiles.length > 0 && (
-            <Card size="small" title={t('board.breachedByUnit')}>
-              <BreachChart tiles={tiles} dark={wallboard} />
-            </Card>
-          )}
-          <Card size="small" title={t('board.latest')} extra={<Button size="small" type="text" onClick={latest.reload}>{t('common.refresh')}</Button>}>
-            <div data-testid="latest"><List size="small" dataSource={feed} renderItem={(x) => (
-              <List.Item className={lit.has(x.id) ? 'row-flash' : ''} data-ticket={x.id}>
-                <Space wrap>
-                  <TicketLink ticket={x} /><StatusTag status={x.status} />{tv('type', x.type)} · {tv('category', x.category)}
-                  <span className="muted">{unitName(x.unit_id)}</span><span className="muted">{formatAt(x.created_at, 'HH:mm')}</span>
-                </Space>
-              </List.Item>
-            )} /></div>
-          </Card>
-        </div>
       </div>
+      {board.error && (board.error.status === 404 ? <Alert type="warning" showIcon title={bt('board.notFound')} /> : <LoadError error={board.error} path="/api/sla/board/overview" retry={board.reload} />)}
+      {view && <BoardBody view={view} overview={overview} />}
+      {overview && <LatestIntake />}
     </div>
   );
 }
 
-function BreachChart({ tiles, dark }: { tiles: UnitTile[]; dark: boolean }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    chart.current = echarts.init(ref.current, dark ? 'dark' : undefined, { renderer: 'canvas' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-    };
-  }, [dark]);
-  useEffect(() => {
-    chart.current?.setOption({
-      backgroundColor: 'transparent',
-      grid: { left: 36, right: 8, top: 8, bottom: 48 },
-      tooltip: {},
-      xAxis: { type: 'category', data: tiles.map((x) => x.name), axisLabel: { rotate: 30 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: tiles.map((x) => x.breached), itemStyle: { color: '#dc2626' }, animationDurationUpdate: 300 }],
-    });
-  }, [tiles]);
-  return <div ref={ref} style={{ height: 200 }} data-testid="breach-chart" />;
+function BoardBody({ view, overview }: { view: BoardView; overview: boolean }) {
+  const bt = useBoardText();
+  const scope = scopeFilter(view, overview);
+  const regulatory = view.policies.filter((p) => p.regulatory);
+  const internal = view.policies.filter((p) => !p.regulatory);
+  return (
+    <>
+      <div className="sla-summary" data-testid="summary">
+        <Card size="small" title={bt('board.openTickets')}>
+          <div className="sla-counts-big">{SLA_STATES.map((s) => <CountLink key={s} state={s} n={view.totals[s]} filter={scope} testId={`total-${s}`} />)}</div>
+        </Card>
+        <PeriodCard title={bt('board.today')} period={view.today} testId="today" />
+        <PeriodCard title={bt('board.month')} period={view.month} testId="month" />
+      </div>
+
+      <Card size="small" title={bt('board.tilesTitle')}>
+        <div className="sla-tiles" data-testid="tiles">
+          {view.tiles.map((tile) => <TileCard key={`${tile.kind}-${tile.unit_id}`} tile={tile} />)}
+        </div>
+      </Card>
+
+      <div className="grid-2">
+        <Card size="small" title={bt('board.lateTitle')} extra={<span className="muted">{bt('board.lateCount', { breached: view.late.breached, warning: view.late.warning })}</span>} data-testid="late">
+          <TimerTable rows={view.late.items} empty={bt('board.noLate')} />
+          {view.late.items.length < view.late.warning + view.late.breached && <div className="muted">{bt('board.lateShown', { n: view.late.items.length })}</div>}
+        </Card>
+        <div className="stack">
+          <Card size="small" title={bt('board.chartTitle')}>
+            <div style={{ height: 240 }}>
+              <UnitsChart tiles={view.tiles} names={view.tiles.map((x) => tileName(x, bt))} dark={false} fontSize={12} onOpen={(tile, state) => navigate(queueHref(tileFilter(tile, state)))} />
+            </div>
+          </Card>
+          <Card size="small" title={bt('board.hourlyTitle')}>
+            <HourlyChart hourly={view.hourly} dark={false} fontSize={12} height={220} />
+          </Card>
+        </div>
+      </div>
+
+      <div className="sla-policy-grid">
+        <PolicyCard title={bt('board.regulatory')} rows={regulatory} scope={scope} testId="policies-regulatory" />
+        <PolicyCard title={bt('board.internal')} rows={internal} scope={scope} testId="policies-internal" />
+      </div>
+
+      <div className="grid-2">
+        <TiersCard view={view} scope={scope} />
+        <Card size="small" title={bt('board.soonestTitle')} data-testid="soonest">
+          <TimerTable rows={view.soonest} empty={bt('board.noSoonest')} />
+        </Card>
+      </div>
+    </>
+  );
 }
 
-/** Ticket numbers for the at-risk rows: known from the live feed, else fetched once and kept. */
-const knownNumbers = new Map<number, string>();
-function useTicketNumbers(ids: number[], feed: Ticket[]): Map<number, string> {
-  const [, setVersion] = useState(0);
-  for (const x of feed) knownNumbers.set(x.id, x.number);
-  const missing = ids.filter((id) => !knownNumbers.has(id));
-  const key = missing.join(',');
+function PeriodCard({ title, period, testId }: { title: string; period: BoardView['today']; testId: string }) {
+  const bt = useBoardText();
+  return (
+    <Card size="small" title={title} data-testid={testId}>
+      <div className="sla-period">
+        <div><div className="muted">{bt('board.breaches')}</div><div className={`sla-big${period.breached > 0 ? ' sla-breached' : ''}`} data-testid={`${testId}-breached`}>{period.breached}</div></div>
+        <div><div className="muted">{bt('board.onTimeRate')}</div><div className="sla-big" data-testid={`${testId}-rate`}>{pct(period.rate)}</div><div className="muted">{bt('board.onTimeOf', { on_time: period.on_time, met: period.met })}</div></div>
+      </div>
+    </Card>
+  );
+}
+
+function TileCard({ tile }: { tile: BoardTile }) {
+  const bt = useBoardText();
+  const name = tileName(tile, bt);
+  return (
+    <div className={`sla-tile${tile.breached > 0 ? ' has-breach' : ''}`} data-unit={tile.unit_id ?? 'none'} data-kind={tile.kind}>
+      <div className="sla-tile-name">
+        {tile.kind === 'unit' ? <a {...linkProps(`/board/units/${tile.unit_id}`)} title={bt('board.openUnit')} data-testid="tile-unit-link">{name}</a> : name}
+      </div>
+      <div className="sla-tile-counts">{SLA_STATES.map((s) => <CountLink key={s} state={s} n={tile[s]} filter={tileFilter(tile)} />)}</div>
+      <div className="muted sla-tile-due">{bt('board.soonest')}: {tile.soonest_due_at ? <Countdown due={tile.soonest_due_at} /> : '—'}</div>
+    </div>
+  );
+}
+
+function TimerTable({ rows, empty }: { rows: BoardTimer[]; empty: string }) {
+  const bt = useBoardText();
+  return (
+    <Table<BoardTimer> size="small" className="dense-table" pagination={false} rowKey="timer_id" dataSource={rows} locale={{ emptyText: empty }} scroll={{ y: 360 }}
+      rowClassName={(r) => (r.state === 'breached' ? 'sla-row-breached' : r.state === 'warning' ? 'sla-row-warning' : '')}
+      onRow={(r) => ({ 'data-ticket': r.ticket_id, 'data-state': r.state } as HTMLAttributes<HTMLElement>)}
+      columns={[
+        { title: bt('board.col.ticket'), dataIndex: 'number', width: 140, render: (_v, r) => <TicketLink ticket={{ id: r.ticket_id, number: r.number }} /> },
+        { title: bt('board.col.unit'), dataIndex: 'unit_name', width: 100, ellipsis: true, render: (v: string | null) => v ?? bt('board.undispatched') },
+        { title: bt('board.col.policy'), dataIndex: 'policy_name', ellipsis: { showTitle: false }, render: (v: string, r) => <Tooltip title={v}>{r.regulatory && <Tag color="red">{bt('board.regulatoryTag')}</Tag>}{v}</Tooltip> },
+        { title: bt('board.col.late'), key: 'late', width: 112, render: (_v, r) => <LateText timer={r} /> },
+        { title: bt('board.col.owner'), key: 'owner', width: 110, ellipsis: true, render: (_v, r) => ownerText(r, bt) },
+      ]} />
+  );
+}
+
+function PolicyCard({ title, rows, scope, testId }: { title: string; rows: BoardView['policies']; scope: QueueFilter; testId: string }) {
+  const bt = useBoardText();
+  return (
+    <Card size="small" title={title} data-testid={testId}>
+      <Table size="small" className="dense-table" pagination={false} rowKey="policy_key" dataSource={rows}
+        onRow={(r) => ({ 'data-policy': r.policy_key } as HTMLAttributes<HTMLElement>)}
+        columns={[
+          { title: bt('board.col.policy'), dataIndex: 'name', render: (v: string, r) => <>{v} <span className="muted">{bt('board.target', { time: formatTarget(r.target_seconds) })}</span></> },
+          ...SLA_STATES.map((s) => ({ title: bt(`board.${s}`), key: s, width: 64, align: 'right' as const, render: (_v: unknown, r: Counts & { policy_key: string }) => <CountLink state={s} n={r[s]} label={false} filter={{ ...scope, sla_policy: r.policy_key }} /> })),
+        ]} />
+    </Card>
+  );
+}
+
+function formatTarget(seconds: number): string {
+  return seconds % 86400 === 0 ? `${seconds / 86400}d` : seconds % 3600 === 0 ? `${seconds / 3600}h` : `${Math.round(seconds / 60)}min`;
+}
+
+/** Reconnection work: payment channel down, city / county across, each cell its tier and counts. */
+export function TiersCard({ view, scope, compact = false }: { view: BoardView; scope: QueueFilter; compact?: boolean }) {
+  const bt = useBoardText();
+  const { tv } = useI18n();
+  return (
+    <Card size="small" title={bt('board.tiersTitle')} data-testid="tiers">
+      {view.tiers.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={bt('board.noTiers')} /> : view.tiers.map((group) => {
+        const channels = [...new Set(group.cells.map((c) => c.payment_channel))];
+        return (
+          <table key={group.policy_key} className="sla-tiers">
+            {!compact && <caption>{group.name}</caption>}
+            <thead><tr><th>{bt('board.col.channel')}</th><th>{tv('area', 'city')}</th><th>{tv('area', 'county')}</th></tr></thead>
+            <tbody>
+              {channels.map((channel) => (
+                <tr key={channel ?? 'none'}>
+                  <th>{channel ? tv('payment', channel) : '—'}</th>
+                  {(['city', 'county'] as const).map((area) => {
+                    const cell = group.cells.find((c) => c.payment_channel === channel && c.area === area);
+                    const filter = { ...scope, sla_policy: group.policy_key, payment_channel: channel ?? undefined, area };
+                    return (
+                      <td key={area} data-cell={`${channel}-${area}`}>
+                        {cell ? <>
+                          {cell.tier !== null && <Tag className="sla-tier-tag">{bt('board.tier', { tier: cell.tier })}</Tag>}
+                          {SLA_STATES.map((s) => <CountLink key={s} state={s} n={cell[s]} filter={filter} label={false} />)}
+                        </> : <span className="muted">—</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </Card>
+  );
+}
+
+/** The last tickets accepted or changed, as they arrive. */
+function LatestIntake() {
+  const { tv } = useI18n();
+  const bt = useBoardText();
+  const { unitName } = useSession();
+  const latest = useLoad(() => api<Page<Ticket>>('/api/tickets', { query: { limit: 12 } }), []);
+  const [feed, setFeed] = useState<Ticket[]>([]);
+  const [lit, flash] = useFlash(3000);
   useEffect(() => {
-    if (!key) return;
-    let live = true;
-    void Promise.all(key.split(',').map((id) => api<Ticket>(`/api/tickets/${id}`).then((x) => knownNumbers.set(x.id, x.number), () => undefined)))
-      .then(() => live && setVersion((v) => v + 1));
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return knownNumbers;
+    if (latest.data) setFeed(latest.data.items);
+  }, [latest.data]);
+  useResync(latest.reload);
+  useRealtimeEvents(['ticket.created', 'ticket.updated'], (payload) => {
+    const ticket = payload.ticket as Ticket;
+    setFeed((prev) => [ticket, ...prev.filter((x) => x.id !== ticket.id)].sort((a, b) => b.id - a.id).slice(0, 12));
+    flash(ticket.id);
+  });
+  return (
+    <Card size="small" title={bt('board.latest')}>
+      <div data-testid="latest"><List size="small" dataSource={feed} renderItem={(x) => (
+        <List.Item className={lit.has(x.id) ? 'row-flash' : ''} data-ticket={x.id}>
+          <Space wrap>
+            <TicketLink ticket={x} /><StatusTag status={x.status} />{tv('type', x.type)} · {tv('category', x.category)}
+            <span className="muted">{unitName(x.unit_id)}</span><span className="muted">{formatAt(x.created_at, 'HH:mm')}</span>
+          </Space>
+        </List.Item>
+      )} /></div>
+    </Card>
+  );
 }

@@ -12,12 +12,13 @@ import { PaymentTag } from '../ticket/Payment';
 import { formatAt } from '../../time';
 import { BulkBar } from './BulkBar';
 import { SlaCell } from './SlaCell';
+import { SLA_STATES } from '../board/model';
+import { BoardFilterChips, useBoardFilters } from './board-filters';
 
 const OPEN = 'accepted,dispatched,resolved';
 /** A handler's work list: tickets waiting for a callback are the desk's, not theirs. */
 const UNIT_WORK = 'dispatched';
 const PAGE = 50;
-const SLA_STATES = ['ok', 'warning', 'breached'] as const;
 
 type View = 'mine' | 'unit' | 'all';
 
@@ -34,12 +35,14 @@ export function QueuesPage() {
   const status = search.get('status') ?? (scoped ? UNIT_WORK : OPEN);
   const type = search.get('type') ?? '';
   const category = search.get('category') ?? '';
-  const slaState = search.get('sla') ?? '';
+  const slaState = search.get('sla_state') ?? '';
   const unitFilter = search.get('unit') ?? '';
   const assignee = search.get('assignee') ?? '';
   const round = search.get('round') ?? '';
   const sort = search.get('sort') ?? (scoped ? 'due' : 'newest');
   const q = search.get('q') ?? '';
+  // Filters the SLA board links to (every number there opens exactly its tickets here).
+  const boardFilters = useBoardFilters(search);
   const [items, setItems] = useState<QueueTicket[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -61,7 +64,8 @@ export function QueuesPage() {
     assignee_id: view === 'mine' || assignee === 'me' ? user.id : undefined,
     unassigned: assignee === 'none' ? 'true' : undefined,
     unit_id: unitFilter ? Number(unitFilter) : view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
-  }), [status, type, category, slaState, round, sort, q, view, assignee, unitFilter, user]);
+    ...boardFilters.query,
+  }), [status, type, category, slaState, round, sort, q, view, assignee, unitFilter, user, boardFilters.key]);
 
   const load = (append = false) => {
     setLoading(true);
@@ -138,7 +142,7 @@ export function QueuesPage() {
         <Select mode="multiple" style={{ minWidth: 200 }} placeholder={t('col.status')} aria-label={t('col.status')} value={status === 'any' ? [] : status.split(',')}
           options={STATUSES.map((s) => ({ value: s, label: tv('status', s) }))} onChange={(v: string[]) => setSearch({ status: v.length ? v.join(',') : 'any' })} data-testid="filter-status" />
         <Select mode="multiple" style={{ minWidth: 130 }} placeholder={t('queues.slaState')} aria-label={t('queues.slaState')} value={slaState ? slaState.split(',') : []} data-testid="filter-sla"
-          options={SLA_STATES.map((s) => ({ value: s, label: t(`sla.${s}`) }))} onChange={(v: string[]) => setSearch({ sla: v.join(',') })} />
+          options={SLA_STATES.map((s) => ({ value: s, label: t(`sla.${s}`) }))} onChange={(v: string[]) => setSearch({ sla_state: v.join(',') })} />
         <Select allowClear style={{ width: 120 }} placeholder={t('col.type')} aria-label={t('col.type')} value={type || undefined}
           options={TICKET_TYPES.map((s) => ({ value: s, label: tv('type', s) }))} onChange={(v?: string) => setSearch({ type: v })} />
         <Select allowClear style={{ width: 120 }} placeholder={t('col.category')} aria-label={t('col.category')} value={category || undefined}
@@ -154,6 +158,7 @@ export function QueuesPage() {
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>
         <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span>{canBulk && <> <span className="kbd">x</span></>}</span>
       </div>
+      <BoardFilterChips filters={boardFilters} onClear={(keys) => setSearch(Object.fromEntries(keys.map((k) => [k, null])))} />
       {canBulk && <BulkBar selected={selected} onDone={() => { setSelectedIds([]); load(); }} />}
       {error && <LoadError error={error} path="/api/tickets" retry={() => load()} />}
       <Table<QueueTicket>
