@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   'reports.review': ['supervisor', 'manager'],
   'reports.rectify': ['unit_head', 'supervisor', 'manager'],
   'reports.subscribers': ['manager', 'admin'],
+  'reports.targets': ['manager'],
   'incidents.read': everyone,
   'incidents.manage': ['unit_head', 'supervisor', 'manager'],
   'incidents.link': ['supervisor', 'manager'],

@@ -55,9 +55,14 @@ export function createMailer(deps: Deps, options: MailerOptions) {
     );
     const delivery = claimed.rows[0];
     if (!delivery) return 'skipped'; // sent already, or another worker holds it
-    const notification = await knex('mail_notifications').where({ id: key.notification_id }).first<{ subject: string; body: string }>('subject', 'body');
+    const notification = await knex('mail_notifications').where({ id: key.notification_id })
+      .first<{ subject: string; body: string; html: string | null; attachments: StoredAttachment[] | null }>('subject', 'body', 'html', 'attachments');
     try {
-      await options.transport.send({ to: key.recipient, subject: notification!.subject, text: notification!.body, messageId: delivery.message_id });
+      await options.transport.send({
+        to: key.recipient, subject: notification!.subject, text: notification!.body, messageId: delivery.message_id,
+        ...(notification!.html ? { html: notification!.html } : {}),
+        ...(notification!.attachments ? { attachments: notification!.attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, content: Buffer.from(a.content_base64, 'base64') })) } : {}),
+      });
     } catch (err) {
       await knex('mail_deliveries').where(key).update({ status: 'pending', lease_until: null, last_error: err instanceof Error ? err.message : String(err) });
       throw err;
@@ -120,3 +125,10 @@ export function createMailer(deps: Deps, options: MailerOptions) {
 }
 
 export type Mailer = ReturnType<typeof createMailer>;
+
+/** mail_notifications.attachments: files carried with a notification (the monthly report's CSV) */
+interface StoredAttachment {
+  filename: string;
+  content_type: string;
+  content_base64: string;
+}

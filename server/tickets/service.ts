@@ -182,6 +182,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       const rows = await repo.list(knex, {
         scopePrefix: scopePrefix(principal), status: q.status, type: q.type, category: q.category, unitId: q.unit_id,
         assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, slaState: q.sla_state, beforeId, limit: q.limit + 1, ...search,
+        figure: q.figure && q.month ? { key: q.figure, month: q.month, timezone: config.timezone } : undefined,
       });
       const page = rows.slice(0, q.limit);
       const customers = await repo.customersByIds(knex, page.map((r) => r.customer_id));
