@@ -9,7 +9,6 @@ import { MyCasesPage } from './features/cases/MyCases';
 import { SignIn } from './features/auth/SignIn';
 import { IntakePage } from './features/intake/Intake';
 import { QueuesPage } from './features/queues/Queues';
-import { ReportsPage } from './features/reports/Reports';
 import { TicketPage } from './features/ticket/TicketDetail';
 import { useI18n } from './i18n';
 import { RealtimeProvider, useRealtime } from './realtime/socket';
@@ -18,6 +17,7 @@ import { SessionProvider, useSession, type SessionAction } from './session';
 
 // The board pulls in the chart library: loaded only by those who open it.
 const BoardPage = lazy(() => import('./features/board/Board').then((m) => ({ default: m.BoardPage })));
+const ReportsPage = lazy(() => import('./features/reports/Reports').then((m) => ({ default: m.ReportsPage })));
 
 const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports'; needs?: SessionAction; hotkey: string }[] = [
   { key: 'intake', path: '/intake', label: 'nav.intake', needs: 'intake', hotkey: 'n' },
@@ -134,7 +134,7 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
   ) : path === '/board' ? (
     <Suspense fallback={<Spin />}><BoardPage wallboard={wallboard} /></Suspense>
   ) : path === '/reports' ? (
-    <ReportsPage />
+    <Suspense fallback={<Spin />}><ReportsPage /></Suspense>
   ) : null;
 
   // A wall screen: dark, large, no console chrome, nothing to click.

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { CATEGORIES, STATUSES, TICKET_TYPES, type Page, type Ticket } from '../../api/types';
 import { LoadError, StatusTag, TicketLink, useFlash, useThrottled } from '../../components/common';
 import { useI18n } from '../../i18n';
+import { useReportText, type ReportTextKey } from '../../i18n/reports';
 import { useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate, useQueryState } from '../../router';
 import { useSession } from '../../session';
@@ -18,6 +19,7 @@ type View = 'mine' | 'unit' | 'all';
 /** The queue's filters are the URL: a view can be bookmarked, shared, and survives a reload. */
 export function QueuesPage() {
   const { t, tv } = useI18n();
+  const rt = useReportText();
   const { user, unitName, userName } = useSession();
   const [search, setSearch] = useQueryState();
   const scoped = user.role === 'handler' || user.role === 'unit_head';
@@ -26,6 +28,10 @@ export function QueuesPage() {
   const type = search.get('type') ?? '';
   const category = search.get('category') ?? '';
   const q = search.get('q') ?? '';
+  // a drill-down from the report: the tickets one of its figures counts (see features/reports)
+  const figure = search.get('figure') ?? '';
+  const figureMonth = search.get('month') ?? '';
+  const unitParam = search.get('unit_id');
   const [items, setItems] = useState<Ticket[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -41,8 +47,10 @@ export function QueuesPage() {
     category: category || undefined,
     q: q || undefined,
     assignee_id: view === 'mine' ? user.id : undefined,
-    unit_id: view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
-  }), [status, type, category, q, view, user]);
+    unit_id: unitParam ? Number(unitParam) : view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
+    figure: figure && figureMonth ? figure : undefined,
+    month: figure && figureMonth ? figureMonth : undefined,
+  }), [status, type, category, q, view, user, figure, figureMonth, unitParam]);
 
   const load = (append = false) => {
     setLoading(true);
@@ -107,6 +115,11 @@ export function QueuesPage() {
           options={CATEGORIES.map((s) => ({ value: s, label: tv('category', s) }))} onChange={(v?: string) => setSearch({ category: v })} />
         <Input.Search style={{ width: 240 }} placeholder={t('queues.search')} value={qDraft} allowClear data-search
           onChange={(e) => setQDraft(e.target.value)} onSearch={(v) => setSearch({ q: v.trim() })} />
+        {(figure || unitParam) && (
+          <Tag closable color="geekblue" data-testid="drill-filter" onClose={() => setSearch({ figure: null, month: null, unit_id: null })}>
+            {[figure && `${rt('r.drill')}: ${rt(`fig.${figure}` as ReportTextKey)} · ${figureMonth}`, unitParam && unitName(Number(unitParam))].filter(Boolean).join(' · ')}
+          </Tag>
+        )}
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>
         <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span></span>
       </div>
