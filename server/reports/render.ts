@@ -160,11 +160,10 @@ export function bulletinHtml(b: Bulletin, scopeName: string): string {
   const cases = b.units.flatMap((u) => u.cases);
   const rectifications = b.rectifications.length === 0
     ? '<p>无整改事项。No rectification items.</p>'
-    : `<table class="grid"><colgroup><col style="width:17%"><col style="width:13%"><col style="width:25%"><col style="width:10%"><col style="width:11%"><col style="width:9%"><col style="width:15%"></colgroup>
+    : `<table class="grid"><colgroup><col style="width:17%"><col style="width:12%"><col style="width:24%"><col style="width:10%"><col style="width:13%"><col style="width:9%"><col style="width:15%"></colgroup>
 <thead><tr><th>工单</th><th>单位</th><th>整改事项</th><th>责任人</th><th>期限</th><th>状态</th><th>佐证</th></tr></thead><tbody>${b.rectifications
         .map((r) => `<tr class="${r.overdue ? 'overdue' : ''}"><td>${escapeHtml(r.ticket_number)}</td><td>${escapeHtml(r.unit_name ?? '受理台')}</td><td>${escapeHtml(r.description)}${r.carried_over ? '（上月结转）' : ''}</td><td>${escapeHtml(r.owner_name)}</td><td>${r.due_on}</td><td>${r.done ? '已完成' : r.overdue ? '逾期' : '进行中'}</td><td>${escapeHtml(r.evidence ?? '')}</td></tr>`)
         .join('')}</tbody></table>`;
-  const header = `${b.company} · ${b.title}`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(b.title)} · ${escapeHtml(scopeName)}</title>
 <style>
 @page { size: A4 portrait; margin: 18mm 14mm 18mm 14mm;
@@ -188,7 +187,7 @@ table.units { font-size: 8.5pt; } tr.total td { font-weight: 600; background: #f
 @media screen { body { margin: 10mm auto; } }
 </style></head>
 <body>
-<h1>${escapeHtml(b.title)}</h1><p class="sub">${escapeHtml(header)} · ${escapeHtml(scopeName)}</p>
+<h1>${escapeHtml(b.title)}</h1><p class="sub">${escapeHtml(b.company)} · ${escapeHtml(scopeName)}</p>
 <h2>一、总体指标</h2>${kpiTable(b.kpis)}
 ${targetRows.length ? `<table class="grid"><colgroup><col style="width:40%"><col style="width:35%"><col></colgroup><thead><tr><th>目标</th><th>目标值</th><th>完成情况</th></tr></thead><tbody>${targetRows.join('')}</tbody></table>` : ''}
 <h2>二、各单位指标</h2>
