@@ -44,7 +44,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
   const pct = (v: number | null) => (v === null ? null : Number((v * 100).toFixed(2)));
   const option: Option = {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : String(v)) },
-    legend: { top: 0, type: 'scroll' },
+    legend: { top: 0, type: 'scroll', itemGap: 14 },
     grid: { left: 40, right: 48, top: 36, bottom: 24 },
     xAxis: { type: 'category', data: months.map((m) => m.month) },
     yAxis: [

@@ -54,10 +54,10 @@ export function TargetsPanel({ month, onChanged }: { month: string; onChanged():
 
   return (
     <Card size="small" title={rt('r.tab.targets')} extra={!manager && <span className="muted">{rt('r.managerOnly')}</span>}>
-      <Table<Row> size="small" className="dense-table" rowKey={(r) => String(r.unit_id)} pagination={false} loading={list.loading} dataSource={data?.units ?? []}
+      <Table<Row> size="small" className="dense-table targets-table" rowKey={(r) => String(r.unit_id)} pagination={false} loading={list.loading} dataSource={data?.units ?? []}
         scroll={{ x: 170 + (data?.kpis.length ?? 0) * 110 + 90 }} data-testid="targets-table"
         columns={[
-          { title: rt('r.unit'), dataIndex: 'name', fixed: 'left', width: 170 },
+          { title: rt('r.unit'), dataIndex: 'name', fixed: 'left', width: 170, render: (name: string, r: Row) => (r.unit_id === null ? <b>{rt('r.companyDefault')}</b> : name) },
           ...(data?.kpis ?? []).map(({ key }) => ({
             title: <KpiName kpi={key} />, key, width: 110,
             render: (_v: unknown, r: Row) => {
@@ -73,7 +73,7 @@ export function TargetsPanel({ month, onChanged }: { month: string; onChanged():
           })),
           { title: '', key: 'edit', width: 90, fixed: 'right', render: (_v, r) => manager && <Button size="small" onClick={() => open(r)} data-testid="target-edit">{rt('r.editTargets')}</Button> },
         ]} />
-      <Modal open={editing !== null} title={editing ? rt('r.targetsFor', { unit: editing.name, month }) : ''} onCancel={() => setEditing(null)} onOk={() => void save()}>
+      <Modal open={editing !== null} title={editing ? rt('r.targetsFor', { unit: editing.unit_id === null ? rt('r.companyDefault') : editing.name, month }) : ''} onCancel={() => setEditing(null)} onOk={() => void save()}>
         <p className="muted">{rt('r.targetsHint')}</p>
         <Form form={form} layout="horizontal" labelCol={{ span: 10 }}>
           {data?.kpis.map(({ key, direction }) => (
