@@ -16,6 +16,7 @@ let server: ListeningApp;
 let browser: Browser;
 let month: string;
 let rectificationId: number;
+let headItemId: number;
 
 async function version(id: number): Promise<number> {
   return (await t.knex('tickets').where({ id }).first('version')).version;
@@ -32,6 +33,9 @@ async function seed() {
   const item = await t.http.post(`/api/reports/cases/${id}/rectifications`).set(auth(manager))
     .send({ description: '营业厅收费核对上墙', owner_id: head.id, due_on: '2020-01-31' }).expect(201);
   rectificationId = item.body.id;
+  const second = await t.http.post(`/api/reports/cases/${id}/rectifications`).set(auth(manager))
+    .send({ description: '装维班上门前电话确认', owner_id: head.id, due_on: '2099-12-31' }).expect(201);
+  headItemId = second.body.id;
   await t.http.put(`/api/reports/targets/${month}`).set(auth(manager))
     .send({ unit_id: null, targets: { responsibility_complaints: 0, first_time_satisfaction: 0.995 } }).expect(200);
 }
@@ -139,6 +143,30 @@ describe('the case-analysis report in the console (manager)', () => {
     expect(new URL(page.url()).searchParams.get('figure')).toBe('responsibility_complaints');
     await screenshot(page, 'report-drilldown-1366');
     await page.context().close();
+  });
+});
+
+describe('the case-analysis report in the console (unit head)', () => {
+  it('shows a unit head their subtree only, and lets them close their rectification with evidence', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'head1', `/reports?month=${month}&tab=rectifications`);
+    await page.goto(`${server.url}/reports?month=${month}&tab=rectifications`);
+    const row = page.locator(`[data-rect="${headItemId}"]`);
+    await row.locator('[data-rect-status="open"]').waitFor();
+    // no company-wide scope to choose: their unit and the units below it
+    await page.getByTestId('report-scope').click();
+    const options = await page.locator('.ant-select-item-option').allTextContents();
+    expect(options.map((o) => o.trim())).not.toContain('全公司');
+    expect(options.length).toBe(2);
+    await page.keyboard.press('Escape');
+    await row.getByTestId('rect-close').click();
+    await page.getByTestId('rect-evidence').fill('已建立上门前电话确认制度');
+    await page.getByTestId('rect-confirm').click();
+    await row.locator('[data-rect-status="done"]').waitFor();
+    expect(await t.knex('report_rectifications').where({ id: headItemId }).first()).toMatchObject({ done_by: t.fixture.users.head.id });
+    await screenshot(page, 'report-unit-head-1366');
+    await context.close();
   });
 });
 
