@@ -54,8 +54,8 @@ export function targetResolver(rows: TargetRow[], all: ScopeUnit[], month: strin
     return [...ids, COMPANY];
   };
   return {
-    /** the applying targets of a unit (null: the company), judged against its figures */
-    targets(unitId: number | null, kpis: Kpis): Targets {
+    /** the applying targets of a unit (null: the company), judged against its figures when given */
+    targets(unitId: number | null, kpis: Kpis | null): Targets {
       const out: Targets = {};
       const keys = chain(unitId);
       for (const kpi of TARGET_KPI_KEYS) {
@@ -63,7 +63,7 @@ export function targetResolver(rows: TargetRow[], all: ScopeUnit[], month: strin
         if (key === undefined) continue;
         const row = latest.get(`${key}|${kpi}`)!;
         const target = Number(row.value);
-        out[kpi] = { target, direction: TARGET_KPIS[kpi], met: targetMet(kpi, kpis[kpi], target), source_unit_id: key === COMPANY ? null : key, from_month: row.from_month };
+        out[kpi] = { target, direction: TARGET_KPIS[kpi], met: kpis === null ? null : targetMet(kpi, kpis[kpi], target), source_unit_id: key === COMPANY ? null : key, from_month: row.from_month };
       }
       return out;
     },
@@ -274,14 +274,12 @@ export function createReportsService(deps: Deps) {
     async targets(month: string) {
       const all = await repo.units(knex, null);
       const resolver = targetResolver(await repo.targets(knex, firstDay(month)), all, month);
-      const none = { ...kpisFrom(ZERO_SUMS, { prevMonth: ZERO_SUMS, prevYear: ZERO_SUMS }, 0) };
-      const blank = (t: Targets): Targets => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { ...v, met: null }]));
       return {
         month,
         kpis: TARGET_KPI_KEYS.map((key) => ({ key, direction: TARGET_KPIS[key], rate: RATE_KPIS.has(key) })),
         units: [
-          { unit_id: null, name: all.find((u) => u.parent_id === null)?.name ?? 'Company', parent_id: null, targets: blank(resolver.targets(null, none)) },
-          ...all.map((u) => ({ unit_id: u.id, name: u.name, parent_id: u.parent_id, targets: blank(resolver.targets(u.id, none)) })),
+          { unit_id: null, name: all.find((u) => u.parent_id === null)?.name ?? 'Company', parent_id: null, targets: resolver.targets(null, null) },
+          ...all.map((u) => ({ unit_id: u.id, name: u.name, parent_id: u.parent_id, targets: resolver.targets(u.id, null) })),
         ],
         own: resolver.own(),
       };
