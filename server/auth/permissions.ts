@@ -63,6 +63,7 @@ export const PERMISSIONS = {
   'reports.rectify': ['unit_head', 'supervisor', 'manager'],
   'reports.subscribers': ['manager', 'admin'],
   'audit.read': ['manager', 'admin'],
+  'reports.targets': ['manager'],
   'incidents.read': people,
   'incidents.manage': ['unit_head', 'supervisor', 'manager'],
   'incidents.link': ['supervisor', 'manager'],

@@ -127,7 +127,7 @@ export function mountRoutes(router: Router, routes: RouteSpec[], authenticate: A
       const reply = await route.handler({ principal, params, query, body, req, res } as HandlerContext<never, never, never>);
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       res.status(reply.status ?? 200);
-      if (typeof reply.body === 'string') res.send(reply.body);
+      if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) res.send(reply.body);
       else res.json(reply.body);
     });
   }

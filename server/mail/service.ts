@@ -29,6 +29,9 @@ export interface RenderedNotification {
   recipients: readonly Recipient[];
   /** a fixed Message-ID (one recipient); otherwise one is derived from (id, recipient) */
   messageId?: string;
+  /** an HTML alternative of the body (the monthly bulletin) */
+  html?: string;
+  attachments?: StoredAttachment[];
 }
 
 export interface MailJob {
@@ -64,6 +67,8 @@ interface DueDelivery {
   attempts: number;
   subject: string;
   body: string;
+  html: string | null;
+  attachments: StoredAttachment[] | null;
 }
 
 const derivedMessageId = (notificationId: string, recipient: string) =>
@@ -79,7 +84,10 @@ export async function recordMail(db: Knex, clock: Clock, mail: RenderedNotificat
   if (recipients.length === 0) return;
   const now = clock.now();
   await db('mail_notifications')
-    .insert({ id: mail.id, kind: mail.kind, ticket_id: mail.ticketId, locale: mail.locale, subject: mail.subject, body: mail.body, created_at: now })
+    .insert({
+      id: mail.id, kind: mail.kind, ticket_id: mail.ticketId, locale: mail.locale, subject: mail.subject, body: mail.body,
+      html: mail.html ?? null, attachments: mail.attachments ? JSON.stringify(mail.attachments) : null, created_at: now,
+    })
     .onConflict('id').ignore();
   await db('mail_deliveries')
     .insert(recipients.map((r) => ({
@@ -123,7 +131,7 @@ export function createMailer(deps: Deps, options: MailerOptions) {
        UPDATE mail_deliveries m SET status = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => ?)
        FROM due, mail_notifications n
        WHERE m.notification_id = due.notification_id AND m.recipient = due.recipient AND n.id = m.notification_id
-       RETURNING m.notification_id, m.recipient, m.message_id, m.attempts, n.subject, n.body`,
+       RETURNING m.notification_id, m.recipient, m.message_id, m.attempts, n.subject, n.body, n.html, n.attachments`,
       [...(only ? [only.notificationId, only.recipient] : []), limit, leaseSeconds],
     );
     return result.rows;
@@ -132,7 +140,11 @@ export function createMailer(deps: Deps, options: MailerOptions) {
   async function send(d: DueDelivery): Promise<'sent' | 'retry' | 'refused'> {
     const key = { notification_id: d.notification_id, recipient: d.recipient };
     try {
-      await options.transport.send({ to: d.recipient, subject: d.subject, text: d.body, messageId: d.message_id });
+      await options.transport.send({
+        to: d.recipient, subject: d.subject, text: d.body, messageId: d.message_id,
+        ...(d.html ? { html: d.html } : {}),
+        ...(d.attachments ? { attachments: d.attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, content: Buffer.from(a.content_base64, 'base64') })) } : {}),
+      });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       if (isPermanentRefusal(err)) {
@@ -249,3 +261,10 @@ export function createMailer(deps: Deps, options: MailerOptions) {
 }
 
 export type Mailer = ReturnType<typeof createMailer>;
+
+/** mail_notifications.attachments: files carried with a notification (the monthly report's CSV) */
+export interface StoredAttachment {
+  filename: string;
+  content_type: string;
+  content_base64: string;
+}

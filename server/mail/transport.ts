@@ -6,6 +6,9 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** an HTML alternative to the text (the monthly bulletin) */
+  html?: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
   /** deterministic, so a receiver can spot the rare duplicate a crash between send and record could cause */
   messageId: string;
 }
@@ -38,7 +41,7 @@ export function createMailTransport(options: TransportOptions): MailTransport {
     return {
       kind: 'smtp',
       async send(mail) {
-        await transporter.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+        await transporter.sendMail({ from: options.from, ...mail });
       },
       close: () => transporter.close(),
     };
@@ -48,7 +51,7 @@ export function createMailTransport(options: TransportOptions): MailTransport {
   return {
     kind: 'files',
     async send(mail) {
-      const info = await writer.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+      const info = await writer.sendMail({ from: options.from, ...mail });
       await fs.mkdir(dir, { recursive: true });
       const name = `${mail.messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9._-]+/g, '_')}.eml`;
       // write then rename: a reader never sees half a message

@@ -172,3 +172,53 @@ export function addSums(a: Sums, b: Partial<Sums>): Sums {
   for (const column of SUM_COLUMNS) out[column] += Number(b[column] ?? 0);
   return out;
 }
+
+/**
+ * The figures a unit can be given a target for (目标管理), each with the side a good value lies on:
+ * `max` a ceiling (responsibility complaints ≤ 2), `min` a floor (first-time satisfaction ≥ 99.5 %).
+ * Rates are fractions 0–1 like the figures themselves.
+ */
+export const TARGET_KPIS = {
+  responsibility_complaints: 'max',
+  over_level_complaints: 'max',
+  avg_handling_days: 'max',
+  timely_rate: 'min',
+  first_time_satisfaction: 'min',
+  second_time_satisfaction: 'min',
+  unreachable_rate: 'max',
+  fault_report_rate: 'max',
+} as const satisfies Partial<Record<keyof Kpis, 'max' | 'min'>>;
+export type TargetKpi = keyof typeof TARGET_KPIS;
+export const TARGET_KPI_KEYS = Object.keys(TARGET_KPIS) as [TargetKpi, ...TargetKpi[]];
+export const RATE_KPIS: ReadonlySet<string> = new Set(['timely_rate', 'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'fault_report_rate']);
+
+/** Met when the figure lies on the target's good side; null when the month has no figure to judge. */
+export function targetMet(kpi: TargetKpi, value: number | null, target: number): boolean | null {
+  if (value === null) return null;
+  return TARGET_KPIS[kpi] === 'max' ? value <= target : value >= target;
+}
+
+/**
+ * The tickets behind each countable figure (the report's drill-down into the queue): SQL on
+ * `tickets` (no alias) over :from/:to instants of the month. Each is the same condition the rollup
+ * counts, so a click lists exactly the tickets the number counts.
+ */
+export const FIGURE_TICKETS = {
+  tickets: 'tickets.created_at >= :from AND tickets.created_at < :to',
+  complaints: "tickets.type = 'complaint' AND tickets.created_at >= :from AND tickets.created_at < :to",
+  fault_reports: "tickets.type = 'fault' AND tickets.created_at >= :from AND tickets.created_at < :to",
+  reconnections: "tickets.type = 'reconnection' AND tickets.created_at >= :from AND tickets.created_at < :to",
+  requests: "tickets.type = 'request' AND tickets.created_at >= :from AND tickets.created_at < :to",
+  over_level_complaints: "tickets.type = 'complaint' AND tickets.channel = 'regulator' AND tickets.created_at >= :from AND tickets.created_at < :to",
+  resolved: 'tickets.resolved_at >= :from AND tickets.resolved_at < :to',
+  responsibility_complaints: "tickets.type = 'complaint' AND tickets.responsibility = 'company' AND tickets.resolved_at >= :from AND tickets.resolved_at < :to",
+  /** resolved in the month and not in time: the timely-handling rate's misses */
+  late: `tickets.resolved_at >= :from AND tickets.resolved_at < :to AND EXISTS (
+    SELECT 1 FROM sla_timers st JOIN sla_policies sp ON sp.key = st.policy_key
+    WHERE st.ticket_id = tickets.id AND st.state <> 'cancelled' AND (st.breached_at IS NOT NULL OR st.level >= 2) AND 'resolved' = ANY(sp.stop_on))`,
+  /** a first- or second-handling callback answered unsatisfied in the month */
+  unsatisfied: `tickets.id IN (SELECT c.ticket_id FROM callbacks c WHERE c.state = 'done' AND c.outcome = 'unsatisfied' AND c.done_at >= :from AND c.done_at < :to)`,
+  unreachable: `tickets.id IN (SELECT c.ticket_id FROM callbacks c WHERE c.state = 'done' AND c.outcome = 'unreachable' AND c.done_at >= :from AND c.done_at < :to)`,
+} as const;
+export type Figure = keyof typeof FIGURE_TICKETS;
+export const FIGURE_KEYS = Object.keys(FIGURE_TICKETS) as [Figure, ...Figure[]];

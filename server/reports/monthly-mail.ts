@@ -3,7 +3,7 @@ import type { Principal, Role } from '../auth/permissions';
 import type { Deps } from '../deps';
 import type { Scheduler } from '../jobs';
 import { recordMail } from '../mail/service';
-import { reportText } from './render';
+import { bulletinHtml, reportCsv, reportText } from './render';
 import { shiftMonth, monthOf, type ReportsService } from './service';
 
 /**
@@ -73,11 +73,16 @@ export function monthlyReportMail(deps: Deps, reports: ReportsService, scheduler
       const first = people[0]!;
       const principal: Principal = { id: first.id, username: first.username, name: first.name, role: first.role, unitId: first.unit_id, unitPath: first.unit_path };
       const report = await reports.report(principal, month, undefined, trx);
+      const bulletin = await reports.bulletin(principal, month, undefined, trx);
       const scopeName = report.unit_id === null ? '全公司' : report.units[0]?.name ?? String(report.unit_id);
       const title = `${month.replace('-', '年')}月服务情况通报 · ${scopeName}`;
       const id = `report.monthly:${month}:${scope}`;
+      // the bulletin as the HTML body, the figures as a CSV attachment for the spreadsheet (the PDF is one click away in the link)
+      const csv = reportCsv(report, scopeName, { lang: 'zh-CN', keys: 'translated' });
       await recordMail(trx, clock, {
         id, kind: 'report.monthly', ticketId: null, locale: 'zh-CN', subject: title, body: reportText(report, title, link(month, report.unit_id)),
+        html: bulletinHtml(bulletin, scopeName),
+        attachments: [{ filename: `case-analysis-${month}.csv`, content_type: 'text/csv; charset=utf-8', content_base64: Buffer.from(csv, 'utf8').toString('base64') }],
         recipients: people.map((p) => ({ userId: p.id, email: p.email })),
       });
     }

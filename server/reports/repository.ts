@@ -35,6 +35,8 @@ export interface CaseRow {
   review_month: string | null;
   discuss: boolean | null;
   analysis: string | null;
+  example: 'typical' | 'good' | 'bad' | null;
+  conclusion: string | null;
   review_updated_at: Date | null;
   review_updated_by: number | null;
 }
@@ -49,9 +51,23 @@ export interface RectificationRow {
   done_at: Date | null;
   done_by: number | null;
   done_note: string | null;
+  evidence: string | null;
   created_by: number;
   created_at: Date;
   updated_at: Date;
+}
+
+export interface RectificationListRow extends RectificationRow {
+  ticket_number: string;
+  unit_id: number | null;
+  unit_name: string | null;
+}
+
+export interface TargetRow {
+  unit_key: number;
+  kpi: string;
+  from_month: string;
+  value: number;
 }
 
 export interface OwnershipRow {
@@ -75,7 +91,7 @@ export interface OwnerActionRow {
 /** A ticket as a typical case: its unit and the meeting's review. */
 const CASE_COLUMNS = `t.id, t.number, t.unit_id, u.name AS unit_name, u.path AS unit_path, t.type, t.category, t.channel,
   t.responsibility, t.description, t.resolution, t.cause, t.handling_round, t.status, t.created_at, t.resolved_at,
-  to_char(rc.month, 'YYYY-MM') AS review_month, rc.discuss, rc.analysis, rc.updated_at AS review_updated_at, rc.updated_by AS review_updated_by`;
+  to_char(rc.month, 'YYYY-MM') AS review_month, rc.discuss, rc.analysis, rc.example, rc.conclusion, rc.updated_at AS review_updated_at, rc.updated_by AS review_updated_by`;
 const CASE_JOINS = 'LEFT JOIN units u ON u.id = t.unit_id LEFT JOIN report_cases rc ON rc.ticket_id = t.id';
 
 /** A month's first instant in the desk's time zone, as SQL on a 'YYYY-MM-01' binding. */
@@ -158,7 +174,7 @@ export const reportsRepository = {
     db('report_rectifications as r')
       .join('users as o', 'o.id', 'r.owner_id')
       .select('r.id', 'r.ticket_id', 'r.description', 'r.owner_id', 'o.name as owner_name', db.raw(`to_char(r.due_on, 'YYYY-MM-DD') AS due_on`),
-        'r.done_at', 'r.done_by', 'r.done_note', 'r.created_by', 'r.created_at', 'r.updated_at')
+        'r.done_at', 'r.done_by', 'r.done_note', 'r.evidence', 'r.created_by', 'r.created_at', 'r.updated_at')
       .whereIn('r.ticket_id', ticketIds)
       .orderBy('r.id'),
 
@@ -172,5 +188,64 @@ export const reportsRepository = {
     db('owner_actions').select('ticket_id', 'kind', 'note', 'at', 'actor_id').whereIn('ticket_id', ticketIds).orderBy('id'),
 
   findRectificationForUpdate: (trx: Knex.Transaction, id: number) =>
-    trx('report_rectifications').where({ id }).forUpdate().first<{ id: number; ticket_id: number; owner_id: number; done_at: Date | null } | undefined>(),
+    trx('report_rectifications').where({ id }).forUpdate()
+      .first<{ id: number; ticket_id: number; owner_id: number; done_at: Date | null; evidence: string | null } | undefined>(),
+
+  /**
+   * The rectification list of a month: items created before its end that were still open at its
+   * start (carried over) or done within it, and every item open now; scoped by the ticket's unit
+   * path (null: all), or to one owner.
+   */
+  async rectificationList(db: Knex, tz: string, month: string, q: { prefix: string | null; ownerId?: number }): Promise<RectificationListRow[]> {
+    const result = await db.raw<{ rows: RectificationListRow[] }>(
+      `SELECT r.id, r.ticket_id, r.description, r.owner_id, o.name AS owner_name, to_char(r.due_on, 'YYYY-MM-DD') AS due_on,
+         r.done_at, r.done_by, r.done_note, r.evidence, r.created_by, r.created_at, r.updated_at,
+         t.number AS ticket_number, t.unit_id, u.name AS unit_name
+       FROM report_rectifications r
+       JOIN users o ON o.id = r.owner_id
+       JOIN tickets t ON t.id = r.ticket_id
+       LEFT JOIN units u ON u.id = t.unit_id
+       WHERE r.created_at < ${monthEnd(':month')}
+         AND (r.done_at IS NULL OR r.done_at >= ${monthStart(':month')})
+         AND (:prefix::text IS NULL OR u.path LIKE :prefix::text || '%')
+         AND (:owner::bigint IS NULL OR r.owner_id = :owner::bigint)
+       ORDER BY r.done_at IS NOT NULL, r.due_on, r.id`,
+      { tz, month, prefix: q.prefix, owner: q.ownerId ?? null },
+    );
+    return result.rows;
+  },
+
+  /** Every target row that applies at or before a month (targets run on until replaced). */
+  targets: (db: Knex, upTo: string): Promise<TargetRow[]> =>
+    db('report_targets')
+      .select('unit_key', 'kpi', db.raw(`to_char(from_month, 'YYYY-MM') AS from_month`), 'value')
+      .where('from_month', '<=', upTo)
+      .orderBy('from_month'),
+
+  upsertTarget: (trx: Knex.Transaction, row: { unit_key: number; kpi: string; from_month: string; value: number; set_by: number; set_at: Date }) =>
+    trx('report_targets').insert(row).onConflict(['unit_key', 'kpi', 'from_month']).merge(['value', 'set_by', 'set_at']),
+
+  deleteTarget: (trx: Knex.Transaction, key: { unit_key: number; kpi: string; from_month: string }) => trx('report_targets').where(key).delete(),
+
+  /** Complaints of a month by category (accepted / responsibility resolved) and by recorded cause. */
+  async breakdown(db: Knex, tz: string, month: string, prefix: string | null) {
+    const scope = `(:prefix::text IS NULL OR t.unit_id IN (SELECT id FROM units WHERE path LIKE :prefix::text || '%'))`;
+    const byCategory = await db.raw<{ rows: { category: string; complaints: number; responsibility_complaints: number }[] }>(
+      `SELECT category, sum(accepted)::int AS complaints, sum(responsible)::int AS responsibility_complaints FROM (
+         SELECT t.category, 1 AS accepted, 0 AS responsible FROM tickets t
+         WHERE t.type = 'complaint' AND t.created_at >= ${monthStart(':month')} AND t.created_at < ${monthEnd(':month')} AND ${scope}
+         UNION ALL
+         SELECT t.category, 0, 1 FROM tickets t
+         WHERE t.type = 'complaint' AND t.responsibility = 'company' AND t.resolved_at >= ${monthStart(':month')} AND t.resolved_at < ${monthEnd(':month')} AND ${scope}
+       ) x GROUP BY category ORDER BY 2 DESC, 1`,
+      { tz, month, prefix },
+    );
+    const byCause = await db.raw<{ rows: { cause: string; tickets: number }[] }>(
+      `SELECT COALESCE(NULLIF(btrim(t.cause), ''), '—') AS cause, count(*)::int AS tickets FROM tickets t
+       WHERE t.type = 'complaint' AND t.resolved_at >= ${monthStart(':month')} AND t.resolved_at < ${monthEnd(':month')} AND ${scope}
+       GROUP BY 1 ORDER BY 2 DESC, 1`,
+      { tz, month, prefix },
+    );
+    return { byCategory: byCategory.rows, byCause: byCause.rows };
+  },
 };

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { defineRoute, type RouteSpec } from '../http/route';
+import { defineRoute, type Reply, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
 import { DEFINITIONS_MARKDOWN } from './definitions';
+import { langFrom } from './labels';
+import { htmlToPdf } from './pdf';
 import { bulletinHtml, reportCsv } from './render';
 import {
-  bulletinQuery, bulletinSchema, caseReviewBody, caseSchema, rectificationBody, rectificationPatch, rectificationSchema, reportQuery,
-  reportSchema, subscribersBody, subscribersListSchema, subscribersParams, subscribersQuery, ticketIdParams, trendQuery, trendSchema,
+  breakdownQuery, breakdownSchema, bulletinQuery, bulletinSchema, caseReviewBody, caseSchema, rectificationBody, rectificationListSchema,
+  rectificationPatch, rectificationSchema, rectificationsQuery, reportQuery, reportSchema, subscribersBody, subscribersListSchema,
+  subscribersParams, subscribersQuery, targetsBody, targetsListSchema, targetsParams, targetsQuery, ticketIdParams, trendQuery, trendSchema,
 } from './schemas';
 import type { ReportsService } from './service';
 
@@ -18,18 +21,20 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
     summary: 'The monthly case-analysis report (典型案例分析): figures for the scope and each unit, and the typical cases',
     description:
       'A unit head sees their subtree (their unit when unit_id is absent); supervisors and managers see all. ' +
-      'Rates are fractions 0–1, null where nothing was counted. `format=csv` gives the figures, one row for the scope and one per unit.\n\n' +
+      'Rates are fractions 0–1, null where nothing was counted. `format=csv` gives the figures, one row for the scope and one per unit, ' +
+      "headed by the figures' names in `lang` (or Accept-Language), or by the machine keys with `keys=machine`; UTF-8 with a BOM, " +
+      'text cells that a spreadsheet would run as a formula prefixed with an apostrophe.\n\n' +
       'Definitions:\n' + DEFINITIONS_MARKDOWN,
     query: reportQuery,
     responses: {
       200: { description: 'the report; `format=csv`: its figures as CSV', schema: reportSchema, textAlternatives: ['text/csv'] },
       404: { description: 'the unit does not exist or is outside your units' },
     },
-    handler: async ({ principal, query }) => {
+    handler: async ({ principal, query, req }) => {
       const report = await reports.report(principal, query.month, query.unit_id);
       if (query.format === 'json') return { body: report };
       return {
-        body: reportCsv(report, scopeName(report.unit_id, report.units)),
+        body: reportCsv(report, scopeName(report.unit_id, report.units), { lang: query.lang ?? langFrom(req.headers['accept-language']), keys: query.keys }),
         headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="case-analysis-${query.month}${report.unit_id ? `-unit${report.unit_id}` : ''}.csv"` },
       };
     },
@@ -44,14 +49,51 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
   }),
   defineRoute({
     method: 'get', path: '/api/reports/bulletin', action: 'reports.read', tag: 'reports',
-    summary: 'The service bulletin (服务情况通报): each unit\'s figures and cases for the month; `format=html` is printable',
+    summary: 'The service bulletin (服务情况通报): figures, targets missed, typical cases and rectifications of the month',
+    description:
+      '`format=html` is the A4 portrait print layout (company and month on every page, page numbers); `format=pdf` is the same page ' +
+      'rendered by the server with Chromium (503 `pdf_unavailable` where the server has none).',
     query: bulletinQuery,
-    responses: { 200: { description: 'the bulletin; `format=html`: a printable page', schema: bulletinSchema, textAlternatives: ['text/html'] } },
-    handler: async ({ principal, query }) => {
+    responses: {
+      200: { description: 'the bulletin; `format=html`: a printable page; `format=pdf`: the same page as PDF', schema: bulletinSchema, textAlternatives: ['text/html', 'application/pdf'] },
+      503: { description: 'format=pdf and no Chromium on the server (code pdf_unavailable)' },
+    },
+    handler: async ({ principal, query }): Promise<Reply> => {
       const bulletin = await reports.bulletin(principal, query.month, query.unit_id);
       if (query.format === 'json') return { body: bulletin };
-      return { body: bulletinHtml(bulletin, scopeName(bulletin.unit_id, bulletin.units)), headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+      const html = bulletinHtml(bulletin, scopeName(bulletin.unit_id, bulletin.units));
+      if (query.format === 'html') return { body: html, headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+      const file = `bulletin-${query.month}${bulletin.unit_id ? `-unit${bulletin.unit_id}` : ''}.pdf`;
+      return { body: await htmlToPdf(html), headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${file}"` } };
     },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/breakdown', action: 'reports.read', tag: 'reports',
+    summary: 'Complaints of the month by category and by cause (same scope rules as the report)',
+    query: breakdownQuery,
+    responses: { 200: { description: 'the breakdown', schema: breakdownSchema } },
+    handler: async ({ principal, query }) => ({ body: await reports.breakdown(principal, query.month, query.unit_id) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/rectifications', action: 'reports.read', tag: 'reports',
+    summary: 'Rectification items of a month: still open (carried over month to month until done) and done in it',
+    query: rectificationsQuery,
+    responses: { 200: { description: 'open first, by due date', schema: rectificationListSchema } },
+    handler: async ({ principal, query }) => ({ body: await reports.rectifications(principal, query) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/targets', action: 'reports.read', tag: 'reports',
+    summary: 'Targets per unit and figure in force in a month (目标管理), inherited down the tree',
+    query: targetsQuery,
+    responses: { 200: { description: 'every unit with the targets that apply to it', schema: targetsListSchema } },
+    handler: async ({ query }) => ({ body: await reports.targets(query.month) }),
+  }),
+  defineRoute({
+    method: 'put', path: '/api/reports/targets/:month', action: 'reports.targets', tag: 'reports',
+    summary: "Set a unit's (or the company's) own targets from a month on; null removes that month's own target",
+    params: targetsParams, body: targetsBody,
+    responses: { 200: { description: 'the targets in force that month', schema: targetsListSchema }, 422: { description: 'no such unit' } },
+    handler: async ({ principal, params, body }) => ({ body: await reports.setTargets(principal, params.month, body) }),
   }),
   defineRoute({
     method: 'get', path: '/api/reports/cases/:ticketId', action: 'reports.read', tag: 'reports',
@@ -76,7 +118,7 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
   }),
   defineRoute({
     method: 'patch', path: '/api/reports/rectifications/:id', action: 'reports.rectify', tag: 'reports',
-    summary: 'Mark a rectification item done (or not done again)',
+    summary: 'Record the evidence of a rectification item, mark it done (needs evidence) or not done again',
     params: idParams, body: rectificationPatch,
     responses: { 200: { description: 'the item', schema: rectificationSchema } },
     handler: async ({ principal, params, body }) => ({ body: await reports.updateRectification(principal, params.id, body) }),

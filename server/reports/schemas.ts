@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text } from '../http/schemas';
+import { RATE_KPIS, TARGET_KPI_KEYS } from './definitions';
 
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
@@ -8,10 +9,45 @@ export const reportQuery = z
     month: monthString,
     unit_id: id.optional().describe('a unit: its subtree; absent: everything the caller may see'),
     format: z.enum(['json', 'csv']).default('json'),
+    keys: z.enum(['translated', 'machine']).default('translated').describe("CSV header: the figures' names in `lang`, or the machine keys for scripts"),
+    lang: z.enum(['zh-CN', 'en']).optional().describe('language of the CSV header; default from Accept-Language, else zh-CN'),
   })
   .strict();
 
-export const bulletinQuery = reportQuery.omit({ format: true }).extend({ format: z.enum(['json', 'html']).default('json') }).strict();
+export const bulletinQuery = z
+  .object({
+    month: monthString,
+    unit_id: id.optional().describe('a unit: its subtree; absent: everything the caller may see'),
+    format: z.enum(['json', 'html', 'pdf']).default('json').describe('html: the A4 print layout; pdf: the same page rendered by the server'),
+  })
+  .strict();
+
+export const breakdownQuery = z.object({ month: monthString, unit_id: id.optional() }).strict();
+
+export const targetsQuery = z.object({ month: monthString }).strict();
+export const targetsParams = z.object({ month: monthString }).strict();
+const targetValue = z.number().min(0).max(1_000_000).nullable();
+export const targetsBody = z
+  .object({
+    unit_id: id.nullable().describe('null: the company (the root every unit inherits from)'),
+    targets: z
+      .partialRecord(z.enum(TARGET_KPI_KEYS), targetValue)
+      .describe('figure → target from this month on; null removes this unit\'s own target of this month (it inherits again). Rates are fractions 0–1'),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    for (const [kpi, value] of Object.entries(b.targets)) {
+      if (RATE_KPIS.has(kpi) && typeof value === 'number' && value > 1) ctx.addIssue({ code: 'custom', path: ['targets', kpi], message: 'a rate is a fraction from 0 to 1' });
+    }
+  });
+
+export const rectificationsQuery = z
+  .object({
+    month: monthString.describe('items open at the end of the month (carried over until done) and items done in it'),
+    unit_id: id.optional(),
+    mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('only the items the caller is responsible for'),
+  })
+  .strict();
 
 export const trendQuery = z
   .object({
@@ -32,9 +68,11 @@ export const caseReviewBody = z
     discuss: z.boolean().optional().describe('take the case to the monthly service-analysis meeting'),
     analysis: text(8000).nullable().optional().describe('the meeting\'s analysis: what happened, why, what is corrected'),
     month: monthString.optional().describe('the meeting month; default the month the ticket was resolved (or accepted)'),
+    example: z.enum(['typical', 'good', 'bad']).nullable().optional().describe('shown to staff as a typical case, a good or a bad example'),
+    conclusion: text(4000).nullable().optional().describe("the meeting's conclusion"),
   })
   .strict()
-  .refine((b) => b.discuss !== undefined || b.analysis !== undefined || b.month !== undefined, { message: 'give discuss, analysis or month', path: ['discuss'] });
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give discuss, analysis, month, example or conclusion', path: ['discuss'] });
 
 export const rectificationBody = z
   .object({
@@ -46,10 +84,12 @@ export const rectificationBody = z
 
 export const rectificationPatch = z
   .object({
-    done: z.boolean(),
+    done: z.boolean().optional(),
     note: text(2000).optional(),
+    evidence: text(4000).optional().describe('what shows the rectification was made (required to close an item that has none)'),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.done !== undefined || b.evidence !== undefined, { message: 'give done or evidence', path: ['done'] });
 
 const rate = z.number().min(0).max(1).nullable();
 
@@ -90,6 +130,7 @@ export const rectificationSchema = z
     done_at: z.string().nullable(),
     done_by: z.number().int().nullable(),
     done_note: z.string().nullable(),
+    evidence: z.string().nullable(),
     created_by: z.number().int(),
     created_at: z.string(),
   })
@@ -114,7 +155,10 @@ export const caseSchema = z
     accepted_at: z.string(),
     resolved_at: z.string().nullable(),
     review: z
-      .object({ month: z.string(), discuss: z.boolean(), analysis: z.string().nullable(), updated_at: z.string(), updated_by: z.number().int().nullable() })
+      .object({
+        month: z.string(), discuss: z.boolean(), analysis: z.string().nullable(), example: z.enum(['typical', 'good', 'bad']).nullable(),
+        conclusion: z.string().nullable(), updated_at: z.string(), updated_by: z.number().int().nullable(),
+      })
       .nullable(),
     rectifications: z.array(rectificationSchema),
     ownership: z
@@ -132,13 +176,30 @@ export const caseSchema = z
   })
   .meta({ id: 'ReportCase' });
 
-const unitKpis = z.object({ unit_id: z.number().int(), name: z.string(), parent_id: z.number().int().nullable(), path: z.string(), kpis: kpisSchema });
+export const targetsSchema = z
+  .partialRecord(
+    z.enum(TARGET_KPI_KEYS),
+    z.object({
+      target: z.number(),
+      direction: z.enum(['max', 'min']).describe('max: the figure must not exceed the target; min: must reach it'),
+      met: z.boolean().nullable().describe('null: no figure this month'),
+      source_unit_id: z.number().int().nullable().describe('the unit whose target applies (inherited from an ancestor when not this one); null: the company'),
+      from_month: z.string(),
+    }),
+  )
+  .meta({ id: 'ReportTargets' });
+
+const unitKpis = z.object({
+  unit_id: z.number().int(), name: z.string(), parent_id: z.number().int().nullable(), path: z.string(), kpis: kpisSchema,
+  targets: targetsSchema,
+});
 
 export const reportSchema = z
   .object({
     month: z.string(),
     unit_id: z.number().int().nullable().describe('null: the whole company'),
     kpis: kpisSchema,
+    targets: targetsSchema.describe("the scope's targets for the month and whether each was met"),
     units: z.array(unitKpis).describe('every unit in scope, each with the figures of its subtree'),
     cases: z.array(caseSchema),
     definitions: z.record(z.string(), z.string()),
@@ -147,15 +208,48 @@ export const reportSchema = z
 
 export const trendSchema = z.object({
   unit_id: z.number().int().nullable(),
-  months: z.array(z.object({ month: z.string(), kpis: kpisSchema })),
+  months: z.array(z.object({ month: z.string(), kpis: kpisSchema, targets: targetsSchema })),
 });
+
+export const rectificationListItem = rectificationSchema
+  .extend({
+    ticket_number: z.string(),
+    unit_id: z.number().int().nullable(),
+    unit_name: z.string().nullable(),
+    carried_over: z.boolean().describe('created before the month and still open at its start'),
+  })
+  .meta({ id: 'RectificationListItem' });
+export const rectificationListSchema = z.object({ month: z.string(), items: z.array(rectificationListItem) });
 
 export const bulletinSchema = z.object({
   month: z.string(),
   title: z.string(),
+  company: z.string().describe('the name of the tree\'s root unit, printed on every page'),
   unit_id: z.number().int().nullable(),
   kpis: kpisSchema,
+  targets: targetsSchema,
   units: z.array(unitKpis.extend({ cases: z.array(caseSchema) })),
+  missed: z
+    .array(z.object({ unit_id: z.number().int(), name: z.string(), kpi: z.enum(TARGET_KPI_KEYS), value: z.number(), target: z.number(), direction: z.enum(['max', 'min']) }))
+    .describe('every unit target missed this month'),
+  rectifications: z.array(rectificationListItem).describe('open and done-this-month rectification items'),
+});
+
+export const breakdownSchema = z.object({
+  month: z.string(),
+  unit_id: z.number().int().nullable(),
+  by_category: z.array(z.object({ category: z.string(), complaints: z.number().int(), responsibility_complaints: z.number().int() }))
+    .describe('complaints accepted in the month, and responsibility complaints resolved in it, by category'),
+  by_cause: z.array(z.object({ cause: z.string(), tickets: z.number().int() }))
+    .describe('complaints resolved in the month by the cause recorded at resolution (the ten most frequent, the rest as 其他)'),
+});
+
+export const targetsListSchema = z.object({
+  month: z.string(),
+  kpis: z.array(z.object({ key: z.enum(TARGET_KPI_KEYS), direction: z.enum(['max', 'min']), rate: z.boolean() })),
+  units: z.array(z.object({ unit_id: z.number().int().nullable(), name: z.string(), parent_id: z.number().int().nullable(), targets: targetsSchema })),
+  own: z.array(z.object({ unit_id: z.number().int().nullable(), kpi: z.enum(TARGET_KPI_KEYS), from_month: z.string(), value: z.number() }))
+    .describe("the rows that apply this month, each unit's own"),
 });
 
 export const subscribersListSchema = z.object({
@@ -171,3 +265,7 @@ export type CaseView = z.output<typeof caseSchema>;
 export type RectificationView = z.output<typeof rectificationSchema>;
 export type UnitKpis = z.output<typeof unitKpis>;
 export type Report = z.output<typeof reportSchema>;
+export type Targets = z.output<typeof targetsSchema>;
+export type TargetsInput = z.output<typeof targetsBody>;
+export type RectificationListItem = z.output<typeof rectificationListItem>;
+export type Bulletin = z.output<typeof bulletinSchema>;

@@ -6,10 +6,12 @@ import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import { ticketsRepository } from '../tickets/repository';
 import { toTicketView } from '../tickets/view';
-import { DEFINITIONS, ZERO_SUMS, addSums, kpisFrom, type Kpis, type Sums } from './definitions';
-import { reportsRepository as repo, type CaseRow, type CellRow, type RectificationRow, type ScopeUnit } from './repository';
+import { DEFINITIONS, RATE_KPIS, TARGET_KPIS, TARGET_KPI_KEYS, ZERO_SUMS, addSums, kpisFrom, targetMet, type Kpis, type Sums, type TargetKpi } from './definitions';
+import { reportsRepository as repo, type CaseRow, type CellRow, type RectificationListRow, type RectificationRow, type ScopeUnit, type TargetRow } from './repository';
 import { refreshRollup } from './rollup';
-import type { CaseReviewInput, CaseView, RectificationInput, RectificationPatch, RectificationView, Report, UnitKpis } from './schemas';
+import type {
+  Bulletin, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
+} from './schemas';
 
 /** 'YYYY-MM' → the month `offset` months later, as 'YYYY-MM'. */
 export function shiftMonth(month: string, offset: number): string {
@@ -31,6 +33,42 @@ interface Scope {
   /** null: the whole company (tickets never dispatched included) */
   root: ScopeUnit | null;
   units: ScopeUnit[];
+  /** every unit of the tree: targets are inherited from ancestors outside the scope */
+  all: ScopeUnit[];
+}
+
+/** unit_key of the company-wide targets (the tree's root), as in the rollup */
+const COMPANY = 0;
+
+/**
+ * The targets in force in a month: for each unit and figure the row of the latest month not after
+ * it; a unit without one takes its nearest ancestor's, and the top units the company's.
+ */
+export function targetResolver(rows: TargetRow[], all: ScopeUnit[], month: string) {
+  const latest = new Map<string, TargetRow>(); // `${unit_key}|${kpi}`
+  for (const row of rows) if (row.from_month <= month) latest.set(`${Number(row.unit_key)}|${row.kpi}`, row); // rows come oldest first
+  const byId = new Map(all.map((u) => [u.id, u]));
+  const chain = (unitId: number | null): number[] => {
+    const ids: number[] = [];
+    for (let u = unitId === null ? undefined : byId.get(unitId); u; u = u.parent_id === null ? undefined : byId.get(u.parent_id)) ids.push(u.id);
+    return [...ids, COMPANY];
+  };
+  return {
+    /** the applying targets of a unit (null: the company), judged against its figures when given */
+    targets(unitId: number | null, kpis: Kpis | null): Targets {
+      const out: Targets = {};
+      const keys = chain(unitId);
+      for (const kpi of TARGET_KPI_KEYS) {
+        const key = keys.find((k) => latest.has(`${k}|${kpi}`));
+        if (key === undefined) continue;
+        const row = latest.get(`${key}|${kpi}`)!;
+        const target = Number(row.value);
+        out[kpi] = { target, direction: TARGET_KPIS[kpi], met: kpis === null ? null : targetMet(kpi, kpis[kpi], target), source_unit_id: key === COMPANY ? null : key, from_month: row.from_month };
+      }
+      return out;
+    },
+    own: () => [...latest.values()].map((r) => ({ unit_id: Number(r.unit_key) === COMPANY ? null : Number(r.unit_key), kpi: r.kpi as TargetKpi, from_month: r.from_month, value: Number(r.value) })),
+  };
 }
 
 export function createReportsService(deps: Deps) {
@@ -44,11 +82,11 @@ export function createReportsService(deps: Deps) {
     const all = await repo.units(db, null);
     if (rootId === undefined) {
       if (prefix !== null) throw errors.notFound('your unit');
-      return { root: null, units: all };
+      return { root: null, units: all, all };
     }
     const root = all.find((u) => u.id === rootId);
     if (!root || (prefix !== null && !root.path.startsWith(prefix))) throw errors.notFound(`unit ${rootId}`);
-    return { root, units: all.filter((u) => u.path.startsWith(root.path)) };
+    return { root, units: all.filter((u) => u.path.startsWith(root.path)), all };
   }
 
   /** Sums of the cells of one month over a set of units (null: every cell, the desk's included). */
@@ -78,10 +116,18 @@ export function createReportsService(deps: Deps) {
       return kpisFrom(sumOf(cells, month, ids), { prevMonth: sumOf(cells, shiftMonth(month, -1), ids), prevYear: sumOf(cells, shiftMonth(month, -12), ids) }, subs);
     };
     const rootIds = scope.root ? subtreeIds(scope.units, scope.root) : null;
+    const targetRows = await repo.targets(db, firstDay(months.reduce((a, b) => (a > b ? a : b))));
+    const resolvers = new Map(months.map((m) => [m, targetResolver(targetRows, scope.all, m)]));
     return {
-      root: (month: string) => kpisFor(month, rootIds),
+      root: (month: string) => {
+        const kpis = kpisFor(month, rootIds);
+        return { kpis, targets: resolvers.get(month)!.targets(scope.root?.id ?? null, kpis) };
+      },
       units: (month: string): UnitKpis[] =>
-        scope.units.map((u) => ({ unit_id: u.id, name: u.name, parent_id: u.parent_id, path: u.path, kpis: kpisFor(month, subtreeIds(scope.units, u)) })),
+        scope.units.map((u) => {
+          const kpis = kpisFor(month, subtreeIds(scope.units, u));
+          return { unit_id: u.id, name: u.name, parent_id: u.parent_id, path: u.path, kpis, targets: resolvers.get(month)!.targets(u.id, kpis) };
+        }),
     };
   }
 
@@ -89,8 +135,24 @@ export function createReportsService(deps: Deps) {
     return {
       id: row.id, ticket_id: row.ticket_id, description: row.description, owner_id: row.owner_id, owner_name: row.owner_name,
       due_on: row.due_on, done: row.done_at !== null, overdue: row.done_at === null && row.due_on < today,
-      done_at: iso(row.done_at), done_by: row.done_by, done_note: row.done_note, created_by: row.created_by, created_at: row.created_at.toISOString(),
+      done_at: iso(row.done_at), done_by: row.done_by, done_note: row.done_note, evidence: row.evidence, created_by: row.created_by,
+      created_at: row.created_at.toISOString(),
     };
+  }
+
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(clock.now());
+
+  function toListItem(row: RectificationListRow, month: string): RectificationListItem {
+    return {
+      ...toRectificationView(row, today()), ticket_number: row.ticket_number, unit_id: row.unit_id, unit_name: row.unit_name,
+      carried_over: monthOf(row.created_at, tz) < month && (row.done_at === null || monthOf(row.done_at, tz) >= month),
+    };
+  }
+
+  async function rectificationList(db: Knex, principal: Principal, month: string, q: { unit_id?: number; mine?: boolean }): Promise<RectificationListItem[]> {
+    const scope = await resolveScope(db, principal, q.unit_id);
+    const rows = await repo.rectificationList(db, tz, firstDay(month), { prefix: scope.root?.path ?? null, ownerId: q.mine ? principal.id : undefined });
+    return rows.map((r) => toListItem(r, month));
   }
 
   /** Cases with their review, rectification items and the owner's actions and explanation. */
@@ -100,7 +162,7 @@ export function createReportsService(deps: Deps) {
     const rectifications = await repo.rectifications(db, ids);
     const ownerships = await repo.ownerships(db, ids);
     const actions = await repo.ownerActions(db, ids);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(clock.now());
+    const day = today();
     return rows.map((row) => {
       const ownership = ownerships.find((o) => o.ticket_id === row.id);
       const kinds: CaseView['kinds'] = [];
@@ -112,9 +174,12 @@ export function createReportsService(deps: Deps) {
         channel: row.channel, status: row.status, responsibility: row.responsibility, kinds, description: row.description, cause: row.cause,
         resolution: row.resolution, handling_round: row.handling_round, accepted_at: row.created_at.toISOString(), resolved_at: iso(row.resolved_at),
         review: row.review_month
-          ? { month: row.review_month, discuss: row.discuss ?? false, analysis: row.analysis, updated_at: row.review_updated_at!.toISOString(), updated_by: row.review_updated_by }
+          ? {
+              month: row.review_month, discuss: row.discuss ?? false, analysis: row.analysis, example: row.example, conclusion: row.conclusion,
+              updated_at: row.review_updated_at!.toISOString(), updated_by: row.review_updated_by,
+            }
           : null,
-        rectifications: rectifications.filter((r) => r.ticket_id === row.id).map((r) => toRectificationView(r, today)),
+        rectifications: rectifications.filter((r) => r.ticket_id === row.id).map((r) => toRectificationView(r, day)),
         ownership: ownership
           ? {
               owner_id: ownership.owner_id, owner_name: ownership.owner_name, reasons: ownership.reasons, active: ownership.active,
@@ -152,7 +217,8 @@ export function createReportsService(deps: Deps) {
       const scope = await resolveScope(db, principal, unitId);
       const made = await figures(db, scope, [month]);
       const cases = await caseViews(db, await repo.cases(db, tz, firstDay(month), scope.root?.path ?? scopePrefix(principal)));
-      return { month, unit_id: scope.root?.id ?? null, kpis: made.root(month), units: made.units(month), cases, definitions: { ...DEFINITIONS } };
+      const root = made.root(month);
+      return { month, unit_id: scope.root?.id ?? null, kpis: root.kpis, targets: root.targets, units: made.units(month), cases, definitions: { ...DEFINITIONS } };
     },
 
     async trend(principal: Principal, q: { to?: string; months: number; unit_id?: number }) {
@@ -160,19 +226,81 @@ export function createReportsService(deps: Deps) {
       const last = q.to ?? monthOf(clock.now(), tz);
       const months = Array.from({ length: q.months }, (_v, i) => shiftMonth(last, i - q.months + 1));
       const made = await figures(knex, scope, months);
-      return { unit_id: scope.root?.id ?? null, months: months.map((month) => ({ month, kpis: made.root(month) })) };
+      return { unit_id: scope.root?.id ?? null, months: months.map((month) => ({ month, ...made.root(month) })) };
     },
 
     /** 服务情况通报: the month's figures and cases, unit by unit (a unit lists the cases of its own tickets). */
-    async bulletin(principal: Principal, month: string, unitId: number | undefined, db: Knex = knex) {
+    async bulletin(principal: Principal, month: string, unitId: number | undefined, db: Knex = knex): Promise<Bulletin> {
       const report = await this.report(principal, month, unitId, db);
+      const all = await repo.units(db, null);
+      const missed: Bulletin['missed'] = [];
+      for (const u of report.units) {
+        for (const kpi of TARGET_KPI_KEYS) {
+          const t = u.targets[kpi];
+          const value = u.kpis[kpi];
+          if (t && t.met === false && value !== null) missed.push({ unit_id: u.unit_id, name: u.name, kpi, value, target: t.target, direction: t.direction });
+        }
+      }
       return {
         month,
         title: `${month.replace('-', '年')}月服务情况通报`,
+        company: all.find((u) => u.parent_id === null)?.name ?? 'LoopDesk',
         unit_id: report.unit_id,
         kpis: report.kpis,
+        targets: report.targets,
         units: report.units.map((u) => ({ ...u, cases: report.cases.filter((c) => c.unit_id === u.unit_id) })),
+        missed,
+        rectifications: await rectificationList(db, principal, month, { unit_id: unitId }),
       };
+    },
+
+    /** Complaints of the month by category and by cause, for the scope. */
+    async breakdown(principal: Principal, month: string, unitId: number | undefined) {
+      const scope = await resolveScope(knex, principal, unitId);
+      const { byCategory, byCause } = await repo.breakdown(knex, tz, firstDay(month), scope.root?.path ?? null);
+      const top = byCause.slice(0, 10);
+      const rest = byCause.slice(10).reduce((sum, r) => sum + r.tickets, 0);
+      return {
+        month, unit_id: scope.root?.id ?? null, by_category: byCategory,
+        by_cause: rest > 0 ? [...top, { cause: '其他', tickets: rest }] : top,
+      };
+    },
+
+    async rectifications(principal: Principal, q: { month: string; unit_id?: number; mine?: boolean }) {
+      return { month: q.month, items: await rectificationList(knex, principal, q.month, q) };
+    },
+
+    /** The targets in force in a month for every unit (and the company), with each unit's own rows. */
+    async targets(month: string) {
+      const all = await repo.units(knex, null);
+      const resolver = targetResolver(await repo.targets(knex, firstDay(month)), all, month);
+      return {
+        month,
+        kpis: TARGET_KPI_KEYS.map((key) => ({ key, direction: TARGET_KPIS[key], rate: RATE_KPIS.has(key) })),
+        units: [
+          { unit_id: null, name: all.find((u) => u.parent_id === null)?.name ?? 'Company', parent_id: null, targets: resolver.targets(null, null) },
+          ...all.map((u) => ({ unit_id: u.id, name: u.name, parent_id: u.parent_id, targets: resolver.targets(u.id, null) })),
+        ],
+        own: resolver.own(),
+      };
+    },
+
+    /** Sets (or with null removes) one unit's own targets from a month on; every change is audited. */
+    async setTargets(principal: Principal, month: string, input: TargetsInput) {
+      await inTransaction(knex, bus, async ({ trx }) => {
+        if (input.unit_id !== null && !(await trx('units').where({ id: input.unit_id }).first('id'))) {
+          throw errors.rule(`unit ${input.unit_id} does not exist`, { errors: [{ path: 'unit_id', message: 'no such unit' }] });
+        }
+        const now = clock.now();
+        const unitKey = input.unit_id ?? COMPANY;
+        for (const [kpi, value] of Object.entries(input.targets) as [TargetKpi, number | null | undefined][]) {
+          if (value === undefined) continue;
+          if (value === null) await repo.deleteTarget(trx, { unit_key: unitKey, kpi, from_month: firstDay(month) });
+          else await repo.upsertTarget(trx, { unit_key: unitKey, kpi, from_month: firstDay(month), value, set_by: principal.id, set_at: now });
+        }
+        await writeAudit(trx, { at: now, actorId: principal.id, entity: 'unit', entityId: input.unit_id ?? 0, action: 'targets_set', data: { month, targets: input.targets } });
+      });
+      return this.targets(month);
     },
 
     caseView,
@@ -184,7 +312,13 @@ export function createReportsService(deps: Deps) {
         const now = clock.now();
         const month = input.month ?? row.review_month ?? monthOf(row.resolved_at ?? row.created_at, tz);
         await uow.trx('report_cases')
-          .insert({ ticket_id: ticketId, month: firstDay(month), discuss: input.discuss ?? row.discuss ?? false, analysis: input.analysis === undefined ? row.analysis : input.analysis, updated_by: principal.id, updated_at: now })
+          .insert({
+            ticket_id: ticketId, month: firstDay(month), discuss: input.discuss ?? row.discuss ?? false,
+            analysis: input.analysis === undefined ? row.analysis : input.analysis,
+            example: input.example === undefined ? row.example : input.example,
+            conclusion: input.conclusion === undefined ? row.conclusion : input.conclusion,
+            updated_by: principal.id, updated_at: now,
+          })
           .onConflict('ticket_id')
           .merge();
         await recordOnTicket(uow, principal, ticketId, 'case_reviewed', { ...input, month }, now);
@@ -212,8 +346,17 @@ export function createReportsService(deps: Deps) {
         const current = await repo.findRectificationForUpdate(uow.trx, rectificationId);
         if (!current) throw errors.notFound(`rectification ${rectificationId}`);
         await visibleCase(uow.trx, principal, current.ticket_id);
-        if (input.done === (current.done_at !== null)) return current.ticket_id;
         const now = clock.now();
+        const evidence = input.evidence ?? current.evidence;
+        if (input.evidence !== undefined && input.evidence !== current.evidence) {
+          await uow.trx('report_rectifications').where({ id: rectificationId }).update({ evidence: input.evidence, updated_at: now });
+          await recordOnTicket(uow, principal, current.ticket_id, 'rectification_evidence', { rectification_id: rectificationId, evidence: input.evidence }, now);
+        }
+        if (input.done === undefined || input.done === (current.done_at !== null)) return current.ticket_id;
+        // a rectification is closed on what shows it was made, not on a tick
+        if (input.done && !evidence) {
+          throw errors.rule('give the evidence of the rectification before closing it', { code: 'evidence_required', errors: [{ path: 'evidence', message: 'required to close' }] });
+        }
         await uow.trx('report_rectifications').where({ id: rectificationId }).update(
           input.done ? { done_at: now, done_by: principal.id, done_note: input.note ?? null, updated_at: now } : { done_at: null, done_by: null, done_note: input.note ?? null, updated_at: now },
         );

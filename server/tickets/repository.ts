@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CustomerFields, CustomerRow } from '../customers/repository';
+import { FIGURE_TICKETS, type Figure } from '../reports/definitions';
 import type { CallbackOutcome, TicketStatus } from './status';
 import type { Category, TicketType } from './vocabulary';
 
@@ -104,6 +105,8 @@ export interface TicketFilter {
   number?: string;
   phone?: string;
   text?: string;
+  /** the tickets a report figure counts in a month ('YYYY-MM', in timezone) */
+  figure?: { key: Figure; month: string; timezone: string };
   beforeId?: number;
   limit: number;
 }
@@ -236,6 +239,12 @@ export const ticketsRepository = {
     if (f.number !== undefined) query.where('tickets.number', f.number);
     if (f.phone !== undefined) query.whereIn('tickets.customer_id', db('customers').select('id').where('phone', f.phone));
     if (f.text !== undefined) query.whereILike('tickets.description', `%${f.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+    if (f.figure) {
+      const from = `((:figure_month)::date)::timestamp AT TIME ZONE :figure_tz`;
+      const to = `((:figure_month)::date + interval '1 month')::timestamp AT TIME ZONE :figure_tz`;
+      const condition = FIGURE_TICKETS[f.figure.key].replaceAll(':from', from).replaceAll(':to', to);
+      query.whereRaw(`(${condition})`, { figure_month: `${f.figure.month}-01`, figure_tz: f.figure.timezone });
+    }
     if (f.beforeId !== undefined) query.where('tickets.id', '<', f.beforeId);
     return query;
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerFields, customerSchema } from '../customers/schemas';
 import { cursor, id, isoDateTime, limit, text } from '../http/schemas';
+import { FIGURE_KEYS } from '../reports/definitions';
 import { CALLBACK_OUTCOMES, STATUSES } from './status';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, PRIORITIES, RESPONSIBILITIES, TICKET_TYPES } from './vocabulary';
 
@@ -93,10 +94,13 @@ export const listTicketsQuery = z
     payment_channel: csv([...PAYMENT_CHANNELS]).optional().describe('reconnections by how the customer paid'),
     area: z.enum(['city', 'county']).optional().describe("the customer's area (unknown counts as city, as SLA tiers do)"),
     q: z.string().trim().min(1).max(100).optional().describe('ticket number, customer phone, or words in the description'),
+    figure: z.enum(FIGURE_KEYS).optional().describe('the tickets a figure of the case-analysis report counts (needs month)'),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').optional().describe("the report month of `figure`, in the desk's time zone"),
     limit,
     cursor,
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.figure === undefined) === (q.month === undefined), { message: 'figure and month go together', path: ['month'] });
 
 export const ifMatchHeader = {
   name: 'If-Match',

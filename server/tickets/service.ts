@@ -234,6 +234,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         assigneeId: q.assignee_id, customerId: q.customer_id, ownerId: q.owner_id, slaState: q.sla_state, slaPolicy: q.sla_policy, unassigned: q.unassigned, round: q.round,
         subtree: q.subtree, noUnit: q.no_unit, paymentChannel: q.payment_channel, area: q.area,
         sort: q.sort, offset, beforeId: byDue ? undefined : position, limit: q.limit + 1, ...search,
+        figure: q.figure && q.month ? { key: q.figure, month: q.month, timezone: config.timezone } : undefined,
       });
       const page = rows.slice(0, q.limit);
       const ids = page.map((r) => r.id);

@@ -59,6 +59,13 @@ describe('the monthly mail', () => {
     expect(company.text).toContain('责任投诉 Responsibility complaints：1');
     expect(company.text).toContain(caseNumber);
     expect(company.text).toContain('https://desk.example.test/reports?month=2026-10');
+    // the bulletin as the HTML body, the figures as a CSV for the spreadsheet (translated header, BOM)
+    expect(company.html).toContain('2026年10月服务情况通报');
+    expect(company.html).toContain('size: A4 portrait');
+    expect(company.attachments).toHaveLength(1);
+    expect(company.attachments[0]).toMatchObject({ filename: 'case-analysis-2026-10.csv', contentType: 'text/csv' });
+    const csv = company.attachments[0]!.content.toString('utf8');
+    expect(csv.startsWith('\uFEFF月份,范围,单位编号,单位,受理量')).toBe(true);
     const unit = received(`${head.username}@example.test`)[0]!.mail;
     expect(unit.subject).toBe('2026年10月服务情况通报 · 庄河县分公司');
     expect(unit.text).toContain(`unit_id=${t.fixture.units.county}`);

@@ -213,7 +213,7 @@ describe('the meeting works the cases', () => {
       .send({ description: 'x', owner_id: 999999, due_on: '2026-11-30' }).expect(422);
     await t.http.put(`/api/reports/cases/${ids.T5}`).set(auth(head)).send({ discuss: false }).expect(403);
 
-    const done = await t.http.patch(`/api/reports/rectifications/${item.body.id}`).set(auth(head)).send({ done: true, note: '已上线' }).expect(200);
+    const done = await t.http.patch(`/api/reports/rectifications/${item.body.id}`).set(auth(head)).send({ done: true, note: '已上线', evidence: '提醒功能已上线，见版本说明' }).expect(200);
     expect(done.body).toMatchObject({ done: true, overdue: false, done_by: head.id, done_note: '已上线' });
 
     const report = await t.http.get('/api/reports/case-analysis?month=2026-10').set(auth(manager)).expect(200);
@@ -264,7 +264,7 @@ describe('scope', () => {
 
 describe('CSV', () => {
   it('has a header, a total row and one row per unit, in UTF-8 with a BOM', async () => {
-    const res = await t.http.get('/api/reports/case-analysis?month=2026-10&format=csv').set(auth(t.fixture.users.manager)).expect(200);
+    const res = await t.http.get('/api/reports/case-analysis?month=2026-10&format=csv&keys=machine').set(auth(t.fixture.users.manager)).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toContain('case-analysis-2026-10.csv');
     expect(res.text.startsWith('\uFEFF')).toBe(true);
@@ -276,6 +276,167 @@ describe('CSV', () => {
     expect(row).toMatchObject({ month: '2026-10', scope: 'total', unit_id: '', tickets: '7', responsibility_complaints: '3', avg_handling_days: '1.417', timely_rate: '0.6667', second_time_satisfaction: '1' });
     expect(lines[2]![3]).toBe('大连市分公司');
   });
+
+  it("heads the columns in the reader's language, and keeps a unit name from running as a formula", async () => {
+    const { manager } = t.fixture.users;
+    const header = async (query: string, language?: string) => {
+      const req = t.http.get(`/api/reports/case-analysis?month=2026-10&format=csv${query}`).set(auth(manager));
+      if (language) req.set('Accept-Language', language);
+      const res = await req.expect(200);
+      return res.text.slice(1).split('\r\n')[0]!.split(',');
+    };
+    expect((await header('')).slice(0, 5)).toEqual(['月份', '范围', '单位编号', '单位', '受理量']);
+    expect((await header('', 'en-US,en;q=0.9'))).toContain('Responsibility complaints');
+    expect((await header('&lang=en'))).toContain('First-time satisfaction');
+    expect((await header('&lang=en&keys=machine'))).toContain('first_time_satisfaction');
+
+    const original = (await t.knex('units').where({ id: t.fixture.units.otherCounty }).first('name')).name;
+    await t.knex('units').where({ id: t.fixture.units.otherCounty }).update({ name: '=HYPERLINK("http://x","y")' });
+    try {
+      const res = await t.http.get('/api/reports/case-analysis?month=2026-10&format=csv&keys=machine').set(auth(manager)).expect(200);
+      expect(res.text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+      // a negative change is a number, not a formula: it stays as it is
+      expect(res.text).not.toMatch(/,'-\d/);
+    } finally {
+      await t.knex('units').where({ id: t.fixture.units.otherCounty }).update({ name: original });
+    }
+  });
+});
+
+describe('targets per unit (目标管理)', () => {
+  it('inherits the company\'s targets down the tree unless a unit has its own, and judges each figure', async () => {
+    const { manager, head, supervisor } = t.fixture.users;
+    const { county, countyTeam, otherCounty } = t.fixture.units;
+    await t.http.put('/api/reports/targets/2026-09').set(auth(manager))
+      .send({ unit_id: null, targets: { responsibility_complaints: 2, first_time_satisfaction: 0.995, timely_rate: 1 } }).expect(200);
+    await t.http.put('/api/reports/targets/2026-10').set(auth(manager)).send({ unit_id: county, targets: { responsibility_complaints: 0 } }).expect(200);
+
+    const res = await t.http.get('/api/reports/case-analysis?month=2026-10').set(auth(manager)).expect(200);
+    // company: 3 responsibility complaints against ≤ 2 set in September, still in force
+    expect(res.body.targets.responsibility_complaints).toEqual({ target: 2, direction: 'max', met: false, source_unit_id: null, from_month: '2026-09' });
+    expect(res.body.targets.first_time_satisfaction).toMatchObject({ target: 0.995, direction: 'min', met: false });
+    const unit = (id: number) => res.body.units.find((u: { unit_id: number }) => u.unit_id === id);
+    expect(unit(county).targets.responsibility_complaints).toMatchObject({ target: 0, met: false, source_unit_id: county });
+    expect(unit(countyTeam).targets.responsibility_complaints).toMatchObject({ target: 0, source_unit_id: county });
+    expect(unit(otherCounty).targets.responsibility_complaints).toMatchObject({ target: 2, met: true, source_unit_id: null });
+    expect(unit(county).targets.first_time_satisfaction).toMatchObject({ target: 0.995, met: true, source_unit_id: null });
+
+    const trend = await t.http.get('/api/reports/trend?to=2026-10&months=3').set(auth(supervisor)).expect(200);
+    expect(trend.body.months.map((m: { targets: Record<string, { target: number }> }) => m.targets.responsibility_complaints?.target ?? null)).toEqual([null, 2, 2]);
+
+    const listed = await t.http.get('/api/reports/targets?month=2026-10').set(auth(head)).expect(200);
+    expect(listed.body.own).toEqual(expect.arrayContaining([{ unit_id: county, kpi: 'responsibility_complaints', from_month: '2026-10', value: 0 }]));
+    expect(listed.body.units.find((u: { unit_id: number }) => u.unit_id === countyTeam).targets.responsibility_complaints).toMatchObject({ target: 0, met: null });
+
+    // the bulletin lists the units that missed
+    const bulletin = await t.http.get('/api/reports/bulletin?month=2026-10').set(auth(manager)).expect(200);
+    expect(bulletin.body.missed).toEqual(expect.arrayContaining([
+      { unit_id: county, name: expect.any(String), kpi: 'responsibility_complaints', value: 2, target: 0, direction: 'max' },
+    ]));
+    expect(bulletin.body.missed.find((m: { unit_id: number; kpi: string }) => m.unit_id === otherCounty && m.kpi === 'responsibility_complaints')).toBeUndefined();
+
+    // null removes the unit's own target: it inherits again
+    await t.http.put('/api/reports/targets/2026-10').set(auth(manager)).send({ unit_id: county, targets: { responsibility_complaints: null } }).expect(200);
+    const after = await t.http.get(`/api/reports/case-analysis?month=2026-10&unit_id=${county}`).set(auth(manager)).expect(200);
+    expect(after.body.targets.responsibility_complaints).toMatchObject({ target: 2, met: true, source_unit_id: null });
+    const audit = await t.knex('audit_log').where({ action: 'targets_set' }).count<{ count: string }[]>('* as count');
+    expect(Number(audit[0]!.count)).toBe(3);
+  });
+
+  it('refuses a rate above 1, an unknown unit, an unknown figure, and anyone but a manager', async () => {
+    const { manager, head, supervisor } = t.fixture.users;
+    const bad = await t.http.put('/api/reports/targets/2026-10').set(auth(manager)).send({ unit_id: null, targets: { timely_rate: 99 } }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'targets.timely_rate' })]);
+    const unknown = await t.http.put('/api/reports/targets/2026-10').set(auth(manager)).send({ unit_id: null, targets: { tickets: 3 } }).expect(400);
+    expect(unknown.body.errors[0].path).toMatch(/^targets/);
+    await t.http.put('/api/reports/targets/2026-10').set(auth(manager)).send({ unit_id: 999999, targets: { timely_rate: 1 } }).expect(422);
+    await t.http.put('/api/reports/targets/2026-13').set(auth(manager)).send({ unit_id: null, targets: {} }).expect(400);
+    await t.http.put('/api/reports/targets/2026-10').set(auth(head)).send({ unit_id: null, targets: { timely_rate: 1 } }).expect(403);
+    await t.http.put('/api/reports/targets/2026-10').set(auth(supervisor)).send({ unit_id: null, targets: { timely_rate: 1 } }).expect(403);
+  });
+});
+
+describe('the monthly meeting', () => {
+  it('marks a typical, good or bad example with the meeting\'s conclusion', async () => {
+    const res = await t.http.put(`/api/reports/cases/${ids.T2}`).set(auth(t.fixture.users.manager))
+      .send({ example: 'bad', conclusion: '营业厅服务规范培训，月底前完成' }).expect(200);
+    expect(res.body.review).toMatchObject({ example: 'bad', conclusion: '营业厅服务规范培训，月底前完成', month: '2026-10' });
+    await t.http.put(`/api/reports/cases/${ids.T2}`).set(auth(t.fixture.users.manager)).send({ example: 'worst' }).expect(400);
+    const report = await t.http.get('/api/reports/case-analysis?month=2026-10').set(auth(t.fixture.users.manager)).expect(200);
+    expect(report.body.cases.find((c: { ticket_id: number }) => c.ticket_id === ids.T2).review.example).toBe('bad');
+  });
+
+  it('carries an open rectification over month to month until it is closed with evidence', async () => {
+    const { manager, head } = t.fixture.users;
+    t.clock.set(at('2026-10-20T09:00:00'));
+    const item = await t.http.post(`/api/reports/cases/${ids.T1}/rectifications`).set(auth(manager))
+      .send({ description: '计费核对流程加一道复核', owner_id: head.id, due_on: '2026-10-31' }).expect(201);
+    t.clock.set(at('2026-12-05T09:00:00'));
+    try {
+      const november = await t.http.get('/api/reports/rectifications?month=2026-11').set(auth(manager)).expect(200);
+      expect(november.body.items.find((r: { id: number }) => r.id === item.body.id)).toMatchObject({ carried_over: true, overdue: true, done: false, ticket_number: expect.any(String) });
+      const mine = await t.http.get('/api/reports/rectifications?month=2026-12&mine=true').set(auth(head)).expect(200);
+      expect(mine.body.items.map((r: { id: number }) => r.id)).toContain(item.body.id);
+
+      const refused = await t.http.patch(`/api/reports/rectifications/${item.body.id}`).set(auth(head)).send({ done: true }).expect(422);
+      expect(refused.body).toMatchObject({ code: 'evidence_required', errors: [{ path: 'evidence', message: expect.any(String) }] });
+      await t.http.patch(`/api/reports/rectifications/${item.body.id}`).set(auth(head)).send({ evidence: '复核表已启用（附件 12 月 1 日）' }).expect(200);
+      const closed = await t.http.patch(`/api/reports/rectifications/${item.body.id}`).set(auth(head)).send({ done: true }).expect(200);
+      expect(closed.body).toMatchObject({ done: true, evidence: '复核表已启用（附件 12 月 1 日）' });
+
+      const december = await t.http.get('/api/reports/rectifications?month=2026-12').set(auth(manager)).expect(200);
+      expect(december.body.items.find((r: { id: number }) => r.id === item.body.id)).toMatchObject({ done: true, carried_over: true });
+      const january = await t.http.get('/api/reports/rectifications?month=2027-01').set(auth(manager)).expect(200);
+      expect(january.body.items.map((r: { id: number }) => r.id)).not.toContain(item.body.id);
+      await t.http.get('/api/reports/rectifications?month=2026-12').set(auth(t.fixture.users.handler)).expect(403);
+    } finally {
+      t.clock.set(at('2026-11-02T09:00:00'));
+    }
+  });
+
+  it('breaks the month\'s complaints down by category and by cause', async () => {
+    const res = await t.http.get('/api/reports/breakdown?month=2026-10').set(auth(t.fixture.users.manager)).expect(200);
+    const categories = Object.fromEntries(res.body.by_category.map((c: { category: string }) => [c.category, c]));
+    expect(res.body.by_category.reduce((n: number, c: { complaints: number }) => n + c.complaints, 0)).toBe(4);
+    expect(res.body.by_category.reduce((n: number, c: { responsibility_complaints: number }) => n + c.responsibility_complaints, 0)).toBe(3);
+    expect(categories.service_attitude).toMatchObject({ responsibility_complaints: 1 });
+    expect(res.body.by_cause).toEqual([{ cause: '原因已查明', tickets: 4 }]);
+    const own = await t.http.get('/api/reports/breakdown?month=2026-10').set(auth(t.fixture.users.head)).expect(200);
+    expect(own.body.unit_id).toBe(t.fixture.units.county);
+    expect(own.body.by_cause[0].tickets).toBe(3);
+  });
+
+  it('lists the tickets behind a figure: the drill-down from any number', async () => {
+    const { manager } = t.fixture.users;
+    const list = async (query: string) =>
+      (await t.http.get(`/api/tickets?${query}`).set(auth(manager)).expect(200)).body.items.map((i: { id: number }) => i.id).sort();
+    expect(await list('figure=responsibility_complaints&month=2026-10')).toEqual([ids.T1, ids.T2, ids.T3].sort());
+    expect(await list(`figure=responsibility_complaints&month=2026-10&unit_id=${t.fixture.units.county}`)).toEqual([ids.T1, ids.T2].sort());
+    expect(await list('figure=over_level_complaints&month=2026-10')).toEqual([ids.T5]);
+    expect(await list('figure=late&month=2026-10')).toEqual([ids.T2, ids.T4].sort());
+    expect(await list('figure=complaints&month=2026-10')).toHaveLength(4);
+    const bad = await t.http.get('/api/tickets?figure=complaints').set(auth(manager)).expect(400);
+    expect(bad.body.errors[0].path).toBe('month');
+  });
+
+  it('renders the bulletin as an A4 PDF on the server, page numbers and all', async () => {
+    const html = await t.http.get('/api/reports/bulletin?month=2026-10&format=html').set(auth(t.fixture.users.manager)).expect(200);
+    expect(html.text).toContain('size: A4 portrait');
+    expect(html.text).toContain('counter(page)');
+    expect(html.text).toContain('未完成目标');
+    const pdf = await t.http.get('/api/reports/bulletin?month=2026-10&format=pdf').set(auth(t.fixture.users.manager))
+      .buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const body = pdf.body as Buffer;
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 portrait: 595 × 842 points
+    expect(body.toString('latin1')).toMatch(/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12](\.\d+)?\s*\]/);
+  }, 60_000);
 });
 
 describe('trend and late events', () => {

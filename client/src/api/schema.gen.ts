@@ -603,6 +603,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints of the month by category and by cause (same scope rules as the report) */
+        get: operations["getReportsBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/bulletin": {
         parameters: {
             query?: never;
@@ -610,7 +627,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The service bulletin (服务情况通报): each unit's figures and cases for the month; `format=html` is printable */
+        /**
+         * The service bulletin (服务情况通报): figures, targets missed, typical cases and rectifications of the month
+         * @description `format=html` is the A4 portrait print layout (company and month on every page, page numbers); `format=pdf` is the same page rendered by the server with Chromium (503 `pdf_unavailable` where the server has none).
+         */
         get: operations["getReportsBulletin"];
         put?: never;
         post?: never;
@@ -629,7 +649,7 @@ export interface paths {
         };
         /**
          * The monthly case-analysis report (典型案例分析): figures for the scope and each unit, and the typical cases
-         * @description A unit head sees their subtree (their unit when unit_id is absent); supervisors and managers see all. Rates are fractions 0–1, null where nothing was counted. `format=csv` gives the figures, one row for the scope and one per unit.
+         * @description A unit head sees their subtree (their unit when unit_id is absent); supervisors and managers see all. Rates are fractions 0–1, null where nothing was counted. `format=csv` gives the figures, one row for the scope and one per unit, headed by the figures' names in `lang` (or Accept-Language), or by the machine keys with `keys=machine`; UTF-8 with a BOM, text cells that a spreadsheet would run as a formula prefixed with an apostrophe.
          *
          *     Definitions:
          *     - `tickets`: tickets accepted (created) in the month, of every type
@@ -691,6 +711,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rectification items of a month: still open (carried over month to month until done) and done in it */
+        get: operations["getReportsRectifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/rectifications/{id}": {
         parameters: {
             query?: never;
@@ -704,7 +741,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Mark a rectification item done (or not done again) */
+        /** Record the evidence of a rectification item, mark it done (needs evidence) or not done again */
         patch: operations["patchReportsRectificationsById"];
         trace?: never;
     };
@@ -738,6 +775,40 @@ export interface paths {
         get?: never;
         /** Set a unit's subscriber count for a month */
         put: operations["putReportsSubscribersByUnitIdByMonth"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Targets per unit and figure in force in a month (目标管理), inherited down the tree */
+        get: operations["getReportsTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/targets/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a unit's (or the company's) own targets from a month on; null removes that month's own target */
+        put: operations["putReportsTargetsByMonth"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1495,6 +1566,8 @@ export interface components {
             };
             kpis: components["schemas"]["ReportKpis"];
             month: string;
+            /** @description the scope's targets for the month and whether each was met */
+            targets: components["schemas"]["ReportTargets"];
             /** @description null: the whole company */
             unit_id: number | null;
             /** @description every unit in scope, each with the figures of its subtree */
@@ -1503,6 +1576,7 @@ export interface components {
                 name: string;
                 parent_id: number | null;
                 path: string;
+                targets: components["schemas"]["ReportTargets"];
                 unit_id: number;
             }[];
         };
@@ -1658,11 +1732,33 @@ export interface components {
             done_by: number | null;
             done_note: string | null;
             due_on: string;
+            evidence: string | null;
             id: number;
             overdue: boolean;
             owner_id: number;
             owner_name: string;
             ticket_id: number;
+        };
+        RectificationListItem: {
+            /** @description created before the month and still open at its start */
+            carried_over: boolean;
+            created_at: string;
+            created_by: number;
+            description: string;
+            done: boolean;
+            done_at: string | null;
+            done_by: number | null;
+            done_note: string | null;
+            due_on: string;
+            evidence: string | null;
+            id: number;
+            overdue: boolean;
+            owner_id: number;
+            owner_name: string;
+            ticket_id: number;
+            ticket_number: string;
+            unit_id: number | null;
+            unit_name: string | null;
         };
         ReportCase: {
             accepted_at: string;
@@ -1696,7 +1792,9 @@ export interface components {
             responsibility: string | null;
             review: {
                 analysis: string | null;
+                conclusion: string | null;
                 discuss: boolean;
+                example: ("typical" | "good" | "bad") | null;
                 month: string;
                 updated_at: string;
                 updated_by: number | null;
@@ -1727,6 +1825,21 @@ export interface components {
             tickets: number;
             timely_rate: number | null;
             unreachable_rate: number | null;
+        };
+        ReportTargets: {
+            [key: string]: {
+                /**
+                 * @description max: the figure must not exceed the target; min: must reach it
+                 * @enum {string}
+                 */
+                direction: "max" | "min";
+                from_month: string;
+                /** @description null: no figure this month */
+                met: boolean | null;
+                /** @description the unit whose target applies (inherited from an ancestor when not this one); null: the company */
+                source_unit_id: number | null;
+                target: number;
+            };
         };
         RingingCall: {
             agent_id: number;
@@ -5176,12 +5289,10 @@ export interface operations {
             };
         };
     };
-    getReportsBulletin: {
+    getReportsBreakdown: {
         parameters: {
             query: {
-                format?: "json" | "html";
                 month: string;
-                /** @description a unit: its subtree; absent: everything the caller may see */
                 unit_id?: number;
             };
             header?: never;
@@ -5190,27 +5301,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the bulletin; `format=html`: a printable page */
+            /** @description the breakdown */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        kpis: components["schemas"]["ReportKpis"];
-                        month: string;
-                        title: string;
-                        unit_id: number | null;
-                        units: {
-                            cases: components["schemas"]["ReportCase"][];
-                            kpis: components["schemas"]["ReportKpis"];
-                            name: string;
-                            parent_id: number | null;
-                            path: string;
-                            unit_id: number;
+                        /** @description complaints accepted in the month, and responsibility complaints resolved in it, by category */
+                        by_category: {
+                            category: string;
+                            complaints: number;
+                            responsibility_complaints: number;
                         }[];
+                        /** @description complaints resolved in the month by the cause recorded at resolution (the ten most frequent, the rest as 其他) */
+                        by_cause: {
+                            cause: string;
+                            tickets: number;
+                        }[];
+                        month: string;
+                        unit_id: number | null;
                     };
-                    "text/html": string;
                 };
             };
             /** @description bad input: `errors` names each field */
@@ -5251,10 +5362,117 @@ export interface operations {
             };
         };
     };
+    getReportsBulletin: {
+        parameters: {
+            query: {
+                /** @description html: the A4 print layout; pdf: the same page rendered by the server */
+                format?: "json" | "html" | "pdf";
+                month: string;
+                /** @description a unit: its subtree; absent: everything the caller may see */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bulletin; `format=html`: a printable page; `format=pdf`: the same page as PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the name of the tree's root unit, printed on every page */
+                        company: string;
+                        kpis: components["schemas"]["ReportKpis"];
+                        /** @description every unit target missed this month */
+                        missed: {
+                            /** @enum {string} */
+                            direction: "max" | "min";
+                            /** @enum {string} */
+                            kpi: "responsibility_complaints" | "over_level_complaints" | "avg_handling_days" | "timely_rate" | "first_time_satisfaction" | "second_time_satisfaction" | "unreachable_rate" | "fault_report_rate";
+                            name: string;
+                            target: number;
+                            unit_id: number;
+                            value: number;
+                        }[];
+                        month: string;
+                        /** @description open and done-this-month rectification items */
+                        rectifications: components["schemas"]["RectificationListItem"][];
+                        targets: components["schemas"]["ReportTargets"];
+                        title: string;
+                        unit_id: number | null;
+                        units: {
+                            cases: components["schemas"]["ReportCase"][];
+                            kpis: components["schemas"]["ReportKpis"];
+                            name: string;
+                            parent_id: number | null;
+                            path: string;
+                            targets: components["schemas"]["ReportTargets"];
+                            unit_id: number;
+                        }[];
+                    };
+                    "application/pdf": string;
+                    "text/html": string;
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description format=pdf and no Chromium on the server (code pdf_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getReportsCaseAnalysis: {
         parameters: {
             query: {
                 format?: "json" | "csv";
+                /** @description CSV header: the figures' names in `lang`, or the machine keys for scripts */
+                keys?: "translated" | "machine";
+                /** @description language of the CSV header; default from Accept-Language, else zh-CN */
+                lang?: "zh-CN" | "en";
                 month: string;
                 /** @description a unit: its subtree; absent: everything the caller may see */
                 unit_id?: number;
@@ -5394,8 +5612,12 @@ export interface operations {
                 "application/json": {
                     /** @description the meeting's analysis: what happened, why, what is corrected */
                     analysis?: string | null;
+                    /** @description the meeting's conclusion */
+                    conclusion?: string | null;
                     /** @description take the case to the monthly service-analysis meeting */
                     discuss?: boolean;
+                    /** @description shown to staff as a typical case, a good or a bad example */
+                    example?: ("typical" | "good" | "bad") | null;
                     /** @description the meeting month; default the month the ticket was resolved (or accepted) */
                     month?: string;
                 };
@@ -5529,6 +5751,71 @@ export interface operations {
             };
         };
     };
+    getReportsRectifications: {
+        parameters: {
+            query: {
+                /** @description only the items the caller is responsible for */
+                mine?: "true" | "false";
+                /** @description items open at the end of the month (carried over until done) and items done in it */
+                month: string;
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description open first, by due date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RectificationListItem"][];
+                        month: string;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     patchReportsRectificationsById: {
         parameters: {
             query?: never;
@@ -5541,7 +5828,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    done: boolean;
+                    done?: boolean;
+                    /** @description what shows the rectification was made (required to close an item that has none) */
+                    evidence?: string;
                     note?: string;
                 };
             };
@@ -5730,6 +6019,188 @@ export interface operations {
             };
         };
     };
+    getReportsTargets: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every unit with the targets that apply to it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kpis: {
+                            /** @enum {string} */
+                            direction: "max" | "min";
+                            /** @enum {string} */
+                            key: "responsibility_complaints" | "over_level_complaints" | "avg_handling_days" | "timely_rate" | "first_time_satisfaction" | "second_time_satisfaction" | "unreachable_rate" | "fault_report_rate";
+                            rate: boolean;
+                        }[];
+                        month: string;
+                        /** @description the rows that apply this month, each unit's own */
+                        own: {
+                            from_month: string;
+                            /** @enum {string} */
+                            kpi: "responsibility_complaints" | "over_level_complaints" | "avg_handling_days" | "timely_rate" | "first_time_satisfaction" | "second_time_satisfaction" | "unreachable_rate" | "fault_report_rate";
+                            unit_id: number | null;
+                            value: number;
+                        }[];
+                        units: {
+                            name: string;
+                            parent_id: number | null;
+                            targets: components["schemas"]["ReportTargets"];
+                            unit_id: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putReportsTargetsByMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description figure → target from this month on; null removes this unit's own target of this month (it inherits again). Rates are fractions 0–1 */
+                    targets: {
+                        [key: string]: number | null;
+                    };
+                    /** @description null: the company (the root every unit inherits from) */
+                    unit_id: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description the targets in force that month */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kpis: {
+                            /** @enum {string} */
+                            direction: "max" | "min";
+                            /** @enum {string} */
+                            key: "responsibility_complaints" | "over_level_complaints" | "avg_handling_days" | "timely_rate" | "first_time_satisfaction" | "second_time_satisfaction" | "unreachable_rate" | "fault_report_rate";
+                            rate: boolean;
+                        }[];
+                        month: string;
+                        /** @description the rows that apply this month, each unit's own */
+                        own: {
+                            from_month: string;
+                            /** @enum {string} */
+                            kpi: "responsibility_complaints" | "over_level_complaints" | "avg_handling_days" | "timely_rate" | "first_time_satisfaction" | "second_time_satisfaction" | "unreachable_rate" | "fault_report_rate";
+                            unit_id: number | null;
+                            value: number;
+                        }[];
+                        units: {
+                            name: string;
+                            parent_id: number | null;
+                            targets: components["schemas"]["ReportTargets"];
+                            unit_id: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such unit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getReportsTrend: {
         parameters: {
             query?: {
@@ -5754,6 +6225,7 @@ export interface operations {
                         months: {
                             kpis: components["schemas"]["ReportKpis"];
                             month: string;
+                            targets: components["schemas"]["ReportTargets"];
                         }[];
                         unit_id: number | null;
                     };
@@ -6546,7 +7018,11 @@ export interface operations {
                 category?: string;
                 cursor?: string;
                 customer_id?: number;
+                /** @description the tickets a figure of the case-analysis report counts (needs month) */
+                figure?: "tickets" | "complaints" | "fault_reports" | "reconnections" | "requests" | "over_level_complaints" | "resolved" | "responsibility_complaints" | "late" | "unsatisfied" | "unreachable";
                 limit?: number;
+                /** @description the report month of `figure`, in the desk's time zone */
+                month?: string;
                 /** @description tickets not dispatched to any unit yet */
                 no_unit?: "true";
                 /** @description leadership cases owned by this user */

@@ -66,6 +66,7 @@ const zhCN = {
   'problem.fields': '请检查：{fields}',
   // timeline event types and realtime changes
   'event.owner_explanation': '书面说明',
+  'event.rectification_evidence': '整改材料',
   'event.assigned': '已指派',
   'event.claimed': '已接单',
   'event.cti.ringing': '来电振铃',
@@ -255,6 +256,7 @@ const en: Record<Key, string> = {
   'event.ticket.urge_escalated': 'Urges escalated',
   'event.urged': 'Urged',
   'role.integration': 'System client',
+  'event.rectification_evidence': 'Rectification evidence',
   'event.owner_explanation': 'Written explanation',
   'event.escalation_acknowledged': 'Escalation acknowledged',
   'event.escalation_top_reached': 'Escalated to the top',

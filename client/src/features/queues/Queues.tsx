@@ -5,6 +5,7 @@ import type { QueueTicket } from '../../api/desk-types';
 import { CATEGORIES, STATUSES, TICKET_TYPES, type Page } from '../../api/types';
 import { LoadError, StatusTag, TicketLink, useFlash, useThrottled } from '../../components/common';
 import { useI18n } from '../../i18n';
+import { useReportText, type ReportTextKey } from '../../i18n/reports';
 import { useRealtimeEvents, useResync } from '../../realtime/socket';
 import { navigate, useQueryState } from '../../router';
 import { useSession } from '../../session';
@@ -25,6 +26,7 @@ type View = 'mine' | 'unit' | 'all';
 /** The queue's filters are the URL: a view can be bookmarked, shared, and survives a reload. */
 export function QueuesPage() {
   const { t, tv } = useI18n();
+  const rt = useReportText();
   const { user, units, unitName, userName } = useSession();
   const { message } = App.useApp();
   const [search, setSearch] = useQueryState();
@@ -44,6 +46,10 @@ export function QueuesPage() {
   // Filters the SLA board links to (every number there opens exactly its tickets here).
   const boardFilters = useBoardFilters(search);
   const [items, setItems] = useState<QueueTicket[]>([]);
+  // a drill-down from the report: the tickets one of its figures counts (see features/reports)
+  const figure = search.get('figure') ?? '';
+  const figureMonth = search.get('month') ?? '';
+  const unitParam = search.get('unit_id');
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
   const [loading, setLoading] = useState(false);
@@ -64,8 +70,10 @@ export function QueuesPage() {
     assignee_id: view === 'mine' || assignee === 'me' ? user.id : undefined,
     unassigned: assignee === 'none' ? 'true' : undefined,
     unit_id: unitFilter ? Number(unitFilter) : view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
+    figure: figure && figureMonth ? figure : undefined,
+    month: figure && figureMonth ? figureMonth : undefined,
     ...boardFilters.query,
-  }), [status, type, category, slaState, round, sort, q, view, assignee, unitFilter, user, boardFilters.key]);
+  }), [status, type, category, slaState, round, sort, q, view, assignee, unitFilter, user, boardFilters.key, figure, figureMonth]);
 
   const load = (append = false) => {
     setLoading(true);
@@ -155,6 +163,11 @@ export function QueuesPage() {
           options={[{ value: 'first', label: t('queues.roundFirst') }, { value: 'second', label: t('queues.roundSecond') }]} onChange={(v?: string) => setSearch({ round: v })} />
         <Input.Search style={{ width: 220 }} placeholder={t('queues.search')} aria-label={t('queues.search')} value={qDraft} allowClear data-search
           onChange={(e) => setQDraft(e.target.value)} onSearch={(v) => setSearch({ q: v.trim() })} />
+        {(figure || unitParam) && (
+          <Tag closable color="geekblue" data-testid="drill-filter" onClose={() => setSearch({ figure: null, month: null, unit_id: null })}>
+            {[figure && `${rt('r.drill')}: ${rt(`fig.${figure}` as ReportTextKey)} · ${figureMonth}`, unitParam && unitName(Number(unitParam))].filter(Boolean).join(' · ')}
+          </Tag>
+        )}
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>
         <span className="muted"><span className="kbd">j</span>/<span className="kbd">k</span> <span className="kbd">Enter</span>{canBulk && <> <span className="kbd">x</span></>}</span>
       </div>
