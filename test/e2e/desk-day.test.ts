@@ -182,10 +182,10 @@ describe('agent', () => {
     const handler = await consoleFor('handler1', '/queues');
     await handler.locator(`[data-ticket="${ticket.id}"]`).waitFor();
     const agent = await consoleFor('agent1', '/intake?phone=13904117777', 'laptop');
-    await agent.locator(`[data-testid="open-tickets"] [data-ticket="${ticket.id}"]`).waitFor();
+    await agent.locator(`[data-testid="open-tickets"] li[data-ticket="${ticket.id}"]`).waitFor();
     await screenshot(agent, 'desk-agent-intake-url-laptop');
     const at = Date.now();
-    await agent.locator(`[data-ticket="${ticket.id}"] [data-testid="urge"]`).click();
+    await agent.locator(`li[data-ticket="${ticket.id}"] [data-testid="urge"]`).click();
     // within 1 s on a quiet machine; measured and reported, bounded loosely on this shared one
     await handler.locator(`[data-ticket="${ticket.id}"] [data-testid="urge-count"]`).waitFor({ timeout: 5000 });
     console.log(JSON.stringify({ urge_to_handler_ms: Date.now() - at }));
