@@ -24,6 +24,8 @@ describe('the authorization matrix is enforced for every route and role', () => 
     const failures: string[] = [];
     for (const route of t.routes) {
       if (route.action === 'public') continue;
+      // signing out would end the token the rest of this loop uses (every role may; see security.test.ts)
+      if (route.path === '/api/auth/logout') continue;
       for (const role of ROLES) {
         // An empty body fails validation after the permission check: 400 still proves the role got through.
         const res = await t.http[route.method](concretePath(route.path)).set(auth(userOf(role))).send({});
