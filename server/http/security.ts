@@ -35,6 +35,8 @@ export function securityHeaders(): RequestHandler {
         frameAncestors: ["'none'"],
       },
     },
+    // for browsers older than CSP frame-ancestors
+    xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,

@@ -12,7 +12,7 @@ beforeAll(async () => {
   buildConsole();
   [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
   server = await listen(t);
-});
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();

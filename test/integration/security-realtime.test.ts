@@ -93,7 +93,8 @@ describe('4. one socket cannot stall the desk', () => {
     expect(replies.filter((r) => r.status === 429).length).toBeGreaterThan(0);
     // the flood reached the database a handful of times, not a thousand
     expect(queriesBefore.count).toBeLessThan(50);
-    expect(otherRequestMs).toBeLessThan(1500);
+    // 4.3 s was measured before the limits, on a quiet machine; a loaded 2-core one serves it in about a second
+    expect(otherRequestMs).toBeLessThan(3000);
     // the bystander is still connected and served
     expect(bystander.connected).toBe(true);
     expect(await bystander.emitWithAck('ticket.watch', { ticket_id: ticketIds[1] })).toEqual({ ok: true });
