@@ -166,7 +166,8 @@ describe('realtime: two server instances behind Redis', () => {
       const onA = await open(supervisor, a.url);
       const onB = await open(agent, b.url);
       // The ticket is written through instance B; A's relay reads it from the outbox.
-      const seen = nextEvent<{ ticket: { id: number } }>(onA, 'ticket.created');
+      // one hop more than in one process (commit, sequencer, NOTIFY, A's stream): a loaded CI machine gets 5 s
+      const seen = nextEvent<{ ticket: { id: number } }>(onA, 'ticket.created', () => true, 5000);
       const created = await fetch(`${b.url}/api/tickets`, {
         method: 'POST', headers: { 'Content-Type': 'application/json', ...auth(agent) }, body: JSON.stringify(complaintBody()),
       });

@@ -6,7 +6,7 @@ export type RealtimeHandler = (payload: Record<string, unknown>) => void;
 
 interface Realtime {
   connected: boolean;
-  /** Counts reconnects: screens refetch when it changes, so nothing missed during a blip is lost. */
+  /** Moves on when screens must refetch: the first connect, and a reconnect whose missed events could not be replayed. */
   generation: number;
   socket: Socket | null;
 }
@@ -15,8 +15,9 @@ const Context = createContext<Realtime>({ connected: false, generation: 0, socke
 
 /**
  * One socket per signed-in console. The server decides what it hears (rooms by role, unit and
- * user); the client only listens. After a reconnect `generation` moves on and every screen
- * reloads its data from the API, since events sent while offline are not replayed.
+ * user); the client only listens. After a reconnect it asks the server to replay the events it
+ * missed (`resume` with the last seq heard); if they are no longer held, `generation` moves on and
+ * every screen reloads its data from the API.
  */
 export function RealtimeProvider({ token, onUnauthorized, children }: { token: string; onUnauthorized(): void; children: ReactNode }) {
   const [state, setState] = useState<Realtime>({ connected: false, generation: 0, socket: null });
@@ -25,13 +26,37 @@ export function RealtimeProvider({ token, onUnauthorized, children }: { token: s
 
   useEffect(() => {
     const socket = io({ auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
-    let connects = 0;
-    socket.on('hello', (hello: { timezone: string; server_time: string }) => setDeskClock(hello.timezone, hello.server_time));
+    // Every event carries the desk's sequence number: after a reconnect the server replays what
+    // this console missed since the last one it heard; only when it cannot do screens reload.
+    let generation = 0;
+    let lastSeq: number | null = null;
+    let resumeFrom: number | null = null;
+    const reload = () => {
+      generation += 1;
+      setState({ connected: true, generation, socket });
+    };
+    socket.onAny((_type: string, payload: { seq?: unknown } | undefined) => {
+      if (typeof payload?.seq === 'number') lastSeq = Math.max(lastSeq ?? 0, payload.seq);
+    });
+    socket.on('hello', (hello: { timezone: string; server_time: string; seq?: number }) => {
+      setDeskClock(hello.timezone, hello.server_time);
+      if (resumeFrom === null) {
+        lastSeq ??= hello.seq ?? null;
+        return;
+      }
+      const after = resumeFrom;
+      resumeFrom = null;
+      socket.timeout(10_000).emitWithAck('resume', { after_seq: after }).then(
+        (reply: { ok: boolean }) => (reply.ok ? setState({ connected: true, generation, socket }) : reload()),
+        reload,
+      );
+    });
     socket.on('connect', () => {
-      connects += 1;
-      setState({ connected: true, generation: connects, socket });
+      // the first connect loads the screens; later ones resume (hello) or reload
+      if (generation === 0 || lastSeq === null) reload();
     });
     socket.on('disconnect', (reason) => {
+      resumeFrom = lastSeq;
       setState((s) => ({ ...s, connected: false }));
       // The server dropped us on purpose (e.g. a restart); socket.io does not retry that by itself.
       if (reason === 'io server disconnect') socket.connect();
