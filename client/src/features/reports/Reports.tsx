@@ -48,7 +48,7 @@ async function printBulletin(url: string) {
 /** The monthly case-analysis report: the month, scope and tab live in the URL. */
 export function ReportsPage() {
   const rt = useReportText();
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const { message } = App.useApp();
   const { user, units } = useSession();
   const [search, setSearch] = useQueryState();
@@ -77,8 +77,8 @@ export function ReportsPage() {
     <div className="stack reports-page">
       <div className="toolbar reports-toolbar">
         <b className="reports-title">{rt('r.title')}</b>
-        <Input type="month" value={month} onChange={(e) => e.target.value && setSearch({ month: e.target.value })} style={{ width: 150 }} data-testid="report-month" />
-        <Select style={{ width: 220 }} value={unitId ?? (scoped ? ownUnit ?? undefined : 0)} data-testid="report-scope" showSearch optionFilterProp="label"
+        <Input type="month" aria-label={t('reports.month')} value={month} onChange={(e) => e.target.value && setSearch({ month: e.target.value })} style={{ width: 150 }} data-testid="report-month" />
+        <Select style={{ width: 220 }} aria-label={rt('r.unitScope')} value={unitId ?? (scoped ? ownUnit ?? undefined : 0)} data-testid="report-scope" showSearch optionFilterProp="label"
           options={[...(scoped ? [] : [{ value: 0, label: rt('r.company') }]), ...unitOptions]}
           onChange={(v: number) => setSearch({ unit_id: v ? String(v) : null })} />
         <Space wrap>
