@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Deps } from '../deps';
 import { decodeCursor, encodeCursor } from '../http/schemas';
+import { toCsv } from '../http/csv';
 import { errors } from '../http/errors';
 import { auditRepository, type AuditRow } from './repository';
 import type { AuditEntryView, AuditQuery } from './schemas';
@@ -9,9 +9,6 @@ const toView = (r: AuditRow): AuditEntryView => ({
   id: Number(r.id), at: r.at.toISOString(), actor_id: r.actor_id === null ? null : Number(r.actor_id), actor_name: r.actor_name,
   entity: r.entity, entity_ref: r.entity_key ?? (r.entity_id === null ? null : String(r.entity_id)), action: r.action, data: r.data,
 });
-
-/** A cell a spreadsheet would run as a formula is kept as text (OWASP CSV injection). */
-const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** Who changed what configuration when: filterable, paged newest first, exportable as CSV. */
 export function createAuditService(deps: Deps) {
@@ -30,8 +27,8 @@ export function createAuditService(deps: Deps) {
 
     csv(items: readonly AuditEntryView[]): string {
       const header = ['id', 'at', 'actor_id', 'actor_name', 'entity', 'entity_ref', 'action', 'data'];
-      const rows = items.map((e) => [e.id, e.at, e.actor_id ?? '', e.actor_name ?? '', e.entity, e.entity_ref ?? '', e.action, JSON.stringify(e.data)].map((v) => inert(String(v))));
-      return `\uFEFF${stringify([header, ...rows])}`;
+      // the one CSV writer: BOM for Excel, formulas neutralised (OWASP CSV injection)
+      return toCsv([header, ...items.map((e) => [e.id, e.at, e.actor_id, e.actor_name, e.entity, e.entity_ref, e.action, JSON.stringify(e.data)])]);
     },
   };
 }
