@@ -257,6 +257,29 @@ export const ticketsRepository = {
   insertEvent: (trx: Knex.Transaction, event: Omit<TicketEventRow, 'id'>) =>
     trx('ticket_events').insert({ ...event, data: JSON.stringify(event.data) }),
 
+  /** The reconnection tier the SLA policy put the ticket in: kept for queues, not a change of the ticket (no version bump). */
+  setReconnectTier: (trx: Knex.Transaction, id: number, tier: number | null) => trx('tickets').where({ id }).update({ reconnect_tier: tier }),
+
+  /** Many timeline rows in one statement (a batch of fired timers). */
+  async insertEvents(trx: Knex.Transaction, events: readonly Omit<TicketEventRow, 'id'>[]): Promise<void> {
+    if (events.length > 0) await trx('ticket_events').insert(events.map((e) => ({ ...e, data: JSON.stringify(e.data) })));
+  },
+
+  /** Adds one key to the data of the ticket's latest event of a type (the change's own event, written earlier in the transaction). */
+  mergeIntoLatestEvent: (trx: Knex.Transaction, ticketId: number, type: string, key: string, value: unknown) =>
+    trx.raw(
+      `UPDATE ticket_events SET data = data || jsonb_build_object(?::text, ?::jsonb)
+       WHERE id = (SELECT max(id) FROM ticket_events WHERE ticket_id = ? AND type = ?)`,
+      [key, JSON.stringify(value), ticketId, type],
+    ),
+
+  /** Tickets by id, each with its customer: two statements whatever the count. */
+  async withCustomers(db: Knex, ids: readonly number[]): Promise<Map<number, { ticket: TicketRow; customer: CustomerRow }>> {
+    const tickets = await db<TicketRow>('tickets').whereIn('id', [...new Set(ids)]);
+    const customers = await ticketsRepository.customersByIds(db, tickets.map((t) => t.customer_id));
+    return new Map(tickets.map((ticket) => [ticket.id, { ticket, customer: customers.get(ticket.customer_id)! }]));
+  },
+
   /** The timeline with each actor's name: whoever reads the ticket sees who acted, whatever their unit. */
   events: (db: Knex, ticketId: number) =>
     db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
