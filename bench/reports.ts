@@ -118,13 +118,13 @@ async function seed(knex: Knex, tickets: number): Promise<{ seedS: number; index
     }
     // one answered callback per resolved round (second rounds: the first was unsatisfied), 2 % unreachable first
     await trx.raw(`
-      INSERT INTO callbacks (ticket_id, handling_round, attempt, due_at, state, outcome, done_at, created_at)
-      SELECT id, 1, 1, resolved_at, 'done', CASE WHEN handling_round = 2 THEN 'unsatisfied' WHEN id % 50 = 0 THEN 'unreachable' ELSE 'satisfied' END,
+      INSERT INTO callbacks (ticket_id, unit_id, handling_round, attempt, due_at, state, outcome, done_at, created_at)
+      SELECT id, unit_id, 1, 1, resolved_at, 'done', CASE WHEN handling_round = 2 THEN 'unsatisfied' WHEN id % 50 = 0 THEN 'unreachable' ELSE 'satisfied' END,
         resolved_at + interval '1 hour', resolved_at
       FROM tickets WHERE resolved_at IS NOT NULL`);
     await trx.raw(`
-      INSERT INTO callbacks (ticket_id, handling_round, attempt, due_at, state, outcome, done_at, created_at)
-      SELECT id, handling_round, 1, resolved_at, 'done', 'satisfied', resolved_at + interval '90 minutes', resolved_at
+      INSERT INTO callbacks (ticket_id, unit_id, handling_round, attempt, due_at, state, outcome, done_at, created_at)
+      SELECT id, unit_id, handling_round, 1, resolved_at, 'done', 'satisfied', resolved_at + interval '90 minutes', resolved_at
       FROM tickets WHERE resolved_at IS NOT NULL AND handling_round = 2`);
     log(`callbacks loaded (${seconds(start)} s)`);
     // the resolution target of complaints and faults; 3 % breached
