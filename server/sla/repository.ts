@@ -110,7 +110,7 @@ export const slaRepository = {
 
   /** The running timers among these ids, locked, in id order (a fixed lock order across batches). */
   async lockRunning(trx: Knex.Transaction, ids: readonly number[]): Promise<TimerRow[]> {
-    return (await trx<TimerRow>('sla_timers').whereIn('id', [...ids]).orderBy('id').forUpdate()).filter((t) => t.state === 'running');
+    return (await trx<TimerRow>('sla_timers').whereRaw('id = ANY(?)', [[...ids]]).orderBy('id').forUpdate()).filter((t) => t.state === 'running');
   },
 
   /** One statement for all of a ticket's new timers; a timer already started for the round is left alone. */

@@ -250,7 +250,7 @@ export const ticketsRepository = {
   },
 
   customersByIds: async (db: Knex, ids: number[]): Promise<Map<number, CustomerRow>> => {
-    const rows: CustomerRow[] = await db('customers').select(CUSTOMER_COLUMNS).whereIn('id', [...new Set(ids)]);
+    const rows: CustomerRow[] = await db('customers').select(CUSTOMER_COLUMNS).whereRaw('id = ANY(?)', [[...new Set(ids)]]);
     return new Map(rows.map((row) => [row.id, row]));
   },
 
@@ -260,9 +260,14 @@ export const ticketsRepository = {
   /** The reconnection tier the SLA policy put the ticket in: kept for queues, not a change of the ticket (no version bump). */
   setReconnectTier: (trx: Knex.Transaction, id: number, tier: number | null) => trx('tickets').where({ id }).update({ reconnect_tier: tier }),
 
-  /** Many timeline rows in one statement (a batch of fired timers). */
+  /** Many timeline rows in one statement and one JSON parameter (a batch of fired timers). */
   async insertEvents(trx: Knex.Transaction, events: readonly Omit<TicketEventRow, 'id'>[]): Promise<void> {
-    if (events.length > 0) await trx('ticket_events').insert(events.map((e) => ({ ...e, data: JSON.stringify(e.data) })));
+    if (events.length === 0) return;
+    await trx.raw(
+      `INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
+       SELECT r.ticket_id, r.type, r.at, r.actor_id, r.data FROM jsonb_to_recordset(?::jsonb) AS r(ticket_id bigint, type text, at timestamptz, actor_id bigint, data jsonb)`,
+      [JSON.stringify(events)],
+    );
   },
 
   /** Adds one key to the data of the ticket's latest event of a type (the change's own event, written earlier in the transaction). */
@@ -275,7 +280,7 @@ export const ticketsRepository = {
 
   /** Tickets by id, each with its customer: two statements whatever the count. */
   async withCustomers(db: Knex, ids: readonly number[]): Promise<Map<number, { ticket: TicketRow; customer: CustomerRow }>> {
-    const tickets = await db<TicketRow>('tickets').whereIn('id', [...new Set(ids)]);
+    const tickets = await db<TicketRow>('tickets').whereRaw('id = ANY(?)', [[...new Set(ids)]]);
     const customers = await ticketsRepository.customersByIds(db, tickets.map((t) => t.customer_id));
     return new Map(tickets.map((ticket) => [ticket.id, { ticket, customer: customers.get(ticket.customer_id)! }]));
   },
