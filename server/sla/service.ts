@@ -144,14 +144,15 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       && (p.payment_channel === null || p.payment_channel === ticket.payment_channel);
   }
 
-  async function startTimers(change: TicketChange, trigger: string, customer: CustomerRow, clockFor: ClockFor): Promise<void> {
+  /** Starts the timers the change triggers; answers how many started. */
+  async function startTimers(change: TicketChange, trigger: string, customer: CustomerRow, clockFor: ClockFor): Promise<number> {
     const { uow: { trx }, after: ticket, now } = change;
     // An unknown area counts as city: the stricter targets apply.
     const area = customer.area ?? 'city';
     const policies = (await activePolicies.get(trx))
       .filter((p) => applies(p, ticket, customer, area))
       .filter((p) => p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')));
-    if (policies.length === 0) return;
+    if (policies.length === 0) return 0;
     const rows: NewTimerRow[] = [];
     for (const p of policies) {
       // A bank transfer counts from the bank's confirmation, when there is one.
@@ -178,6 +179,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     // A clock started in the past (a bank confirmation an hour ago) may already be past a warning.
     await repo.saveTimers(trx, await fireCrossed(change.uow, started.map((timer) => ({ timer, ticket, customer })), now, clockFor), now);
     await rearm(trx, started, clockFor);
+    return started.length;
   }
 
   async function fireCrossed(uow: UnitOfWork, list: Firing[], now: Date, clockFor: ClockFor): Promise<TimerRow[]> {
@@ -236,8 +238,9 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     await rearm(trx, [...touched], clockFor);
     // The change's own timeline event (held, resolved, …) carries what it did to the timers.
     if (summary.length > 0) await ticketsRepository.mergeIntoLatestEvent(trx, ticket.id, event, 'sla', summary);
-    if (ticket.status !== 'closed') await startTimers(change, event, customer, clockFor);
-    await repo.refreshTicketStates(trx, [ticket.id]);
+    const started = ticket.status === 'closed' ? 0 : await startTimers(change, event, customer, clockFor);
+    // no timer of the ticket moved or started (most intakes of types without a policy, most edits): its summary stands
+    if (touched.size > 0 || started > 0) await repo.refreshTicketStates(trx, [ticket.id]);
   }
 
   /** The timers with their tickets and customers (what a fired warning's event describes). */
