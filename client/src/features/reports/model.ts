@@ -1,3 +1,4 @@
+import type { operations } from '../../api/schema.gen';
 /** The report API's shapes as the console reads them, and how its figures are shown. */
 export type Direction = 'max' | 'min';
 export type TargetKpi =
@@ -47,7 +48,8 @@ export interface Case {
 
 export interface Report { month: string; unit_id: number | null; kpis: Kpis; targets: Targets; units: UnitFigures[]; cases: Case[] }
 export interface Trend { unit_id: number | null; months: { month: string; kpis: Kpis; targets: Targets }[] }
-export interface Breakdown { by_category: { category: string; complaints: number; responsibility_complaints: number }[]; by_cause: { cause: string; tickets: number }[] }
+/** GET /api/reports/breakdown, as the server declares it (with the cause tree's section). */
+export type Breakdown = operations['getReportsBreakdown']['responses'][200]['content']['application/json'];
 export interface TargetsList {
   month: string;
   kpis: { key: TargetKpi; direction: Direction; rate: boolean }[];
