@@ -75,8 +75,8 @@ export function CausesAdmin() {
             title: '', key: 'actions', width: 170,
             render: (_: unknown, r: Row) => (
               <Space size={4}>
-                {!r.in_use && <Button size="small" onClick={() => setRenaming(r)} aria-label={`${t('tools.edit')} ${r.name_zh}`}>{t('tools.edit')}</Button>}
-                <Button size="small" onClick={() => call(`/api/causes/${r.id}`, 'PATCH', { active: !r.active })} data-testid={`cause-toggle-${r.id}`}
+                {!r.in_use && <Button size="small" autoInsertSpace={false} onClick={() => setRenaming(r)} aria-label={`${t('tools.edit')} ${r.name_zh}`}>{t('tools.edit')}</Button>}
+                <Button size="small" autoInsertSpace={false} onClick={() => call(`/api/causes/${r.id}`, 'PATCH', { active: !r.active })} data-testid={`cause-toggle-${r.id}`}
                   aria-label={`${r.active ? t('tools.deactivate') : t('tools.activate')} ${r.name_zh}`}>{r.active ? t('tools.deactivate') : t('tools.activate')}</Button>
               </Space>
             ),

@@ -30,7 +30,7 @@ export function TemplatesAdmin() {
           { title: t('tools.type'), dataIndex: 'ticket_type', width: 90, render: (v: string | null) => (v ? tv('type', v) : t('tools.any')) },
           { title: t('tools.bodyZh'), dataIndex: 'body_zh', render: (v: string) => <span className="description">{v}</span> },
           { title: t('tools.active'), dataIndex: 'active', width: 80, render: (v: boolean) => (v ? <Tag color="green">{t('tools.active')}</Tag> : <Tag>{t('tools.inactive')}</Tag>) },
-          ...(admin ? [{ title: '', key: 'edit', width: 80, render: (_: unknown, r: ReplyTemplate) => <Button size="small" onClick={() => setEditing(r)} aria-label={`${t('tools.edit')} ${r.name}`}>{t('tools.edit')}</Button> }] : []),
+          ...(admin ? [{ title: '', key: 'edit', width: 80, render: (_: unknown, r: ReplyTemplate) => <Button size="small" autoInsertSpace={false} onClick={() => setEditing(r)} aria-label={`${t('tools.edit')} ${r.name}`}>{t('tools.edit')}</Button> }] : []),
         ]} />
     </div>
   );

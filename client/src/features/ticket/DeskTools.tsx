@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { Status, Ticket, TicketDetail } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { linkProps } from '../../router';
 import { useSession } from '../../session';
 
 /**
@@ -61,7 +62,7 @@ export function Related({ related }: { related: TicketDetail['related'] }) {
         return (
           <span key={relation} style={{ marginRight: 8 }}>
             <span className="muted">{t(`tools.relation.${relation}`)}</span>{' '}
-            {list.map((r) => <Tag key={r.ticket_id} color={relation === 'merged_into' ? 'purple' : 'blue'}><a href={`/tickets/${r.ticket_id}`} data-related={relation}>{r.number}</a></Tag>)}
+            {list.map((r) => <Tag key={r.ticket_id} color={relation === 'merged_into' ? 'purple' : 'blue'}><a {...linkProps(`/tickets/${r.ticket_id}`)} data-related={relation}>{r.number}</a></Tag>)}
           </span>
         );
       })}

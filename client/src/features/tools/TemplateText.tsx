@@ -1,4 +1,4 @@
-import { Button, Input, Modal, Select, Space } from 'antd';
+import { Button, Input, Modal, Select, Space, type RefSelectProps } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../../api/client';
@@ -28,6 +28,7 @@ export function TemplateText({ value = '', onChange, purpose, ticketId, category
   const [open, setOpen] = useState(false);
   const [templates, setTemplates] = useState<ReplyTemplate[] | null>(null);
   const area = useRef<TextAreaRef>(null);
+  const picker = useRef<RefSelectProps>(null);
   const caret = useRef<number | null>(null);
   const testId = rest['data-testid'] ?? `template-text-${purpose}`;
 
@@ -77,8 +78,8 @@ export function TemplateText({ value = '', onChange, purpose, ticketId, category
         <span id={`${testId}-hint`}>{t('tools.templateHint')}</span>
       </Space>
       <Modal open={open} title={t('tools.pickTemplate')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden
-        afterOpenChange={(visible) => { if (!visible) area.current?.focus(); }}>
-        <Select<number> autoFocus defaultOpen showSearch={{ optionFilterProp: 'search' }} style={{ width: '100%' }} loading={templates === null}
+        afterOpenChange={(visible) => (visible ? picker.current?.focus() : area.current?.focus())}>
+        <Select<number> ref={picker} autoFocus defaultOpen showSearch={{ optionFilterProp: 'search' }} style={{ width: '100%' }} loading={templates === null}
           aria-label={t('tools.pickTemplate')} placeholder={t('tools.pickTemplateSearch')} notFoundContent={templates === null ? undefined : t('tools.noTemplates')}
           data-testid="template-picker" onChange={insert}
           options={(templates ?? []).map((tpl) => ({ value: tpl.id, search: `${tpl.name} ${textOf(tpl)}`, label: <span data-template={tpl.name}><b>{tpl.name}</b> <span className="muted">{textOf(tpl).slice(0, 60)}</span></span> }))} />
