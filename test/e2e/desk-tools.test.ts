@@ -80,7 +80,7 @@ describe('the handler claims and resolves with a template and a cause', () => {
     await page.keyboard.type('/');
     await page.getByTestId('template-picker').waitFor();
     await page.keyboard.type('宽带退费');
-    await page.locator('.ant-select-dropdown:visible [data-template="宽带退费"]').waitFor();
+    await page.locator('[data-testid="template-picker"] [data-template="宽带退费"][aria-selected="true"]').waitFor();
     await screenshot(page, 'tools-template-picker');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('[data-testid="resolution"]') as HTMLTextAreaElement | null)?.value.includes('周先生您好'));

@@ -47,7 +47,7 @@ export function CausesAdmin() {
     <div className="stack" data-testid="causes-admin">
       <Space wrap>
         <label htmlFor="cause-category">{t('tools.category')}</label>
-        <Select id="cause-category" value={category} style={{ width: 160 }} onChange={(v) => setSearch({ category: v })} data-testid="cause-category"
+        <Select id="cause-category" showSearch={{ optionFilterProp: 'label' }} value={category} style={{ width: 160 }} onChange={(v) => setSearch({ category: v })} data-testid="cause-category"
           options={CATEGORIES.map((c) => ({ value: c, label: tv('category', c) }))} />
       </Space>
       {!admin && <Alert type="info" title={t('tools.readOnly')} />}
@@ -55,7 +55,7 @@ export function CausesAdmin() {
         <Form form={form} layout="inline" size="small" data-testid="cause-form"
           onFinish={async (v) => { if (await call('/api/causes', 'POST', { category, ...v })) form.resetFields(); }}>
           <Form.Item name="parent_id" label={t('tools.parent')}>
-            <Select allowClear placeholder={t('tools.topLevel')} style={{ width: 180 }} data-testid="cause-parent"
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('tools.topLevel')} style={{ width: 180 }} data-testid="cause-parent"
               options={tops.filter((c) => c.active).map((c) => ({ value: c.id, label: locale === 'en' ? c.name_en : c.name_zh }))} />
           </Form.Item>
           <Form.Item name="name_zh" label={t('tools.nameZh')} rules={[{ required: true, whitespace: true }]}><Input data-testid="cause-name-zh" /></Form.Item>

@@ -75,10 +75,10 @@ function TemplateForm({ template, onDone, onCancel }: { template: ReplyTemplate 
             <Select data-testid="template-purpose" options={TEMPLATE_PURPOSES.map((p) => ({ value: p, label: t(`tools.purpose.${p}`) }))} />
           </Form.Item>
           <Form.Item name="category" label={t('tools.category')} style={{ flex: 1 }}>
-            <Select allowClear placeholder={t('tools.any')} data-testid="template-category" options={CATEGORIES.map((c) => ({ value: c, label: tv('category', c) }))} />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('tools.any')} data-testid="template-category" options={CATEGORIES.map((c) => ({ value: c, label: tv('category', c) }))} />
           </Form.Item>
           <Form.Item name="ticket_type" label={t('tools.type')} style={{ flex: 1 }}>
-            <Select allowClear placeholder={t('tools.any')} options={TICKET_TYPES.map((c) => ({ value: c, label: tv('type', c) }))} />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('tools.any')} options={TICKET_TYPES.map((c) => ({ value: c, label: tv('type', c) }))} />
           </Form.Item>
         </Space.Compact>
         <p className="muted" style={{ marginTop: 0 }}>{t('tools.placeholders', { list: PLACEHOLDERS.map((p) => `{${p}}`).join(' ') })}</p>

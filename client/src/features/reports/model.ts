@@ -1,4 +1,5 @@
 import type { operations } from '../../api/schema.gen';
+import { queueHref } from '../queues/filters';
 /** The report API's shapes as the console reads them, and how its figures are shown. */
 export type Direction = 'max' | 'min';
 export type TargetKpi =
@@ -102,9 +103,7 @@ export const DRILL: Partial<Record<KpiKey, string>> = {
 };
 
 export function drillUrl(figure: string, month: string, unitId: number | null): string {
-  const q = new URLSearchParams({ view: 'all', status: 'any', figure, month });
-  if (unitId !== null) q.set('unit_id', String(unitId));
-  return `/queues?${q}`;
+  return queueHref({ status: 'any', figure, month, unit_id: unitId ?? undefined });
 }
 
 export function shiftMonth(month: string, offset: number): string {

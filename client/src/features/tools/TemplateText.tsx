@@ -1,8 +1,9 @@
-import { Button, Input, Modal, Select, Space, type RefSelectProps } from 'antd';
+import { Button, Input, Modal, Space, Spin, type InputRef } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import './tools.css';
 import { fillPlaceholders, type Placeholder, type ReplyTemplate, type TemplatePurpose } from './model';
 
 interface Props {
@@ -28,7 +29,9 @@ export function TemplateText({ value = '', onChange, purpose, ticketId, category
   const [open, setOpen] = useState(false);
   const [templates, setTemplates] = useState<ReplyTemplate[] | null>(null);
   const area = useRef<TextAreaRef>(null);
-  const picker = useRef<RefSelectProps>(null);
+  const search = useRef<InputRef>(null);
+  const [filter, setFilter] = useState('');
+  const [active, setActive] = useState(0);
   const caret = useRef<number | null>(null);
   const testId = rest['data-testid'] ?? `template-text-${purpose}`;
 
@@ -36,6 +39,8 @@ export function TemplateText({ value = '', onChange, purpose, ticketId, category
     caret.current = area.current?.resizableTextArea?.textArea.selectionStart ?? value.length;
     setOpen(true);
     setTemplates(null);
+    setFilter('');
+    setActive(0);
     api<{ items: ReplyTemplate[] }>('/api/reply-templates', { query: ticketId ? { purpose, ticket_id: ticketId } : { purpose, category, type } })
       .then((r) => setTemplates(r.items), () => setTemplates([]));
   };
@@ -58,6 +63,19 @@ export function TemplateText({ value = '', onChange, purpose, ticketId, category
       el.setSelectionRange(at + textOf(tpl).length, at + textOf(tpl).length);
     });
   };
+  const words = filter.trim().toLowerCase();
+  const shown = (templates ?? []).filter((tpl) => !words || `${tpl.name} ${textOf(tpl)}`.toLowerCase().includes(words));
+  // the list is worked from the search field: arrows move, Enter inserts (Esc closes the dialog)
+  const onPickerKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(0, Math.min(shown.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1))));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const tpl = shown[active];
+      if (tpl) insert(tpl.id);
+    }
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
     const el = e.currentTarget;
@@ -74,15 +92,24 @@ export function TemplateText({ value = '', onChange, purpose, ticketId, category
       <Input.TextArea ref={area} value={value} onChange={(e) => onChange?.(e.target.value)} onKeyDown={onKeyDown} autoSize={{ minRows, maxRows: 10 }}
         data-testid={testId} aria-describedby={`${testId}-hint`} />
       <Space size={4} className="muted" style={{ fontSize: 12 }}>
-        <Button size="small" type="link" onClick={show} data-testid={`${testId}-templates`} style={{ padding: 0 }}>{t('tools.templateButton')}</Button>
+        {/* the keyboard's way in is `/` (announced by the hint): the button is no extra Tab stop in long forms */}
+        <Button size="small" type="link" tabIndex={-1} onClick={show} data-testid={`${testId}-templates`} style={{ padding: 0 }}>{t('tools.templateButton')}</Button>
         <span id={`${testId}-hint`}>{t('tools.templateHint')}</span>
       </Space>
       <Modal open={open} title={t('tools.pickTemplate')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden
-        afterOpenChange={(visible) => (visible ? picker.current?.focus() : area.current?.focus())}>
-        <Select<number> ref={picker} autoFocus defaultOpen showSearch={{ optionFilterProp: 'search' }} style={{ width: '100%' }} loading={templates === null}
-          aria-label={t('tools.pickTemplate')} placeholder={t('tools.pickTemplateSearch')} notFoundContent={templates === null ? undefined : t('tools.noTemplates')}
-          data-testid="template-picker" onChange={insert}
-          options={(templates ?? []).map((tpl) => ({ value: tpl.id, search: `${tpl.name} ${textOf(tpl)}`, label: <span data-template={tpl.name}><b>{tpl.name}</b> <span className="muted">{textOf(tpl).slice(0, 60)}</span></span> }))} />
+        afterOpenChange={(visible) => (visible ? search.current?.focus() : area.current?.focus())}>
+        <Input ref={search} autoFocus value={filter} onChange={(e) => { setFilter(e.target.value); setActive(0); }} onKeyDown={onPickerKey}
+          placeholder={t('tools.pickTemplateSearch')} aria-label={t('tools.pickTemplate')} role="combobox" aria-expanded aria-controls={`${testId}-options`}
+          aria-activedescendant={shown[active] ? `${testId}-option-${shown[active]!.id}` : undefined} data-testid="template-search" />
+        <ul role="listbox" id={`${testId}-options`} aria-label={t('tools.pickTemplate')} className="template-options" data-testid="template-picker">
+          {shown.map((tpl, i) => (
+            <li key={tpl.id} id={`${testId}-option-${tpl.id}`} role="option" aria-selected={i === active} data-template={tpl.name}
+              className={i === active ? 'active' : ''} onMouseEnter={() => setActive(i)} onClick={() => insert(tpl.id)}>
+              <b>{tpl.name}</b> <span className="muted">{textOf(tpl).slice(0, 80)}</span>
+            </li>
+          ))}
+        </ul>
+        {templates === null ? <Spin size="small" /> : shown.length === 0 && <div className="muted">{t('tools.noTemplates')}</div>}
       </Modal>
     </div>
   );
