@@ -93,8 +93,12 @@ describe('the handler claims and resolves with a template and a cause', () => {
 
     await page.locator('[data-testid="cause-picker"] input').focus();
     await page.keyboard.type('入户线');
-    await page.locator('.ant-cascader-dropdown:visible').getByText('入户线', { exact: false }).first().waitFor();
+    await page.locator('.ant-cascader-dropdown:visible').getByText('入户线老化', { exact: false }).first().waitFor();
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await page.locator('.ant-cascader', { hasText: '入户线老化' }).waitFor();
+    if (await page.locator('.ant-cascader-dropdown:visible').count() > 0) await page.keyboard.press('Escape');
+    await page.locator('.ant-cascader-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
     await page.locator('[data-testid="responsibility"]').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     const resolved = page.waitForResponse((r) => r.url().endsWith(`/api/tickets/${ticket.id}/resolve`));

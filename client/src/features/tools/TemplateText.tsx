@@ -17,6 +17,8 @@ interface Props {
   type?: string;
   values?: Partial<Record<Placeholder, string | undefined>>;
   minRows?: number;
+  /** set by Form.Item: its label names the text area */
+  id?: string;
   'data-testid'?: string;
 }
 
@@ -24,7 +26,7 @@ interface Props {
  * A text area with the reply templates of its purpose: `/` typed on an empty line (or the button)
  * opens a searchable list; Enter inserts the chosen template, filled, where the caret was.
  */
-export function TemplateText({ value = '', onChange, purpose, ticketId, category, type, values, minRows = 2, ...rest }: Props) {
+export function TemplateText({ value = '', onChange, purpose, ticketId, category, type, values, minRows = 2, id, ...rest }: Props) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const [templates, setTemplates] = useState<ReplyTemplate[] | null>(null);
@@ -89,7 +91,7 @@ export function TemplateText({ value = '', onChange, purpose, ticketId, category
 
   return (
     <div className="template-text">
-      <Input.TextArea ref={area} value={value} onChange={(e) => onChange?.(e.target.value)} onKeyDown={onKeyDown} autoSize={{ minRows, maxRows: 10 }}
+      <Input.TextArea ref={area} id={id} value={value} onChange={(e) => onChange?.(e.target.value)} onKeyDown={onKeyDown} autoSize={{ minRows, maxRows: 10 }}
         data-testid={testId} aria-describedby={`${testId}-hint`} />
       <Space size={4} className="muted" style={{ fontSize: 12 }}>
         {/* the keyboard's way in is `/` (announced by the hint): the button is no extra Tab stop in long forms */}
