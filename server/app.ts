@@ -10,6 +10,8 @@ import { createLoginThrottle } from './auth/rate-limit';
 import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
 import { callbacksParticipant } from './callbacks/participant';
+import { causeRoutes } from './causes/routes';
+import { createCausesService } from './causes/service';
 import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService, type CallbacksService } from './callbacks/service';
 import { createSurveyService, surveyPages } from './callbacks/survey-service';
@@ -44,6 +46,8 @@ import { createSlaBoard } from './sla/board';
 import { slaRoutes } from './sla/routes';
 import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
+import { templateRoutes } from './templates/routes';
+import { createTemplatesService } from './templates/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
 import { unitRoutes } from './units/routes';
@@ -110,6 +114,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...userRoutes(createUsersService(deps)),
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
+    ...templateRoutes(createTemplatesService(deps, tickets)),
+    ...causeRoutes(createCausesService(deps)),
     ...ownershipRoutes(ownership),
     ...incidentRoutes(incidents),
     ...escalationRoutes(escalation),

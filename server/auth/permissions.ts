@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   'tickets.bulk': ['supervisor', 'unit_head'],
   // urge (催单): the caller chases an open ticket instead of a duplicate being opened
   'tickets.urge': deskStaff,
+  // a duplicate complaint closed into the ticket that carries on (both timelines kept)
+  'tickets.merge': deskStaff,
+  // reply templates (常用语) and the cause tree (原因分类): everyone uses them, admins keep them
+  'templates.read': people,
+  'templates.write': ['admin'],
+  'causes.read': people,
+  'causes.write': ['admin'],
   'urges.settings.read': ['agent', 'supervisor', 'manager', 'admin'],
   'urges.settings.write': ['admin'],
   // caller pop: the phone system announces a ringing call to an agent's console

@@ -30,6 +30,8 @@ const TAGS: Record<string, string> = {
   escalation: 'Escalation of breaches and idle cases',
   reports: 'The monthly case-analysis report, trends and the bulletin',
   audit: 'Who changed which configuration or directory entry',
+  templates: 'Reply templates (常用语) with placeholders filled from a ticket',
+  causes: 'The cause tree per category (原因分类), picked at resolution',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {

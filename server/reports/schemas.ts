@@ -242,6 +242,15 @@ export const breakdownSchema = z.object({
     .describe('complaints accepted in the month, and responsibility complaints resolved in it, by category'),
   by_cause: z.array(z.object({ cause: z.string(), tickets: z.number().int() }))
     .describe('complaints resolved in the month by the cause recorded at resolution (the ten most frequent, the rest as 其他)'),
+  by_cause_tree: z.array(z.object({
+    category: z.string(),
+    cause_id: z.number().int().nullable().describe('null: resolved without a cause from the tree (before it existed, or a category without one)'),
+    name_zh: z.string().nullable(),
+    name_en: z.string().nullable(),
+    active: z.boolean().nullable(),
+    tickets: z.number().int().describe('this cause and its sub-causes'),
+    sub_causes: z.array(z.object({ cause_id: z.number().int(), name_zh: z.string(), name_en: z.string(), active: z.boolean(), tickets: z.number().int() })),
+  })).describe('complaints resolved in the month by category → cause → sub-cause of the cause tree, most frequent first'),
 });
 
 export const targetsListSchema = z.object({

@@ -273,6 +273,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cause tree (原因分类) of every category or one, flat, in order */
+        get: operations["getCauses"];
+        put?: never;
+        /** Add a cause, or a sub-cause under one */
+        post: operations["postCauses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/causes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename (while unused), reorder, deactivate or reactivate a cause
+         * @description Never deleted: tickets keep the cause they were resolved with. 409 `cause_in_use` on renaming a cause tickets name.
+         */
+        patch: operations["patchCausesById"];
+        trace?: never;
+    };
     "/api/cti/calls": {
         parameters: {
             query?: never;
@@ -601,6 +639,44 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/reply-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reply templates (常用语) by purpose, category and type; filled from a ticket with ticket_id
+         * @description Placeholders: {customer_name} {customer_phone} {ticket_number} {due_at} (the soonest open SLA due time, desk time) {unit} {agent_name} (the caller of this request). Without ticket_id the console fills what it knows (intake: the caller being typed).
+         */
+        get: operations["getReplyTemplates"];
+        put?: never;
+        /** Add a reply template */
+        post: operations["postReplyTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reply-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, deactivate or reactivate a reply template */
+        patch: operations["patchReplyTemplatesById"];
         trace?: never;
     };
     "/api/reports/breakdown": {
@@ -1164,6 +1240,26 @@ export interface paths {
         put?: never;
         /** Flag (or unflag) a major service problem (重大服务问题) */
         post: operations["postTicketsByIdMajorProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a duplicate complaint into the ticket that carries on (合并工单)
+         * @description The ticket in the path is the duplicate (If-Match: its version); it closes with close_reason `merged`. Both timelines record it (merged_into / merged_from), the survivor adds the duplicate's urge count and shows its timeline, and both answer `related`. Same customer only (422 `merge_other_customer`); the survivor must not be closed (422 `merge_target_closed`).
+         */
+        post: operations["postTicketsByIdMerge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1760,6 +1856,29 @@ export interface components {
             unit_id: number | null;
             unit_name: string | null;
         };
+        ReplyTemplate: {
+            active: boolean;
+            body_en: string;
+            body_zh: string;
+            /** @description null: every category */
+            category: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+            id: number;
+            name: string;
+            /**
+             * @description where it is offered: description (intake), resolution (resolve / feedback), comment
+             * @enum {string}
+             */
+            purpose: "description" | "resolution" | "comment";
+            /** @description with ticket_id: the bodies with the placeholders filled from that ticket (unknown values stay as placeholders) */
+            rendered?: {
+                en: string;
+                zh: string;
+            };
+            /** @description null: every type */
+            ticket_type: ("complaint" | "fault" | "reconnection" | "request") | null;
+            updated_at: string;
+            version: number;
+        };
         ReportCase: {
             accepted_at: string;
             category: string;
@@ -2155,11 +2274,13 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2169,6 +2290,8 @@ export interface components {
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
             id: number;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2198,6 +2321,21 @@ export interface components {
             urge_count: number;
             version: number;
         };
+        TicketCause: {
+            /** @description false: kept for the tickets that name it, no longer offered */
+            active: boolean;
+            /** @enum {string} */
+            category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+            id: number;
+            /** @description some ticket names it: its names are fixed (deactivate it and add a new one instead) */
+            in_use: boolean;
+            name_en: string;
+            name_zh: string;
+            /** @description null: a cause; else the cause this sub-cause belongs to */
+            parent_id: number | null;
+            /** @description order among its siblings */
+            position: number;
+        };
         TicketDetail: {
             accepted_by: number;
             assignee_id: number | null;
@@ -2207,11 +2345,19 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
+            /** @description cause → sub-cause, as picked at resolution; empty when none */
+            cause_path: {
+                id: number;
+                name_en: string;
+                name_zh: string;
+            }[];
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2228,6 +2374,11 @@ export interface components {
                     [key: string]: unknown;
                 };
                 id: number;
+                /** @description on a survivor: the duplicate merged into it whose timeline this event comes from */
+                source?: {
+                    number: string;
+                    ticket_id: number;
+                } | null;
                 type: string;
             }[];
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
@@ -2235,6 +2386,8 @@ export interface components {
             id: number;
             /** @description the mass complaint (规模性投诉) this ticket is linked to, with the wording agents give callers */
             incident?: components["schemas"]["Incident"] | null;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2253,6 +2406,16 @@ export interface components {
             } | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
+            /** @description tickets linked to this one by a merge, both ways */
+            related: {
+                number: string;
+                /**
+                 * @description merged_into: this ticket was closed into that one; merged_from: that duplicate was closed into this one
+                 * @enum {string}
+                 */
+                relation: "merged_into" | "merged_from";
+                ticket_id: number;
+            }[];
             resolution: string | null;
             resolved_at: string | null;
             responsibility: ("company" | "customer" | "third_party" | "none") | null;
@@ -2276,11 +2439,13 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2290,6 +2455,8 @@ export interface components {
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
             id: number;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -3524,6 +3691,236 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCauses: {
+        parameters: {
+            query?: {
+                category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                include_inactive?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description causes and sub-causes (parent_id) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TicketCause"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "category": "billing",
+                 *       "name_zh": "套餐变更未生效",
+                 *       "name_en": "Plan change not applied"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                    name_en: string;
+                    name_zh: string;
+                    /** @description a sub-cause: the cause it belongs to (same category; two levels) */
+                    parent_id?: number;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCause"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description parent not an active top-level cause of the category (cause_parent_invalid) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCausesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    name_en?: string;
+                    name_zh?: string;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCause"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such cause */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description renaming a cause in use (cause_in_use) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5006,11 +5403,13 @@ export interface operations {
                             /** @enum {string} */
                             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
                             cause: string | null;
+                            /** @description the cause picked from the cause tree at resolution */
+                            cause_id: number | null;
                             /** @enum {string} */
                             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
                             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-                            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+                            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
                             closed_at: string | null;
                             created_at: string;
                             customer: components["schemas"]["Customer"];
@@ -5020,6 +5419,8 @@ export interface operations {
                             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
                             handling_round: number;
                             id: number;
+                            /** @description a duplicate closed as merged: the ticket that carries on */
+                            merged_into_id: number | null;
                             /** @description human-readable, e.g. TS20261125-0001 */
                             number: string;
                             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -5289,6 +5690,262 @@ export interface operations {
             };
         };
     };
+    getReplyTemplates: {
+        parameters: {
+            query?: {
+                /** @description templates of this category and those for every category */
+                category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                include_inactive?: "true" | "false";
+                purpose?: "description" | "resolution" | "comment";
+                /** @description templates for this ticket's category and type, filled from it */
+                ticket_id?: number;
+                /** @description templates of this ticket type and those for every type */
+                type?: "complaint" | "fault" | "reconnection" | "request";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReplyTemplate"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ticket_id: no such ticket in your units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postReplyTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "话费退还",
+                 *       "purpose": "resolution",
+                 *       "category": "billing",
+                 *       "body_zh": "{customer_name}您好，您反映的多扣费已核实并退还。",
+                 *       "body_en": "Dear {customer_name}, the overcharge has been refunded."
+                 *     }
+                 */
+                "application/json": {
+                    body_en: string;
+                    body_zh: string;
+                    /** @default null */
+                    category?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+                    name: string;
+                    /** @enum {string} */
+                    purpose: "description" | "resolution" | "comment";
+                    /** @default null */
+                    ticket_type?: ("complaint" | "fault" | "reconnection" | "request") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchReplyTemplatesById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the template version you edited; stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    body_en?: string;
+                    body_zh?: string;
+                    category?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+                    name?: string;
+                    /** @enum {string} */
+                    purpose?: "description" | "resolution" | "comment";
+                    ticket_type?: ("complaint" | "fault" | "reconnection" | "request") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such template */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getReportsBreakdown: {
         parameters: {
             query: {
@@ -5317,6 +5974,24 @@ export interface operations {
                         /** @description complaints resolved in the month by the cause recorded at resolution (the ten most frequent, the rest as 其他) */
                         by_cause: {
                             cause: string;
+                            tickets: number;
+                        }[];
+                        /** @description complaints resolved in the month by category → cause → sub-cause of the cause tree, most frequent first */
+                        by_cause_tree: {
+                            active: boolean | null;
+                            category: string;
+                            /** @description null: resolved without a cause from the tree (before it existed, or a category without one) */
+                            cause_id: number | null;
+                            name_en: string | null;
+                            name_zh: string | null;
+                            sub_causes: {
+                                active: boolean;
+                                cause_id: number;
+                                name_en: string;
+                                name_zh: string;
+                                tickets: number;
+                            }[];
+                            /** @description this cause and its sub-causes */
                             tickets: number;
                         }[];
                         month: string;
@@ -7178,8 +7853,10 @@ export interface operations {
                     priority?: "normal" | "urgent";
                     /** @description one-call resolution: the agent solved it during the call */
                     resolve?: {
-                        /** @description why it happened */
-                        cause: string;
+                        /** @description why it happened, in words (optional when cause_id is given: the cause's name is kept) */
+                        cause?: string;
+                        /** @description the cause (or sub-cause) from the category's cause tree (GET /api/causes); required for complaints of a category that has one */
+                        cause_id?: number;
                         /** @description what was done */
                         resolution: string;
                         /**
@@ -7974,6 +8651,120 @@ export interface operations {
             };
         };
     };
+    postTicketsByIdMerge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "into_ticket_id": 42,
+                 *       "note": "同一用户重复来电，合并处理"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the ticket that carries on (same customer, not closed) */
+                    into_ticket_id: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description both tickets after the merge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicate: components["schemas"]["Ticket"];
+                        survivor: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description either ticket is not there or not in your units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version, or the duplicate is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another customer, the same ticket, or a closed survivor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postTicketsByIdOwnerActions: {
         parameters: {
             query?: never;
@@ -8162,8 +8953,10 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description why it happened */
-                    cause: string;
+                    /** @description why it happened, in words (optional when cause_id is given: the cause's name is kept) */
+                    cause?: string;
+                    /** @description the cause (or sub-cause) from the category's cause tree (GET /api/causes); required for complaints of a category that has one */
+                    cause_id?: number;
                     /** @description what was done */
                     resolution: string;
                     /**
