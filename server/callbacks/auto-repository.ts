@@ -52,6 +52,12 @@ interface AutomationRow {
   updated_at: Date | null;
 }
 
+/**
+ * A receipt can overtake the submit's answer: recording the id and applying a receipt take the
+ * same lock per message id, so whichever comes second sees what the first wrote.
+ */
+const lockMessageId = (trx: Knex.Transaction, messageId: string) => trx.raw(`SELECT pg_advisory_xact_lock(hashtext('loopdesk.sms:' || ?))`, [messageId]);
+
 export const autoRepository = {
   async settings(db: Knex): Promise<AutomationSettings & { updatedBy: number | null; updatedAt: Date | null }> {
     const r = (await db('callback_automation').where({ id: 1 }).first<AutomationRow>())!;
@@ -127,6 +133,7 @@ export const autoRepository = {
 
   async recordSent(knex: Knex, id: number, externalId: string, now: Date): Promise<void> {
     await knex.transaction(async (trx) => {
+      await lockMessageId(trx, externalId);
       const [row] = await trx('callback_auto_attempts').where({ id }).whereIn('state', ['sending', 'unconfirmed'])
         .update({ state: 'sent', external_id: externalId, sent_at: now, lease_until: null, last_error: null }).returning<{ channel: AutoChannel }[]>('channel');
       if (row?.channel !== 'sms') return;
@@ -142,8 +149,9 @@ export const autoRepository = {
   setState: (knex: Knex, id: number, state: 'unconfirmed' | 'failed', error: string) =>
     knex('callback_auto_attempts').where({ id }).whereIn('state', ['sending']).update({ state, lease_until: null, last_error: error }),
 
-  /** A receipt for a message whose id is recorded: true; otherwise kept until the id is. */
-  async applyReceipt(trx: Knex, messageId: string, stat: string, at: Date): Promise<AutoAttemptRow | undefined> {
+  /** A receipt for a message whose id is recorded is applied to it; otherwise kept until the id is. */
+  async applyReceipt(trx: Knex.Transaction, messageId: string, stat: string, at: Date): Promise<AutoAttemptRow | undefined> {
+    await lockMessageId(trx, messageId);
     const [row] = await trx('callback_auto_attempts').where({ channel: 'sms', external_id: messageId })
       .update({ delivery: stat, delivered_at: at }).returning<AutoAttemptRow[]>('*');
     if (!row) {
