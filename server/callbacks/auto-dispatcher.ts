@@ -69,11 +69,11 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     return result.kind === 'accepted' ? { kind: 'accepted', messageId: result.callId } : result;
   }
 
-  async function record(row: AutoAttemptRow, result: SubmitResult): Promise<boolean> {
+  async function record(row: AutoAttemptRow, result: SubmitResult, accepted: { id: number; externalId: string }[]): Promise<boolean> {
     const now = clock.now();
     switch (result.kind) {
       case 'accepted':
-        await autoRepo.recordSent(knex, row.id, result.messageId, now);
+        accepted.push({ id: row.id, externalId: result.messageId });
         return true;
       case 'not_sent':
         await autoRepo.requeue(knex, row.id, new Date(now.getTime() + Math.min(backoffMs * 2 ** Math.min(row.tries - 1, 20), maxBackoffMs)), result.error);
@@ -107,15 +107,26 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     const batch = await autoRepo.claim(knex, channels, Math.max(window, Math.min(rate * 2, 1000)), now, leaseSeconds);
     let sent = 0;
     let next = 0;
+    // accepted messages are recorded in groups: one transaction per group, not per message
+    let accepted: { id: number; externalId: string }[] = [];
+    let writing = Promise.resolve();
+    const flush = () => {
+      const group = accepted;
+      accepted = [];
+      writing = writing.then(() => autoRepo.recordSent(knex, group, clock.now()));
+      return writing;
+    };
     const lanes = Array.from({ length: Math.min(window, batch.length) }, async () => {
       while (next < batch.length && !stopped) {
         const row = batch[next++]!;
         await paced(rate);
         const result = await offer(row, ivr).catch((err: unknown): SubmitResult => ({ kind: 'uncertain', error: err instanceof Error ? err.message : String(err) }));
-        if (await record(row, result)) sent += 1;
+        if (await record(row, result, accepted)) sent += 1;
+        if (accepted.length >= 50) await flush();
       }
     });
     await Promise.all(lanes);
+    await flush();
     // a stop in the middle of a batch gives back what was claimed and not offered
     for (const row of batch.slice(next)) await autoRepo.requeue(knex, row.id, now, 'the desk stopped before sending');
     if (batch.length > 0 && !stopped) again = true;

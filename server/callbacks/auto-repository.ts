@@ -54,9 +54,10 @@ interface AutomationRow {
 
 /**
  * A receipt can overtake the submit's answer: recording the id and applying a receipt take the
- * same lock per message id, so whichever comes second sees what the first wrote.
+ * same lock per message id (many at once, always in one order: no deadlock), so whichever comes second sees what the first wrote.
  */
-const lockMessageId = (trx: Knex.Transaction, messageId: string) => trx.raw(`SELECT pg_advisory_xact_lock(hashtext('loopdesk.sms:' || ?))`, [messageId]);
+const lockMessageIds = (trx: Knex.Transaction, messageIds: readonly string[]) =>
+  trx.raw(`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext('loopdesk.sms:' || m) AS k FROM unnest(?::text[]) m) x ORDER BY k`, [[...messageIds]]);
 
 export const autoRepository = {
   async settings(db: Knex): Promise<AutomationSettings & { updatedBy: number | null; updatedAt: Date | null }> {
@@ -131,15 +132,23 @@ export const autoRepository = {
     knex('callback_auto_attempts').where({ state: 'sending' }).where('lease_until', '<', now)
       .update({ state: 'unconfirmed', lease_until: null, last_error: 'the sending worker stopped before the answer was recorded' }),
 
-  async recordSent(knex: Knex, id: number, externalId: string, now: Date): Promise<void> {
+  /** Messages the SMSC (or the platform) accepted, with their ids, in one transaction; receipts that overtook them are applied. */
+  async recordSent(knex: Knex, sent: readonly { id: number; externalId: string }[], now: Date): Promise<void> {
+    if (sent.length === 0) return;
     await knex.transaction(async (trx) => {
-      await lockMessageId(trx, externalId);
-      const [row] = await trx('callback_auto_attempts').where({ id }).whereIn('state', ['sending', 'unconfirmed'])
-        .update({ state: 'sent', external_id: externalId, sent_at: now, lease_until: null, last_error: null }).returning<{ channel: AutoChannel }[]>('channel');
-      if (row?.channel !== 'sms') return;
-      // a receipt that overtook the submit's answer
-      const receipt = await trx('callback_sms_receipts').where({ message_id: externalId }).del().returning<{ stat: string; at: Date }[]>(['stat', 'at']);
-      if (receipt[0]) await trx('callback_auto_attempts').where({ id }).update({ delivery: receipt[0].stat, delivered_at: receipt[0].at });
+      await lockMessageIds(trx, sent.map((s) => s.externalId));
+      const ids = JSON.stringify(sent.map((s) => ({ id: s.id, external_id: s.externalId })));
+      await trx.raw(
+        `UPDATE callback_auto_attempts a SET state = 'sent', external_id = r.external_id, sent_at = ?, lease_until = NULL, last_error = NULL
+         FROM jsonb_to_recordset(?::jsonb) AS r(id bigint, external_id text) WHERE a.id = r.id AND a.state IN ('sending', 'unconfirmed')`,
+        [now, ids],
+      );
+      await trx.raw(
+        `WITH early AS (DELETE FROM callback_sms_receipts r USING jsonb_to_recordset(?::jsonb) AS s(id bigint, external_id text)
+           WHERE r.message_id = s.external_id RETURNING s.id, r.stat, r.at)
+         UPDATE callback_auto_attempts a SET delivery = early.stat, delivered_at = early.at FROM early WHERE a.id = early.id AND a.channel = 'sms'`,
+        [ids],
+      );
     });
   },
 
@@ -149,15 +158,22 @@ export const autoRepository = {
   setState: (knex: Knex, id: number, state: 'unconfirmed' | 'failed', error: string) =>
     knex('callback_auto_attempts').where({ id }).whereIn('state', ['sending']).update({ state, lease_until: null, last_error: error }),
 
-  /** A receipt for a message whose id is recorded is applied to it; otherwise kept until the id is. */
-  async applyReceipt(trx: Knex.Transaction, messageId: string, stat: string, at: Date): Promise<AutoAttemptRow | undefined> {
-    await lockMessageId(trx, messageId);
-    const [row] = await trx('callback_auto_attempts').where({ channel: 'sms', external_id: messageId })
-      .update({ delivery: stat, delivered_at: at }).returning<AutoAttemptRow[]>('*');
-    if (!row) {
-      await trx('callback_sms_receipts').insert({ message_id: messageId, stat, at }).onConflict('message_id').merge(['stat', 'at']);
+  /** Receipts applied to the messages whose ids are recorded; the others kept until their id is. Returns the messages matched. */
+  async applyReceipts(trx: Knex.Transaction, receipts: readonly { messageId: string; stat: string }[], at: Date): Promise<{ callback_id: number; delivery: string }[]> {
+    if (receipts.length === 0) return [];
+    await lockMessageIds(trx, receipts.map((r) => r.messageId));
+    const list = JSON.stringify(receipts.map((r) => ({ message_id: r.messageId, stat: r.stat })));
+    const matched = await trx.raw<{ rows: { callback_id: number; delivery: string; external_id: string }[] }>(
+      `UPDATE callback_auto_attempts a SET delivery = r.stat, delivered_at = ? FROM jsonb_to_recordset(?::jsonb) AS r(message_id text, stat text)
+       WHERE a.channel = 'sms' AND a.external_id = r.message_id RETURNING a.callback_id, a.delivery, a.external_id`,
+      [at, list],
+    );
+    const found = new Set(matched.rows.map((m) => m.external_id));
+    const early = [...new Map(receipts.filter((r) => !found.has(r.messageId)).map((r) => [r.messageId, r])).values()];
+    if (early.length > 0) {
+      await trx('callback_sms_receipts').insert(early.map((r) => ({ message_id: r.messageId, stat: r.stat, at }))).onConflict('message_id').merge(['stat', 'at']);
     }
-    return row;
+    return matched.rows.map((m) => ({ callback_id: Number(m.callback_id), delivery: m.delivery }));
   },
 
   /** The survey a reply answers: the latest SMS to that number sent within the window. */

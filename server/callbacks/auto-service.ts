@@ -118,6 +118,24 @@ export function createAutoCallbacks(deps: Deps, options: AutoCallbacksOptions) {
     return 'late';
   }
 
+  let receipts: { messageId: string; stat: string; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let receiptTimer: NodeJS.Timeout | null = null;
+  async function flushReceipts(): Promise<void> {
+    const batch = receipts;
+    receipts = [];
+    receiptTimer = null;
+    try {
+      await inTransaction(knex, bus, async (uow) => {
+        const now = clock.now();
+        const matched = await autoRepo.applyReceipts(uow.trx, batch, now);
+        for (const m of matched) if (UNDELIVERED.has(m.delivery)) await callbacks.handToAgent(uow, m.callback_id, now, 'undelivered', null);
+      });
+      for (const r of batch) r.resolve();
+    } catch (err) {
+      for (const r of batch) r.reject(err);
+    }
+  }
+
   return {
     /** plugged into the callbacks service: takes the due attempts the machine makes */
     automation: { start },
@@ -142,12 +160,15 @@ export function createAutoCallbacks(deps: Deps, options: AutoCallbacksOptions) {
       });
     },
 
-    /** A delivery receipt: recorded on its message (or kept until the message id is); undelivered → an agent calls. */
-    async onSmsReceipt(r: { messageId: string; stat: string }): Promise<void> {
-      await inTransaction(knex, bus, async (uow) => {
-        const now = clock.now();
-        const row = await autoRepo.applyReceipt(uow.trx, r.messageId, r.stat, now);
-        if (row && UNDELIVERED.has(r.stat)) await callbacks.handToAgent(uow, row.callback_id, now, 'undelivered', null);
+    /**
+     * A delivery receipt: recorded on its message (or kept until the message id is); undelivered →
+     * an agent calls. Receipts come one per message: those arriving together are written in one
+     * transaction, and each is acknowledged to the SMSC once that committed.
+     */
+    onSmsReceipt(r: { messageId: string; stat: string }): Promise<void> {
+      return new Promise((resolve, reject) => {
+        receipts.push({ ...r, resolve, reject });
+        receiptTimer ??= setTimeout(() => void flushReceipts(), 20);
       });
     },
 
