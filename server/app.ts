@@ -15,6 +15,7 @@ import { createCausesService } from './causes/service';
 import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService, type CallbacksService } from './callbacks/service';
 import { createSurveyService, surveyPages } from './callbacks/survey-service';
+import { createAutoCallbacks, type AutoCallbacks } from './callbacks/auto-service';
 import { customerRoutes } from './customers/routes';
 import { ctiRoutes } from './cti/routes';
 import { createCtiService } from './cti/service';
@@ -23,6 +24,7 @@ import { createNotificationsService } from './notifications/service';
 import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { readiness, type Check } from './http/readiness';
+import { keepRawBody } from './http/raw-body';
 import { createScheduler, type Scheduler } from './jobs';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { requestId, securityHeaders } from './http/security';
@@ -70,6 +72,8 @@ export interface Services {
   monthlyMail: MonthlyReportMail;
   /** the demo's working morning drives these as users would (server/demo/morning.ts) */
   callbacks: CallbacksService;
+  /** automated attempts (SMS, IVR); main.ts starts their sender with startAutoCallbacks */
+  autoCallbacks: AutoCallbacks;
   incidents: IncidentsService;
   ownership: OwnershipService;
 }
@@ -106,6 +110,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   ownership.onDutiesDone((uow, principal, ticketId) => tickets.closeAwaitingOwner(principal, ticketId, uow));
   const surveys = createSurveyService(deps, tickets);
+  const autoCallbacks = createAutoCallbacks(deps, { scheduler, tickets, callbacks });
+  callbacks.useAutomation(autoCallbacks.automation);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
   const routes: RouteSpec[] = [
@@ -122,7 +128,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...slaRoutes(sla, createSlaBoard(deps)),
     ...calendarRoutes(calendars),
     ...auditRoutes(createAuditService(deps)),
-    ...callbackRoutes(callbacks, surveys),
+    ...callbackRoutes(callbacks, surveys, autoCallbacks),
     ...reportRoutes(reports),
     ...ctiRoutes(createCtiService(deps)),
     ...notificationRoutes(createNotificationsService(deps)),
@@ -134,7 +140,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.set('trust proxy', deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false);
   app.use(requestId);
   app.use(securityHeaders());
-  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: BODY_LIMIT, strict: true, verify: keepRawBody }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -185,7 +191,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const close = async () => {
     if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
   };
-  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership } };
+  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, autoCallbacks, incidents, ownership } };
 }
 
 function placeholderPage(): string {

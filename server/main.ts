@@ -14,6 +14,7 @@ import { createLogger } from './logger';
 import { loadMorning } from './demo/morning';
 import { loadDemo } from './demo/seed';
 import { startMail } from './mail';
+import { startAutoCallbacks } from './callbacks/auto-dispatcher';
 import { attachRealtime } from './realtime';
 
 async function main(argv: string[]): Promise<void> {
@@ -59,6 +60,8 @@ async function main(argv: string[]): Promise<void> {
   });
   // today's live work, before the scheduler starts: its warnings, breaches and due callbacks fire at start
   if (argv.includes('--demo')) await loadMorning(deps, db, tokens);
+  // the SMS centre's session and the sender of automated callbacks (SMS, voice platform)
+  const autoDispatch = runWorkers ? startAutoCallbacks(deps, services.autoCallbacks) : null;
   if (runWorkers) {
     await scheduler.start();
     await services.monthlyMail.arm(db.knex);
@@ -82,6 +85,7 @@ async function main(argv: string[]): Promise<void> {
     await realtime?.close();
     await relay.stop();
     await mail?.stop();
+    await autoDispatch?.stop();
     await scheduler.stop();
     await db.close();
     process.exit(0);

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'callbacks.agents.read': ['agent', 'supervisor', 'manager', 'admin'],
   'callbacks.duty': ['agent', 'supervisor', 'admin'],
   'callbacks.figures': ['unit_head', 'supervisor', 'manager', 'admin'],
+  // a customer's callback channel, language and opt-out, set by the desk on the customer's word
+  'callbacks.preference': [...deskStaff, 'admin'],
   'tickets.hold': [...deskStaff, ...unitStaff],
   // claim (接单) and release: unit staff take a dispatched ticket of their subtree for themselves
   'tickets.claim': unitStaff,

@@ -28,6 +28,8 @@ const envSchema = z.object({
   LOOPDESK_DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMPP_URL: url(['smpp:', 'ssmpp:']).refine((value) => new URL(value).username !== '', 'must name the system id: smpp://system_id:password@host:port').optional(),
+  LOOPDESK_SMS_SOURCE: z.string().regex(/^[0-9A-Za-z]{1,20}$/, 'a sender address of 1-20 digits or letters').default('10000'),
   LOOPDESK_ADMIN_PASSWORD: z.string().superRefine((value, ctx) => {
     const problem = passwordProblem(value, 'admin');
     if (problem) ctx.addIssue({ code: 'custom', message: passwordMessage(problem) });
@@ -61,6 +63,10 @@ export interface Config {
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
+  /** `smpp://system_id:password@host:port` of the SMS centre; absent: no SMS surveys */
+  readonly smppUrl: string | undefined;
+  /** the sender address of survey SMS */
+  readonly smsSource: string;
   readonly adminPassword: string | undefined;
   readonly timezone: string;
   readonly tokenSecret: string | undefined;
@@ -102,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.LOOPDESK_DATA_DIR),
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
+    smppUrl: e.SMPP_URL,
+    smsSource: e.LOOPDESK_SMS_SOURCE,
     adminPassword: e.LOOPDESK_ADMIN_PASSWORD,
     timezone: e.LOOPDESK_TIMEZONE,
     tokenSecret: e.LOOPDESK_TOKEN_SECRET,

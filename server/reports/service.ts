@@ -5,13 +5,15 @@ import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { causesRepository } from '../causes/repository';
 import { errors } from '../http/errors';
+import { channelFigures, CHANNEL_FIGURE_DEFINITIONS } from '../callbacks/figures';
 import { ticketsRepository } from '../tickets/repository';
+import type { AnswerVia, CallbackChannel } from '../tickets/status';
 import { toTicketView } from '../tickets/view';
 import { DEFINITIONS, RATE_KPIS, TARGET_KPIS, TARGET_KPI_KEYS, ZERO_SUMS, addSums, kpisFrom, targetMet, type Kpis, type Sums, type TargetKpi } from './definitions';
 import { reportsRepository as repo, type CaseRow, type CellRow, type RectificationListRow, type RectificationRow, type ScopeUnit, type TargetRow } from './repository';
 import { refreshRollup } from './rollup';
 import type {
-  Bulletin, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
+  Bulletin, CallbackChannelsView, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
 } from './schemas';
 
 /** 'YYYY-MM' → the month `offset` months later, as 'YYYY-MM'. */
@@ -240,6 +242,16 @@ export function createReportsService(deps: Deps) {
       const cases = await caseViews(db, await repo.cases(db, tz, firstDay(month), scope.root?.path ?? scopePrefix(principal)));
       const root = made.root(month);
       return { month, unit_id: scope.root?.id ?? null, kpis: root.kpis, targets: root.targets, units: made.units(month), cases, definitions: { ...DEFINITIONS } };
+    },
+
+    /** Callbacks by channel in a month (SMS, IVR, agents): answers, reply rates, opt-outs, callbacks that needed no agent. */
+    async callbackChannels(principal: Principal, month: string): Promise<CallbackChannelsView> {
+      const figures = await channelFigures(knex, { month, timezone: tz, scopePrefix: scopePrefix(principal) });
+      return {
+        month, timezone: tz, definitions: { ...CHANNEL_FIGURE_DEFINITIONS }, ...figures,
+        attempts: figures.attempts.map((a) => ({ ...a, channel: a.channel as CallbackChannel })),
+        answers: figures.answers.map((a) => ({ ...a, via: a.via as AnswerVia })),
+      };
     },
 
     async trend(principal: Principal, q: { to?: string; months: number; unit_id?: number }) {

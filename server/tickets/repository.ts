@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CustomerFields, CustomerRow } from '../customers/repository';
 import { FIGURE_TICKETS, type Figure } from '../reports/definitions';
-import type { CallbackOutcome, TicketStatus } from './status';
+import type { AttemptOutcome, CallbackChannel, TicketStatus } from './status';
 import type { Category, TicketType } from './vocabulary';
 
 export interface TicketRow {
@@ -69,8 +69,9 @@ export interface CallbackRow {
   attempt: number;
   due_at: Date;
   assignee_id: number | null;
-  state: 'scheduled' | 'due' | 'done' | 'cancelled';
-  outcome: CallbackOutcome | null;
+  state: 'scheduled' | 'due' | 'automated' | 'done' | 'cancelled';
+  outcome: AttemptOutcome | null;
+  channel: CallbackChannel;
   note: string | null;
   done_by: number | null;
   done_at: Date | null;
@@ -316,7 +317,11 @@ export const ticketsRepository = {
   callbacks: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
 
   openCallbackForUpdate: (trx: Knex.Transaction, ticketId: number) =>
-    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due']).orderBy('id', 'desc').forUpdate().first(),
+    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due', 'automated']).orderBy('id', 'desc').forUpdate().first(),
+
+  /** Attempts of a round the machine made (SMS, IVR): they do not use up the agents' attempts. */
+  automatedAttempts: async (trx: Knex, ticketId: number, round: number) =>
+    Number((await trx('callbacks').where({ ticket_id: ticketId, handling_round: round }).whereNot('channel', 'phone').count<{ n: string }[]>('* as n'))[0]!.n),
 };
 
 /** row_to_json gives timestamps as strings; bring them back to Dates like every other row. */

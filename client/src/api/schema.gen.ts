@@ -235,6 +235,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/callbacks/automation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How first attempts are automated (SMS survey, voice platform)
+         * @description The voice platform's secret is never shown, only whether one is set.
+         */
+        get: operations["getCallbacksAutomation"];
+        /**
+         * Replace the automation settings
+         * @description Channel `sms` needs SMPP_URL; `ivr` needs the platform's endpoint and secret (422 `sms_not_configured` / `ivr_not_configured`). Applies to attempts falling due from now on.
+         */
+        put: operations["putCallbacksAutomation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/callbacks/figures": {
         parameters: {
             query?: never;
@@ -246,6 +270,26 @@ export interface paths {
         get: operations["getCallbacksFigures"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/ivr/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The voice platform posts the result of a survey call
+         * @description No login: signed by the platform with the shared secret. `x-loopdesk-timestamp`: Unix seconds (at most 5 minutes off); `x-loopdesk-signature`: `sha256=` + hex HMAC-SHA256 of "<timestamp>.<raw body>". A result delivered again is answered `recorded: false`.
+         */
+        post: operations["postCallbacksIvrResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -266,6 +310,24 @@ export interface paths {
          * @description Applies to callbacks scheduled from now on; those already scheduled keep their time.
          */
         put: operations["putCallbacksPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/preferences/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's callback channel, language and opt-out */
+        get: operations["getCallbacksPreferencesByCustomerId"];
+        /** Set a customer's callback channel, language and opt-out */
+        put: operations["putCallbacksPreferencesByCustomerId"];
         post?: never;
         delete?: never;
         options?: never;
@@ -708,6 +770,26 @@ export interface paths {
          * @description `format=html` is the A4 portrait print layout (company and month on every page, page numbers); `format=pdf` is the same page rendered by the server with Chromium (503 `pdf_unavailable` where the server has none).
          */
         get: operations["getReportsBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/callback-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Callbacks by channel in a month: answers by SMS, voice platform, mail survey and agents, reply rates, opt-outs, callbacks that needed no agent
+         * @description A unit head sees their subtree; opt-outs are counted company-wide (a number is not a unit's).
+         */
+        get: operations["getReportsCallbackChannels"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1569,14 +1651,20 @@ export interface components {
         Callback: {
             assignee_id: number | null;
             attempt: number;
+            /** @enum {string} */
+            channel: "phone" | "sms" | "ivr";
             done_at: string | null;
             due_at: string;
             handling_round: number;
             id: number;
             note: string | null;
-            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
-            /** @enum {string} */
-            state: "scheduled" | "due" | "done" | "cancelled";
+            /** @description no_reply: an automated attempt got no usable answer and went to an agent */
+            outcome: ("satisfied" | "unsatisfied" | "unreachable" | "no_reply") | null;
+            /**
+             * @description automated: an SMS or IVR survey waits for the customer's answer
+             * @enum {string}
+             */
+            state: "scheduled" | "due" | "automated" | "done" | "cancelled";
             ticket_id: number;
         };
         CallbackAgent: {
@@ -1587,6 +1675,61 @@ export interface components {
             open_callbacks: number;
             user_id: number;
             username: string;
+        };
+        CallbackAutomation: {
+            /** @enum {string} */
+            channel: "none" | "sms" | "ivr";
+            daily_cap: number;
+            ivr: {
+                endpoint: string | null;
+                /** @description where the platform posts results */
+                result_url: string;
+                secret_set: boolean;
+            };
+            reply_wait_seconds: number;
+            send_rate_per_second: number;
+            sms: {
+                /** @description SMPP_URL is set */
+                configured: boolean;
+                /** @description LOOPDESK_SMS_SOURCE */
+                source: string;
+            };
+            updated_at: string | null;
+            updated_by: number | null;
+        };
+        CallbackChannelFigures: {
+            answers: {
+                satisfied: number;
+                unsatisfied: number;
+                /** @enum {string} */
+                via: "phone" | "survey" | "sms" | "ivr";
+            }[];
+            attempts: {
+                answer_rate: number | null;
+                answered: number;
+                attempts: number;
+                /** @enum {string} */
+                channel: "phone" | "sms" | "ivr";
+                no_reply: number;
+                replied: number;
+                reply_rate: number | null;
+                satisfied: number;
+            }[];
+            definitions: {
+                [key: string]: string;
+            };
+            month: string;
+            opt_outs: number;
+            settled_by_agent: number;
+            settled_without_agent: number;
+            sms: {
+                delivered: number;
+                queued: number;
+                sent: number;
+                unconfirmed: number;
+                undelivered: number;
+            };
+            timezone: string;
         };
         CallbackFigures: {
             definitions: {
@@ -1629,10 +1772,23 @@ export interface components {
             updated_by: number | null;
             window_seconds: number;
         };
+        CallbackPreference: {
+            channel: ("phone" | "sms" | "ivr") | null;
+            customer_id: number;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            opted_out: boolean;
+            updated_at: string | null;
+        };
         CallbackWorkItem: {
-            answered_via: ("phone" | "survey") | null;
+            answered_via: ("phone" | "survey" | "sms" | "ivr") | null;
             assignee_id: number | null;
             attempt: number;
+            /**
+             * @description phone: an agent calls; sms: the SMS survey; ivr: the voice platform calls
+             * @enum {string}
+             */
+            channel: "phone" | "sms" | "ivr";
             customer_name: string | null;
             customer_phone: string;
             customer_requested: boolean;
@@ -1643,11 +1799,12 @@ export interface components {
             /** @description still open after the policy window ended */
             late: boolean;
             note: string | null;
-            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
+            /** @description no_reply: an automated attempt got no usable answer and went to an agent */
+            outcome: ("satisfied" | "unsatisfied" | "unreachable" | "no_reply") | null;
             /** @description a leadership case: the owner duties not yet recorded; the outcome is kept and the case closes once they are */
             owner_duties_missing: ("in_person_action" | "explanation")[];
             /** @enum {string} */
-            state: "scheduled" | "due" | "done" | "cancelled";
+            state: "scheduled" | "due" | "automated" | "done" | "cancelled";
             ticket_id: number;
             ticket_number: string;
             /** @enum {string} */
@@ -3235,8 +3392,8 @@ export interface operations {
                 assignee_id?: "me" | "none" | number;
                 cursor?: string;
                 limit?: number;
-                /** @description due: its time has come (assigned or waiting for an agent); scheduled: later */
-                state?: "due" | "scheduled" | "done" | "cancelled";
+                /** @description due: its time has come (assigned or waiting for an agent); scheduled: later; automated: an SMS or IVR survey waits for the answer */
+                state?: "due" | "scheduled" | "automated" | "done" | "cancelled";
                 ticket_id?: number;
             };
             header?: never;
@@ -3511,6 +3668,149 @@ export interface operations {
             };
         };
     };
+    getCallbacksAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAutomation"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description how the first attempt of a round goes out; none: every attempt is an agent's call
+                     * @enum {string}
+                     */
+                    channel: "none" | "sms" | "ivr";
+                    /** @description automated messages or calls one number gets per day at most */
+                    daily_cap: number;
+                    ivr: {
+                        /** @description the voice platform's call-request URL */
+                        endpoint: string | null;
+                        /** @description shared HMAC secret; omit to keep the current one */
+                        secret?: string;
+                    };
+                    /** @description callable seconds to wait for the answer before an agent takes over */
+                    reply_wait_seconds: number;
+                    /** @description SMS and call requests sent per second at most */
+                    send_rate_per_second: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAutomation"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the channel is not configured */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCallbacksFigures: {
         parameters: {
             query: {
@@ -3553,6 +3853,80 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCallbacksIvrResults: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>"> */
+                "x-loopdesk-signature": string;
+                /** @description Unix seconds when the platform signed the request */
+                "x-loopdesk-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    call_id?: string;
+                    /** @description the request_id the desk sent with the call request */
+                    request_id: string;
+                    /** @enum {string} */
+                    result: "pressed_1" | "pressed_2" | "no_answer" | "busy" | "hung_up";
+                };
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false: this result was recorded before */
+                        recorded: boolean;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such call request */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3691,6 +4065,151 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbacksPreferencesByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPreference"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksPreferencesByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description how the customer wants to be called back; null: as the desk decides */
+                    channel: ("phone" | "sms" | "ivr") | null;
+                    /** @enum {string} */
+                    language: "zh-CN" | "en";
+                    /** @description no automated surveys to this number (as after a TD reply) */
+                    opted_out: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPreference"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6122,6 +6641,64 @@ export interface operations {
             };
             /** @description format=pdf and no Chromium on the server (code pdf_unavailable) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsCallbackChannels: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the month's channel figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackChannelFigures"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
