@@ -51,6 +51,9 @@ const envSchema = z.object({
   LOOPDESK_SCHEDULER_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOOPDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   LOOPDESK_OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(3600),
+  LOOPDESK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  LOOPDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(25),
 });
 
 export interface Config {
@@ -81,6 +84,12 @@ export interface Config {
   readonly role: 'all' | 'api' | 'worker';
   /** How long outbox events are kept for consoles that reconnect. */
   readonly outboxRetentionSeconds: number;
+  /** A second listener serving only GET /metrics (keep it off the public network); absent: none. */
+  readonly metricsPort: number | undefined;
+  /** Bearer token that opens GET /metrics on the main port; absent: /metrics is not served there. */
+  readonly metricsToken: string | undefined;
+  /** How long a SIGTERM may take to drain before the process exits anyway. */
+  readonly shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -115,5 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerReconcileSeconds: e.LOOPDESK_SCHEDULER_RECONCILE_SECONDS,
     role: e.LOOPDESK_ROLE,
     outboxRetentionSeconds: e.LOOPDESK_OUTBOX_RETENTION_SECONDS,
+    metricsPort: e.LOOPDESK_METRICS_PORT,
+    metricsToken: e.LOOPDESK_METRICS_TOKEN,
+    shutdownTimeoutSeconds: e.LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS,
   });
 }

@@ -30,6 +30,7 @@ const TAGS: Record<string, string> = {
   escalation: 'Escalation of breaches and idle cases',
   reports: 'The monthly case-analysis report, trends and the bulletin',
   audit: 'Who changed which configuration or directory entry',
+  mail: 'Mail the desk sends: deliveries the mail server refused, and sending them again',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {
