@@ -76,13 +76,19 @@ async function main(): Promise<void> {
       recoveredS = (Date.now() - back) / 1000;
     })();
 
-    const pending: { key: string; n: number }[] = [];
+    // refused intakes, sent again with the same key once their Retry-After passed
+    let pending: { key: string; n: number; at: number }[] = [];
     let n = 0;
+    let retryAfterS = 1;
+    const refusedMs: number[] = [];
     const intake = async (key: string, phone: number): Promise<boolean> => {
       if (!firstTried.has(key)) firstTried.set(key, Date.now());
+      const sent = Date.now();
       const res = await desk.call('POST', '/api/tickets', agent, { type: 'request', channel: 'hotline', description: `咨询套餐 ${key}`, customer: { phone: `1360000${String(phone).padStart(4, '0')}` } }, { 'Idempotency-Key': key });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status === 503) refusedMs.push(Date.now() - sent);
       if (res.status === 503 && !res.body.retry_after) retryAfterMissing += 1;
+      if (res.status === 503 && typeof res.body.retry_after === 'number') retryAfterS = res.body.retry_after;
       if (res.status === 201 || res.status === 200) {
         acknowledged.set(key, res.body.id as number);
         ackMs.push(Date.now() - firstTried.get(key)!);
@@ -90,15 +96,23 @@ async function main(): Promise<void> {
       }
       return false;
     };
+    const retryDue = async () => {
+      const due = pending.filter((p) => p.at <= Date.now());
+      pending = pending.filter((p) => p.at > Date.now());
+      for (const p of due) if (!(await intake(p.key, p.n))) pending.push({ ...p, at: Date.now() + retryAfterS * 1000 });
+    };
     while (Date.now() - started < seconds * 1000) {
       n += 1;
       const key = `drill-pg-${process.pid}-${n}`;
-      if (!(await intake(key, n))) pending.push({ key, n });
+      if (!(await intake(key, n))) pending.push({ key, n, at: Date.now() + retryAfterS * 1000 });
+      await retryDue();
       await sleep(1000 / rate);
     }
     await outageDrill;
-    // what was refused during the outage is sent again with the same key, as the console would
-    for (const p of pending) while (!(await intake(p.key, p.n))) await sleep(500);
+    while (pending.length > 0) {
+      await retryDue();
+      await sleep(100);
+    }
     await sleep(3000); // the last events reach the console
 
     // the drill's pool lost its connections in the outage too; knex replaces them
@@ -113,7 +127,7 @@ async function main(): Promise<void> {
       // from an intake's first attempt to its acknowledgement (retries through the outage included)
       late_p99_ms: percentile(ackMs, 99),
       recovered_s: Number(recoveredS.toFixed(1)), fivexx,
-      unavailable_503: statuses.get(503) ?? 0, no_answer: statuses.get(0) ?? 0, retry_after_missing: retryAfterMissing,
+      unavailable_503: statuses.get(503) ?? 0, unavailable_p99_ms: percentile(refusedMs, 99), no_answer: statuses.get(0) ?? 0, retry_after_missing: retryAfterMissing,
       console_missed: [...acknowledged.values()].filter((id) => !heard.has(id)).length, console_reloads: watcher.reloads(),
       desk_alive: desk.alive, unhandled: (desk.output.match(/unhandled promise rejection/g) ?? []).length,
     });

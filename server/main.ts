@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
   const scheduler = createScheduler(deps, { prefix: redisPrefix(deskId) });
   // Mail registers its durable consumer before the relay's first pass.
   const mail = runWorkers ? await startMail(deps) : null;
-  const relay = createOutboxRelay({ knex: db.knex, bus, logger, listenUrl: config.databaseUrl, retentionSeconds: config.outboxRetentionSeconds });
+  const relay = createOutboxRelay({ knex: db.knex, bus, logger, listenUrl: config.databaseUrl ? config.databaseListenUrl : undefined, retentionSeconds: config.outboxRetentionSeconds });
   const metrics = createMetrics(logger, config.role);
   let draining = false;
   const { app, services } = createApp({
