@@ -83,6 +83,9 @@ export const PERMISSIONS = {
   'escalations.ack': ['unit_head', 'manager'],
   'escalations.policy.read': ['supervisor', 'manager', 'admin'],
   'escalations.policy.write': ['admin'],
+  // parked mail (refused by the mail server): seen and sent again by the desk's administrators
+  'mail.parked.read': ['supervisor', 'admin'],
+  'mail.retry': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

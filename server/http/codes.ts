@@ -23,6 +23,8 @@ export const PROBLEM_CODES = [
   // templates, cause tree, merging duplicates
   'cause_required', 'cause_not_applicable', 'cause_parent_invalid', 'cause_in_use',
   'merge_same_ticket', 'merge_other_customer', 'merge_target_closed',
+  // operations
+  'mail_not_parked',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

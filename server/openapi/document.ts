@@ -32,6 +32,7 @@ const TAGS: Record<string, string> = {
   audit: 'Who changed which configuration or directory entry',
   templates: 'Reply templates (常用语) with placeholders filled from a ticket',
   causes: 'The cause tree per category (原因分类), picked at resolution',
+  mail: 'Mail the desk sends: deliveries the mail server refused, and sending them again',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {

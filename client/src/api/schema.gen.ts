@@ -596,6 +596,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a parked delivery again (audited)
+         * @description The delivery goes back to the queue with a fresh count of attempts; the mail worker sends it within a second or two. Only a parked (`failed`) delivery can be retried: anything else is 409 `mail_not_parked`.
+         */
+        post: operations["postMailByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/parked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail the mail server refused (parked), newest first, with its error */
+        get: operations["getMailParked"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mass-complaint-detectors": {
         parameters: {
             query?: never;
@@ -1886,6 +1923,14 @@ export interface components {
             unit_id: number;
             updated_at: string;
         };
+        MailRetried: {
+            id: number;
+            /**
+             * @description waiting for the mail worker, which sends it within a second or two
+             * @constant
+             */
+            status: "pending";
+        };
         MassComplaintDetector: {
             enabled: boolean;
             key: string;
@@ -1950,6 +1995,27 @@ export interface components {
             };
             name: string;
         };
+        ParkedMail: {
+            attempts: number;
+            /** @description when the mail was decided */
+            created_at: string;
+            /** @description the mail server's refusal, as it said it */
+            error: string | null;
+            id: number;
+            /** @description the mail kind, e.g. ownership.assigned, callback.survey */
+            kind: string;
+            /** @description what the mail announces, e.g. `ownership:42` */
+            notification_id: string;
+            recipient: string;
+            subject: string;
+            ticket_id: number | null;
+            ticket_number: string | null;
+        };
+        ParkedMailPage: {
+            items: components["schemas"]["ParkedMail"][];
+            /** @description pass as `before` for the next page; null on the last */
+            next_before: number | null;
+        };
         Person: {
             /** @description inactive people still name their past actions */
             active: boolean;
@@ -1970,6 +2036,8 @@ export interface components {
                 message: string;
                 path: string;
             }[];
+            /** @description the X-Request-Id of the request: every log line of it carries the same id */
+            request_id?: string;
             status: number;
             title: string;
             type: string;
@@ -5589,6 +5657,142 @@ export interface operations {
                         unit_id: number;
                         updated_at: string;
                     };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMailByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRetried"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such delivery */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the delivery is not parked (`mail_not_parked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMailParked: {
+        parameters: {
+            query?: {
+                /** @description deliveries older than this id (the previous page's last) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of parked deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedMailPage"];
                 };
             };
             /** @description bad input: `errors` names each field */

@@ -7,6 +7,7 @@ import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 import { AuditLog } from './Audit';
+import { ParkedMail } from './ParkedMail';
 import { UnitsAdmin, UsersAdmin } from './Directory';
 import { RulesAdmin } from './Rules';
 import { CausesAdmin } from './Causes';
@@ -102,6 +103,7 @@ export function AdminPage() {
           { key: 'templates', label: t('tools.tab.templates'), children: <TemplatesAdmin /> },
           { key: 'causes', label: t('tools.tab.causes'), children: <CausesAdmin /> },
           ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
+          ...(can('mail') ? [{ key: 'mail', label: t('ops.tab.mail'), children: <ParkedMail /> }] : []),
         ]}
       />
     </div>
