@@ -46,6 +46,8 @@ import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
+import { importRoutes } from './imports/routes';
+import { createImportsService } from './imports/service';
 import { unitRoutes } from './units/routes';
 import { createUnitsService } from './units/service';
 import { userRoutes } from './users/routes';
@@ -104,10 +106,13 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
+  const units = createUnitsService(deps);
+  const users = createUsersService(deps);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
-    ...unitRoutes(createUnitsService(deps)),
-    ...userRoutes(createUsersService(deps)),
+    ...unitRoutes(units),
+    ...userRoutes(users),
+    ...importRoutes(createImportsService(deps, { units, users })),
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
     ...ownershipRoutes(ownership),

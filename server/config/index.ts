@@ -51,6 +51,7 @@ const envSchema = z.object({
   LOOPDESK_SCHEDULER_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOOPDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   LOOPDESK_OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(3600),
+  LOOPDESK_IMPORT_BATCH_ABOVE_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
 });
 
 export interface Config {
@@ -81,6 +82,8 @@ export interface Config {
   readonly role: 'all' | 'api' | 'worker';
   /** How long outbox events are kept for consoles that reconnect. */
   readonly outboxRetentionSeconds: number;
+  /** customer files with more rows are committed batch by batch (resumable); smaller ones in one transaction */
+  readonly importBatchAboveRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -115,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerReconcileSeconds: e.LOOPDESK_SCHEDULER_RECONCILE_SECONDS,
     role: e.LOOPDESK_ROLE,
     outboxRetentionSeconds: e.LOOPDESK_OUTBOX_RETENTION_SECONDS,
+    importBatchAboveRows: e.LOOPDESK_IMPORT_BATCH_ABOVE_ROWS,
   });
 }

@@ -53,3 +53,50 @@ export const customersRepository = {
   insert: async (trx: Knex.Transaction, fields: CustomerFields, now: Date) =>
     (await trx('customers').insert({ ...fields, created_at: now, updated_at: now }).returning<CustomerRow[]>('*'))[0]!,
 };
+
+/** One row of a bulk import: absent values keep what is stored (a new customer's tier defaults to standard). */
+export interface CustomerUpsert {
+  phone: string;
+  name: string | null;
+  account_no: string | null;
+  area: string | null;
+  tier: string | null;
+  email: string | null;
+  unit_id: number | null;
+}
+
+/**
+ * Upserts a batch of customers by phone in one statement (the batch as one JSON parameter): new
+ * phones are inserted, known ones updated only where a value changed. The phones of one batch
+ * must be distinct. Counts what it did.
+ */
+export async function upsertCustomers(trx: Knex.Transaction, rows: readonly CustomerUpsert[], now: Date): Promise<{ created: number; updated: number }> {
+  const result = await trx.raw<{ rows: { created: string; written: string }[] }>(
+    `WITH src AS (
+       SELECT * FROM json_to_recordset(?::json) AS s(phone text, name text, account_no text, area text, tier text, email text, unit_id bigint)
+     ), merged AS (
+       SELECT s.phone, COALESCE(s.name, c.name) AS name, COALESCE(s.account_no, c.account_no) AS account_no, COALESCE(s.area, c.area) AS area,
+              COALESCE(s.tier, c.tier, 'standard') AS tier, COALESCE(s.email, c.email) AS email, COALESCE(s.unit_id, c.unit_id) AS unit_id,
+              c.id IS NULL AS fresh
+       FROM src s LEFT JOIN customers c ON c.phone = s.phone
+     ), written AS (
+       INSERT INTO customers AS t (phone, name, account_no, area, tier, email, unit_id, created_at, updated_at)
+       SELECT phone, name, account_no, area, tier, email, unit_id, ?, ? FROM merged
+       ON CONFLICT (phone) DO UPDATE SET name = EXCLUDED.name, account_no = EXCLUDED.account_no, area = EXCLUDED.area, tier = EXCLUDED.tier,
+         email = EXCLUDED.email, unit_id = EXCLUDED.unit_id, updated_at = EXCLUDED.updated_at
+       WHERE (t.name, t.account_no, t.area, t.tier, t.email, t.unit_id) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.account_no, EXCLUDED.area, EXCLUDED.tier, EXCLUDED.email, EXCLUDED.unit_id)
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM merged WHERE fresh) AS created, (SELECT count(*) FROM written) AS written`,
+    [JSON.stringify(rows), now, now],
+  );
+  const created = Number(result.rows[0]!.created);
+  return { created, updated: Number(result.rows[0]!.written) - created };
+}
+
+/** How many of these phones are on record already (a dry run's "would update"). */
+export async function countKnownPhones(db: Knex, phones: readonly string[]): Promise<number> {
+  const result = await db.raw<{ rows: { n: string }[] }>(
+    'SELECT count(*) AS n FROM customers WHERE phone IN (SELECT json_array_elements_text(?::json))', [JSON.stringify(phones)]);
+  return Number(result.rows[0]!.n);
+}
