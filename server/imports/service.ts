@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
@@ -12,7 +11,9 @@ import type { z } from 'zod';
 import { writeAudit } from '../audit';
 import { checkPassword } from '../auth/password-policy';
 import type { Principal } from '../auth/permissions';
-import { countKnownPhones, upsertCustomers, type CustomerUpsert } from '../customers/repository';
+import {
+  countKnownPhones, customersCopyText, customersFromCopyText, upsertCustomers, upsertCustomersCopied, type CustomerUpsert,
+} from '../customers/repository';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import type { DomainEvent } from '../events/types';
@@ -73,6 +74,17 @@ async function spool(req: Request, dir: string): Promise<Upload> {
   return { file, type, hash: hash.digest('hex'), bytes };
 }
 
+async function readRange(file: string, range: { start: number; end: number }): Promise<string> {
+  const handle = await fs.promises.open(file);
+  try {
+    const buffer = Buffer.alloc(range.end - range.start);
+    await handle.read(buffer, 0, buffer.length, range.start);
+    return buffer.toString();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Bad rows, counted all, listed up to MAX_LISTED_ERRORS. */
 class Problems {
   readonly listed: RowProblem[] = [];
@@ -106,6 +118,13 @@ interface Tally {
   updated: number;
 }
 
+/** One batch of checked customer rows in the staging file: its byte range, and how many rows of the file it came from. */
+interface StagedBatch {
+  sourceRows: number;
+  start: number;
+  end: number;
+}
+
 interface UnitRef {
   id: number;
   parentCode: string | null;
@@ -121,6 +140,8 @@ interface UserRef {
 
 export function createImportsService(deps: Deps, services: { units: UnitsService; users: UsersService }) {
   const { knex, bus, clock, logger } = deps;
+  // PGlite takes no COPY from a client stream: the embedded desk sends each batch as JSON
+  const embedded = deps.config.databaseUrl === undefined;
   // a big file is committed in batches of this many rows (tests set a small threshold to see it)
   const batchRows = Math.min(CHUNK_ROWS, deps.config.importBatchAboveRows);
 
@@ -153,11 +174,12 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
   /**
    * Pass 1: every row of the file checked (types, references, duplicates, the password policy);
    * nothing written to the database. Customers' rows, once checked, are staged in `stage` as the
-   * batches pass 2 upserts (one line per batch: its source row count and its rows as JSON), so
-   * the file is parsed once. A dry run counts the customers on record instead.
+   * batches pass 2 upserts (in COPY text, each batch a byte range of the file), so the file is
+   * parsed once. A dry run counts the customers on record instead.
    */
-  async function validate(kind: ImportKind, upload: Upload, progress: Progress | undefined, stage: string | undefined): Promise<{ problems: Problems; tally: Tally }> {
+  async function validate(kind: ImportKind, upload: Upload, progress: Progress | undefined, stage: string | undefined): Promise<{ problems: Problems; tally: Tally; stagedBatches: StagedBatch[] }> {
     const problems = new Problems();
+    const stagedBatches: StagedBatch[] = [];
     const tally: Tally = { rows: 0, created: 0, updated: 0 };
     let read = 0;
     const rows = readRows(upload.file, upload.type, COLUMNS[kind], REQUIRED_COLUMNS[kind], (n) => {
@@ -174,7 +196,10 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
         const flush = async () => {
           if (batchSourceRows === 0) return;
           if (staged && problems.count === 0) {
-            if (!staged.write(`${batchSourceRows}\t${JSON.stringify([...batch.values()])}\n`)) await once(staged, 'drain');
+            const text = Buffer.from(customersCopyText(batch.values()));
+            const start = stagedBatches.at(-1)?.end ?? 0;
+            stagedBatches.push({ sourceRows: batchSourceRows, start, end: start + text.length });
+            if (!staged.write(text)) await once(staged, 'drain');
           } else if (!staged) {
             const known = await countKnownPhones(knex, [...batch.keys()]);
             tally.updated += known;
@@ -219,7 +244,7 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
       if (staged) await new Promise<void>((resolve, reject) => staged.end((err?: Error | null) => (err ? reject(err) : resolve())));
     }
     if (tally.rows === 0 && problems.count === 0) problems.add({ line: 2, field: 'file', message: 'the file has no data rows' });
-    return { problems, tally };
+    return { problems, tally, stagedBatches };
   }
 
   async function userNames(): Promise<Map<string, UserRef>> {
@@ -388,21 +413,20 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
    * the batch's progress (`rows_done`), so a re-run after a crash skips what was committed and
    * completes the rest (a batch only partly covered is upserted again: upserts repeat harmlessly).
    */
-  async function applyCustomers(stage: string, batch: ImportBatchRow, progress: Progress, uow: UnitOfWork | undefined): Promise<void> {
+  async function applyCustomers(stage: string, stagedBatches: StagedBatch[], batch: ImportBatchRow, progress: Progress, uow: UnitOfWork | undefined): Promise<void> {
     let index = 0;
-    const lines = readline.createInterface({ input: fs.createReadStream(stage), crlfDelay: Infinity });
-    for await (const line of lines) {
-      const tab = line.indexOf('\t');
-      const sourceRows = Number(line.slice(0, tab));
-      index += sourceRows;
+    for (const staged of stagedBatches) {
+      index += staged.sourceRows;
       if (index <= batch.rows_done) continue;
-      const rows = JSON.parse(line.slice(tab + 1)) as CustomerUpsert[];
       const now = clock.now();
+      const range = { start: staged.start, end: staged.end - 1 };
       const write = async (trx: Knex.Transaction) => {
         // a batch lost to a crash right after its commit is upserted again by the re-run: no need to wait for the disk
         await trx.raw('SET LOCAL synchronous_commit TO OFF');
-        const counts = await upsertCustomers(trx, rows, now);
-        await importsRepository.progressed(trx, batch.id, sourceRows, counts, now);
+        const counts = embedded
+          ? await upsertCustomers(trx, customersFromCopyText(await readRange(stage, staged)), now)
+          : await upsertCustomersCopied(trx, fs.createReadStream(stage, range), now);
+        await importsRepository.progressed(trx, batch.id, staged.sourceRows, counts, now);
       };
       if (uow) await write(uow.trx);
       else await inTransaction(knex, bus, ({ trx }) => write(trx));
@@ -461,7 +485,7 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
     if (known?.status === 'done' && known.content_hash === upload.hash) return resultOf(known, true);
     const progress = progressReporter(actor, kind, key);
     const started = performance.now();
-    const { problems, tally } = await validate(kind, upload, progress, kind === 'customers' ? stage : undefined);
+    const { problems, tally, stagedBatches } = await validate(kind, upload, progress, kind === 'customers' ? stage : undefined);
     if (problems.count > 0) throw rowsInvalid(problems);
     const { batch, replay } = await claim(actor, kind, key, upload, tally.rows);
     if (replay) return resultOf(batch, true);
@@ -470,13 +494,13 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
     await progress.report('applying', batch.rows_done, tally.rows, (batch.rows_done / tally.rows) * 100, true);
     let done: ImportBatchRow;
     if (kind === 'customers' && tally.rows > deps.config.importBatchAboveRows) {
-      await applyCustomers(stage, batch, progress, undefined);
+      await applyCustomers(stage, stagedBatches, batch, progress, undefined);
       done = await inTransaction(knex, bus, ({ trx }) => finish(trx, actor, batch, upload));
     } else {
       done = await inTransaction(knex, bus, async (uow) => {
         if (kind === 'customers') {
           // nothing of an interrupted small file was committed: its batch starts from its first row
-          await applyCustomers(stage, batch, progress, uow);
+          await applyCustomers(stage, stagedBatches, batch, progress, uow);
           return finish(uow.trx, actor, batch, upload);
         }
         const applied = kind === 'units' ? await applyUnits(actor, upload, uow, progress, tally.rows) : await applyUsers(actor, upload, uow, progress, tally.rows);
