@@ -8,6 +8,8 @@ import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 import { AuditLog } from './Audit';
 import { UnitsAdmin, UsersAdmin } from './Directory';
+import { ImportAdmin } from './Import';
+import { SubscribersAdmin } from './Subscribers';
 import { RulesAdmin } from './Rules';
 import { adminTexts, type AdminText } from './texts';
 
@@ -80,11 +82,11 @@ function parsePeriods(text: string): Period[] {
 
 /** Administration: working calendars and SLA policies, each change checked and explained by the server. */
 export function AdminPage() {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const a = adminTexts(locale);
   const [search, setSearch] = useQueryState();
   const tab = search.get('tab') ?? 'calendars';
-  const { can } = useSession();
+  const { can, user } = useSession();
   return (
     <div className="page" data-testid="admin">
       <Typography.Title level={4}>{a('title')}</Typography.Title>
@@ -97,6 +99,8 @@ export function AdminPage() {
           { key: 'units', label: a('tab.units'), children: <UnitsAdmin a={a} /> },
           { key: 'users', label: a('tab.users'), children: <UsersAdmin a={a} /> },
           { key: 'rules', label: a('tab.rules'), children: <RulesAdmin a={a} /> },
+          ...(user.role === 'admin' ? [{ key: 'import', label: t('tab.import'), children: <ImportAdmin /> }] : []),
+          ...(can('reports') ? [{ key: 'subscribers', label: t('tab.subscribers'), children: <SubscribersAdmin /> }] : []),
           ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
         ]}
       />
