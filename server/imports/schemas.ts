@@ -59,7 +59,7 @@ export const customerRow = z.object({
 
 /** Column names each kind accepts: the field names, and the console's Chinese headings. */
 export const COLUMNS = {
-  units: { code: 'code', 编码: 'code', 单位编码: 'code', name: 'name', 名称: 'name', 单位名称: 'name', parent_code: 'parent_code', 上级编码: 'parent_code', area: 'area', 区域: 'area' },
+  units: { 'code': 'code', 编码: 'code', 单位编码: 'code', name: 'name', 名称: 'name', 单位名称: 'name', parent_code: 'parent_code', 上级编码: 'parent_code', area: 'area', 区域: 'area' },
   users: {
     username: 'username', 登录名: 'username', name: 'name', 姓名: 'name', role: 'role', 角色: 'role', unit_code: 'unit_code', 单位编码: 'unit_code',
     email: 'email', 邮箱: 'email', password: 'password', 初始密码: 'password',
