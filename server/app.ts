@@ -57,6 +57,8 @@ import { templateRoutes } from './templates/routes';
 import { createTemplatesService } from './templates/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
+import { importRoutes } from './imports/routes';
+import { createImportsService } from './imports/service';
 import { unitRoutes } from './units/routes';
 import { createUnitsService } from './units/service';
 import { userRoutes } from './users/routes';
@@ -133,10 +135,13 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
   const parkedMail = createParkedMailService(deps, options.wakeMail);
+  const units = createUnitsService(deps);
+  const users = createUsersService(deps);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
-    ...unitRoutes(createUnitsService(deps)),
-    ...userRoutes(createUsersService(deps)),
+    ...unitRoutes(units),
+    ...userRoutes(users),
+    ...importRoutes(createImportsService(deps, { units, users })),
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
     ...templateRoutes(createTemplatesService(deps, tickets)),

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'units.write': ['admin'],
   'users.read': ['unit_head', 'supervisor', 'manager', 'admin'],
   'users.write': ['admin'],
+  // bulk import of units, users and customers from a file
+  'imports.write': ['admin'],
   // names (id, name, role, unit) of the people one works with; the service scopes it
   'directory.read': everyone,
   'customers.read': ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
@@ -105,6 +107,8 @@ export interface Principal {
   unitId: number | null;
   /** The materialised path of the user's unit ('/1/4/'); null for users without a unit. */
   unitPath: string | null;
+  /** an admin reset the password: only `session.read` actions (change it, sign out, who am I) until changed */
+  mustChangePassword?: boolean;
 }
 
 /** Null means "no restriction"; otherwise the unit-path prefix the caller is confined to. */

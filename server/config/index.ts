@@ -57,6 +57,7 @@ const envSchema = z.object({
   LOOPDESK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOOPDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(25),
+  LOOPDESK_IMPORT_BATCH_ABOVE_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
 });
 
 export interface Config {
@@ -99,6 +100,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** How long a SIGTERM may take to drain before the process exits anyway. */
   readonly shutdownTimeoutSeconds: number;
+  /** customer files with more rows are committed batch by batch (resumable); smaller ones in one transaction */
+  readonly importBatchAboveRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -139,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: e.LOOPDESK_METRICS_PORT,
     metricsToken: e.LOOPDESK_METRICS_TOKEN,
     shutdownTimeoutSeconds: e.LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS,
+    importBatchAboveRows: e.LOOPDESK_IMPORT_BATCH_ABOVE_ROWS,
   });
 }

@@ -266,6 +266,20 @@ export const subscribersListSchema = z.object({
   items: z.array(z.object({ unit_id: z.number().int(), name: z.string(), subscribers: z.number().int(), source: z.enum(['month', 'unit']) })),
 });
 
+export const mailRecipientsSchema = z.object({
+  items: z.array(z.object({
+    user_id: z.number().int(),
+    username: z.string(),
+    name: z.string(),
+    role: z.enum(['manager', 'unit_head']),
+    unit_id: z.number().int().nullable(),
+    unit_name: z.string().nullable(),
+    scope_unit_id: z.number().int().nullable().describe('the subtree the bulletin covers; null: the whole company'),
+    email: z.string().nullable(),
+    receives: z.boolean().describe('false: no e-mail address, so the bulletin does not reach them'),
+  })),
+});
+
 export type ReportQuery = z.output<typeof reportQuery>;
 export type CaseReviewInput = z.output<typeof caseReviewBody>;
 export type RectificationInput = z.output<typeof rectificationBody>;

@@ -400,6 +400,17 @@ export function createReportsService(deps: Deps) {
       return (await caseView(principal, ticketId)).rectifications.find((r) => r.id === rectificationId)!;
     },
 
+    /** Who the monthly bulletin mail is for, and the scope each gets; unit heads see the heads of their subtree. */
+    async mailRecipients(principal: Principal) {
+      const rows = await repo.mailRecipients(knex, scopePrefix(principal));
+      return {
+        items: rows.map((r) => ({
+          user_id: Number(r.id), username: r.username, name: r.name, role: r.role, unit_id: r.unit_id === null ? null : Number(r.unit_id), unit_name: r.unit_name,
+          scope_unit_id: r.role === 'manager' || r.unit_id === null ? null : Number(r.unit_id), email: r.email, receives: r.email !== null,
+        })),
+      };
+    },
+
     async subscribers(principal: Principal, month: string) {
       const rows = await repo.subscriberRows(knex, firstDay(month), scopePrefix(principal));
       return { month, items: rows.rows.map((r) => ({ ...r, unit_id: Number(r.unit_id), subscribers: Number(r.subscribers) })) };

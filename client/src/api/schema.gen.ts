@@ -520,6 +520,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import units, users or customers from a CSV or XLSX file
+         * @description The body is the file (`text/csv` or XLSX); its first row names the columns (units: code, name, parent_code, area; users: username, name, role, unit_code, email, password; customers: phone, name, account_no, area, tier, email, unit_code). The whole file is checked first: any bad row answers 422 `import_rows_invalid` with `errors: [{line, field, message}]` and nothing is written; `dry_run=true` only checks. Rows are upserted by their natural key (unit code, username, customer phone); an empty cell keeps the stored value. The same file (or `Idempotency-Key`) twice imports once: the second answer has `replayed: true`. Customer files over 100 000 rows are committed in batches that a re-run completes. Progress reaches the uploading console as `import.progress` events; one audit row per import.
+         */
+        post: operations["postImportsByKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents": {
         parameters: {
             query?: never;
@@ -900,6 +920,26 @@ export interface paths {
         put?: never;
         /** Add a rectification item with a responsible person and due date */
         post: operations["postReportsCasesByTicketIdRectifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who receives the monthly bulletin mail, and which scope each gets
+         * @description Every active manager (the whole company) and unit head (their subtree), the same rule the mail uses; `receives: false` when no e-mail address is on file. Unit heads see the heads of their subtree only.
+         */
+        get: operations["getReportsRecipients"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1904,6 +1944,22 @@ export interface components {
             step_seconds: number;
             updated_at: string;
         };
+        ImportResult: {
+            /** @description rows whose key was new (dry run: would be created) */
+            created: number;
+            dry_run: boolean;
+            /** @description the import batch (null for a dry run) */
+            id: number | null;
+            /** @enum {string} */
+            kind: "units" | "users" | "customers";
+            /** @description this file (or Idempotency-Key) was imported before: nothing was written again */
+            replayed: boolean;
+            rows: number;
+            /** @description rows that matched what is stored already */
+            unchanged: number;
+            /** @description rows whose key existed and whose values changed (dry run: whose key exists) */
+            updated: number;
+        };
         Incident: {
             category: string | null;
             cause: string | null;
@@ -2031,8 +2087,12 @@ export interface components {
             /** @description a stable code where clients branch on the cause, e.g. stale_version, illegal_transition, duplicate */
             code?: string;
             detail: string;
-            /** @description 400: one entry per bad field */
+            /** @description 400: one entry per bad field; 422 of a file import: one per bad value, with its line */
             errors?: {
+                /** @description a file import: the column of the bad value */
+                field?: string;
+                /** @description a file import: the line (CSV) or row (XLSX) of the bad value */
+                line?: number;
                 message: string;
                 path: string;
             }[];
@@ -2736,6 +2796,10 @@ export interface components {
             active: boolean;
             email: string | null;
             id: number;
+            /** @description the last successful sign-in */
+            last_sign_in_at: string | null;
+            /** @description an admin reset the password: the user must choose a new one before anything else */
+            must_change_password: boolean;
             name: string;
             /** @enum {string} */
             role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
@@ -2845,7 +2909,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description a bearer token and the user */
+            /** @description a bearer token and the user; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2853,6 +2917,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         expires_at: string;
+                        must_change_password: boolean;
                         token: string;
                         user: components["schemas"]["User"];
                     };
@@ -2967,6 +3032,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
+                        must_change_password: boolean;
                         name: string;
                         role: string;
                         unit_id: number | null;
@@ -5175,6 +5241,113 @@ export interface operations {
             };
         };
     };
+    postImportsByKind: {
+        parameters: {
+            query?: {
+                /** @description true: check the whole file, write nothing */
+                dry_run?: "true" | "false";
+            };
+            header?: {
+                /** @description names this import; without it the file's content hash does */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: "units" | "users" | "customers";
+            };
+            cookie?: never;
+        };
+        /** @description the file, at most 256 MB */
+        requestBody: {
+            content: {
+                "application/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description imported (or checked, for a dry run) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the same import is running (`import_in_progress`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the file is larger than 256 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description neither CSV nor XLSX */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description bad rows (`import_rows_invalid`, every bad line in `errors`), or the key was used for another file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIncidents: {
         parameters: {
             query?: {
@@ -7189,6 +7362,77 @@ export interface operations {
             };
             /** @description no such active owner */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the recipients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            email: string | null;
+                            name: string;
+                            /** @description false: no e-mail address, so the bulletin does not reach them */
+                            receives: boolean;
+                            /** @enum {string} */
+                            role: "manager" | "unit_head";
+                            /** @description the subtree the bulletin covers; null: the whole company */
+                            scope_unit_id: number | null;
+                            unit_id: number | null;
+                            unit_name: string | null;
+                            user_id: number;
+                            username: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
