@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CustomerFields, CustomerRow } from '../customers/repository';
 import { FIGURE_TICKETS, type Figure } from '../reports/definitions';
-import type { CallbackOutcome, TicketStatus } from './status';
+import type { AttemptOutcome, CallbackChannel, TicketStatus } from './status';
 import type { Category, TicketType } from './vocabulary';
 
 export interface TicketRow {
@@ -29,7 +29,7 @@ export interface TicketRow {
   cause: string | null;
   responsibility: 'company' | 'customer' | 'third_party' | 'none' | null;
   one_call_resolution: boolean;
-  close_reason: 'satisfied' | 'unreachable' | 'no_callback' | null;
+  close_reason: 'satisfied' | 'unreachable' | 'no_callback' | 'merged' | null;
   /** a leadership case kept resolved until its owner's duties are recorded: the close reason waiting */
   close_pending_reason?: 'satisfied' | 'unreachable' | 'no_callback' | null;
   idempotency_key: string | null;
@@ -47,6 +47,10 @@ export interface TicketRow {
   call_id?: string | null;
   /** how many times the caller chased it (催单) */
   urge_count?: number;
+  /** the cause picked from the cause tree at resolution */
+  cause_id?: number | null;
+  /** a duplicate closed as merged: the ticket that carries on */
+  merged_into_id?: number | null;
 }
 
 export interface TicketEventRow {
@@ -65,8 +69,9 @@ export interface CallbackRow {
   attempt: number;
   due_at: Date;
   assignee_id: number | null;
-  state: 'scheduled' | 'due' | 'done' | 'cancelled';
-  outcome: CallbackOutcome | null;
+  state: 'scheduled' | 'due' | 'automated' | 'done' | 'cancelled';
+  outcome: AttemptOutcome | null;
+  channel: CallbackChannel;
   note: string | null;
   done_by: number | null;
   done_at: Date | null;
@@ -290,10 +295,33 @@ export const ticketsRepository = {
     db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
       .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
 
+  /** The timelines of the duplicates merged into a ticket, with their numbers (shown on the survivor). */
+  mergedEvents: (db: Knex, survivorId: number) =>
+    db('ticket_events').join('tickets', 'tickets.id', 'ticket_events.ticket_id').leftJoin('users', 'users.id', 'ticket_events.actor_id')
+      .where('tickets.merged_into_id', survivorId).orderBy('ticket_events.id')
+      .select<(TicketEventRow & { actor_name: string | null; source_number: string })[]>('ticket_events.*', 'users.name as actor_name', 'tickets.number as source_number'),
+
+  /** Tickets merged into this one, and the one it was merged into. */
+  related: async (db: Knex, ticket: { id: number; merged_into_id?: number | null }) => {
+    const from = await db('tickets').where({ merged_into_id: ticket.id }).orderBy('id').select<{ id: number; number: string }[]>('id', 'number');
+    const into = ticket.merged_into_id ? await db('tickets').where({ id: ticket.merged_into_id }).first<{ id: number; number: string } | undefined>('id', 'number') : undefined;
+    return [
+      ...(into ? [{ ticket_id: into.id, number: into.number, relation: 'merged_into' as const }] : []),
+      ...from.map((t) => ({ ticket_id: t.id, number: t.number, relation: 'merged_from' as const })),
+    ];
+  },
+
+  /** Locks both tickets of a merge in id order, so two opposite merges wait instead of deadlocking. */
+  lockPair: (trx: Knex.Transaction, a: number, b: number) => trx('tickets').whereIn('id', [a, b]).orderBy('id').forUpdate().select('id'),
+
   callbacks: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
 
   openCallbackForUpdate: (trx: Knex.Transaction, ticketId: number) =>
-    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due']).orderBy('id', 'desc').forUpdate().first(),
+    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due', 'automated']).orderBy('id', 'desc').forUpdate().first(),
+
+  /** Attempts of a round the machine made (SMS, IVR): they do not use up the agents' attempts. */
+  automatedAttempts: async (trx: Knex, ticketId: number, round: number) =>
+    Number((await trx('callbacks').where({ ticket_id: ticketId, handling_round: round }).whereNot('channel', 'phone').count<{ n: string }[]>('* as n'))[0]!.n),
 };
 
 /** row_to_json gives timestamps as strings; bring them back to Dates like every other row. */
