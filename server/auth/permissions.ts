@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'units.write': ['admin'],
   'users.read': ['unit_head', 'supervisor', 'manager', 'admin'],
   'users.write': ['admin'],
+  // bulk import of units, users and customers from a file
+  'imports.write': ['admin'],
   // names (id, name, role, unit) of the people one works with; the service scopes it
   'directory.read': everyone,
   'customers.read': ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
@@ -36,6 +38,8 @@ export const PERMISSIONS = {
   'callbacks.agents.read': ['agent', 'supervisor', 'manager', 'admin'],
   'callbacks.duty': ['agent', 'supervisor', 'admin'],
   'callbacks.figures': ['unit_head', 'supervisor', 'manager', 'admin'],
+  // a customer's callback channel, language and opt-out, set by the desk on the customer's word
+  'callbacks.preference': [...deskStaff, 'admin'],
   'tickets.hold': [...deskStaff, ...unitStaff],
   // claim (接单) and release: unit staff take a dispatched ticket of their subtree for themselves
   'tickets.claim': unitStaff,
@@ -81,6 +85,9 @@ export const PERMISSIONS = {
   'escalations.ack': ['unit_head', 'manager'],
   'escalations.policy.read': ['supervisor', 'manager', 'admin'],
   'escalations.policy.write': ['admin'],
+  // parked mail (refused by the mail server): seen and sent again by the desk's administrators
+  'mail.parked.read': ['supervisor', 'admin'],
+  'mail.retry': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -100,6 +107,8 @@ export interface Principal {
   unitId: number | null;
   /** The materialised path of the user's unit ('/1/4/'); null for users without a unit. */
   unitPath: string | null;
+  /** an admin reset the password: only `session.read` actions (change it, sign out, who am I) until changed */
+  mustChangePassword?: boolean;
 }
 
 /** Null means "no restriction"; otherwise the unit-path prefix the caller is confined to. */

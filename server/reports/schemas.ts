@@ -266,6 +266,20 @@ export const subscribersListSchema = z.object({
   items: z.array(z.object({ unit_id: z.number().int(), name: z.string(), subscribers: z.number().int(), source: z.enum(['month', 'unit']) })),
 });
 
+export const mailRecipientsSchema = z.object({
+  items: z.array(z.object({
+    user_id: z.number().int(),
+    username: z.string(),
+    name: z.string(),
+    role: z.enum(['manager', 'unit_head']),
+    unit_id: z.number().int().nullable(),
+    unit_name: z.string().nullable(),
+    scope_unit_id: z.number().int().nullable().describe('the subtree the bulletin covers; null: the whole company'),
+    email: z.string().nullable(),
+    receives: z.boolean().describe('false: no e-mail address, so the bulletin does not reach them'),
+  })),
+});
+
 export type ReportQuery = z.output<typeof reportQuery>;
 export type CaseReviewInput = z.output<typeof caseReviewBody>;
 export type RectificationInput = z.output<typeof rectificationBody>;
@@ -278,3 +292,23 @@ export type Targets = z.output<typeof targetsSchema>;
 export type TargetsInput = z.output<typeof targetsBody>;
 export type RectificationListItem = z.output<typeof rectificationListItem>;
 export type Bulletin = z.output<typeof bulletinSchema>;
+
+export const callbackChannelsQuery = z.object({ month: monthString }).strict();
+const channelRate = z.number().nullable();
+export const callbackChannelsSchema = z
+  .object({
+    month: z.string(),
+    timezone: z.string(),
+    definitions: z.record(z.string(), z.string()),
+    attempts: z.array(z.object({
+      channel: z.enum(['phone', 'sms', 'ivr']), attempts: z.number().int(), answered: z.number().int(), satisfied: z.number().int(),
+      no_reply: z.number().int(), replied: z.number().int(), answer_rate: channelRate, reply_rate: channelRate,
+    })),
+    answers: z.array(z.object({ via: z.enum(['phone', 'survey', 'sms', 'ivr']), satisfied: z.number().int(), unsatisfied: z.number().int() })),
+    sms: z.object({ sent: z.number().int(), delivered: z.number().int(), undelivered: z.number().int(), unconfirmed: z.number().int(), queued: z.number().int() }),
+    opt_outs: z.number().int(),
+    settled_without_agent: z.number().int(),
+    settled_by_agent: z.number().int(),
+  })
+  .meta({ id: 'CallbackChannelFigures' });
+export type CallbackChannelsView = z.output<typeof callbackChannelsSchema>;

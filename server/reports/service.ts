@@ -5,13 +5,15 @@ import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { causesRepository } from '../causes/repository';
 import { errors } from '../http/errors';
+import { channelFigures, CHANNEL_FIGURE_DEFINITIONS } from '../callbacks/figures';
 import { ticketsRepository } from '../tickets/repository';
+import type { AnswerVia, CallbackChannel } from '../tickets/status';
 import { toTicketView } from '../tickets/view';
 import { DEFINITIONS, RATE_KPIS, TARGET_KPIS, TARGET_KPI_KEYS, ZERO_SUMS, addSums, kpisFrom, targetMet, type Kpis, type Sums, type TargetKpi } from './definitions';
 import { reportsRepository as repo, type CaseRow, type CellRow, type RectificationListRow, type RectificationRow, type ScopeUnit, type TargetRow } from './repository';
 import { refreshRollup } from './rollup';
 import type {
-  Bulletin, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
+  Bulletin, CallbackChannelsView, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
 } from './schemas';
 
 /** 'YYYY-MM' → the month `offset` months later, as 'YYYY-MM'. */
@@ -242,6 +244,16 @@ export function createReportsService(deps: Deps) {
       return { month, unit_id: scope.root?.id ?? null, kpis: root.kpis, targets: root.targets, units: made.units(month), cases, definitions: { ...DEFINITIONS } };
     },
 
+    /** Callbacks by channel in a month (SMS, IVR, agents): answers, reply rates, opt-outs, callbacks that needed no agent. */
+    async callbackChannels(principal: Principal, month: string): Promise<CallbackChannelsView> {
+      const figures = await channelFigures(knex, { month, timezone: tz, scopePrefix: scopePrefix(principal) });
+      return {
+        month, timezone: tz, definitions: { ...CHANNEL_FIGURE_DEFINITIONS }, ...figures,
+        attempts: figures.attempts.map((a) => ({ ...a, channel: a.channel as CallbackChannel })),
+        answers: figures.answers.map((a) => ({ ...a, via: a.via as AnswerVia })),
+      };
+    },
+
     async trend(principal: Principal, q: { to?: string; months: number; unit_id?: number }) {
       const scope = await resolveScope(knex, principal, q.unit_id);
       const last = q.to ?? monthOf(clock.now(), tz);
@@ -386,6 +398,17 @@ export function createReportsService(deps: Deps) {
         return current.ticket_id;
       });
       return (await caseView(principal, ticketId)).rectifications.find((r) => r.id === rectificationId)!;
+    },
+
+    /** Who the monthly bulletin mail is for, and the scope each gets; unit heads see the heads of their subtree. */
+    async mailRecipients(principal: Principal) {
+      const rows = await repo.mailRecipients(knex, scopePrefix(principal));
+      return {
+        items: rows.map((r) => ({
+          user_id: Number(r.id), username: r.username, name: r.name, role: r.role, unit_id: r.unit_id === null ? null : Number(r.unit_id), unit_name: r.unit_name,
+          scope_unit_id: r.role === 'manager' || r.unit_id === null ? null : Number(r.unit_id), email: r.email, receives: r.email !== null,
+        })),
+      };
     },
 
     async subscribers(principal: Principal, month: string) {

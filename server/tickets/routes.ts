@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { errors } from '../http/errors';
+import { readIdempotencyKey } from '../http/idempotency';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
 import { bulkChange } from './bulk';
@@ -19,15 +20,6 @@ export function readIfMatch(req: Request): number {
   const match = /^(?:W\/)?"?(\d{1,9})(?:-[\w-]{1,64})?"?$/.exec(raw.trim());
   if (!match) throw errors.badRequest('If-Match must be the ticket version', [{ path: 'If-Match', message: 'not a version number' }]);
   return Number(match[1]);
-}
-
-function readIdempotencyKey(req: Request): string | undefined {
-  const raw = req.get('Idempotency-Key');
-  if (raw === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(raw)) {
-    throw errors.badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
-  }
-  return raw;
 }
 
 const etag = (version: number) => ({ ETag: `"${version}"` });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { customerFields, customerSchema } from '../customers/schemas';
 import { cursor, id, isoDateTime, limit, text } from '../http/schemas';
 import { FIGURE_KEYS } from '../reports/definitions';
-import { CALLBACK_OUTCOMES, STATUSES } from './status';
+import { ATTEMPT_OUTCOMES, CALLBACK_CHANNELS, CALLBACK_OUTCOMES, STATUSES } from './status';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, PRIORITIES, RESPONSIBILITIES, TICKET_TYPES } from './vocabulary';
 
 const resolutionFields = z.object({
@@ -140,8 +140,9 @@ export const callbackSchema = z
     attempt: z.number().int(),
     due_at: z.string(),
     assignee_id: z.number().int().nullable(),
-    state: z.enum(['scheduled', 'due', 'done', 'cancelled']),
-    outcome: z.enum(CALLBACK_OUTCOMES).nullable(),
+    state: z.enum(['scheduled', 'due', 'automated', 'done', 'cancelled']).describe('automated: an SMS or IVR survey waits for the customer\'s answer'),
+    outcome: z.enum(ATTEMPT_OUTCOMES).nullable().describe('no_reply: an automated attempt got no usable answer and went to an agent'),
+    channel: z.enum(CALLBACK_CHANNELS),
     note: z.string().nullable(),
     done_at: z.string().nullable(),
   })

@@ -16,7 +16,7 @@ import type { TicketDetailView } from './detail-schema';
 import type {
   AssignInput, CallbackInput, CreateTicketInput, DispatchInput, HoldInput, UnholdInput, ListTicketsQuery, MergeInput, ResolveInput, TicketListItem, TicketView,
 } from './schemas';
-import { canPerform, statusAfterCallback, type TicketAction } from './status';
+import { canPerform, statusAfterCallback, type AnswerVia, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
 import { DEFAULT_CATEGORY } from './vocabulary';
 
@@ -357,7 +357,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
      */
     recordCallback(
       principal: Principal | null, ticketId: number, version: number | null, input: CallbackInput,
-      options: { outer?: UnitOfWork; callbackId?: number; via?: 'phone' | 'survey' } = {},
+      options: { outer?: UnitOfWork; callbackId?: number; via?: AnswerVia } = {},
     ): Promise<TicketView> {
       return change(principal, ticketId, version, 'callback', async (current, { trx }, now) => {
         const open = await repo.openCallbackForUpdate(trx, ticketId);
@@ -369,7 +369,8 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           state: 'done', outcome: input.outcome, note: input.note ?? null, done_by: principal?.id ?? null, done_at: now,
           answered_via: input.outcome === 'unreachable' ? null : via,
         });
-        const attemptsLeft = open.attempt < (await callbackRules.policy(trx)).maxAttempts;
+        // an automated first attempt (SMS, IVR) leaves the agents their full number of tries
+        const attemptsLeft = open.attempt - (await repo.automatedAttempts(trx, ticketId, open.handling_round)) < (await callbackRules.policy(trx)).maxAttempts;
         const status = statusAfterCallback(input.outcome, attemptsLeft);
         const data = { outcome: input.outcome, note: input.note ?? null, attempt: open.attempt, handling_round: open.handling_round, via };
         if (status === 'closed') {

@@ -60,6 +60,7 @@ export function toCallbackView(row: CallbackRow, now: Date): CallbackView {
     assignee_id: row.assignee_id,
     state,
     outcome: row.outcome,
+    channel: row.channel,
     note: row.note,
     done_at: iso(row.done_at),
   };

@@ -235,6 +235,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/callbacks/automation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How first attempts are automated (SMS survey, voice platform)
+         * @description The voice platform's secret is never shown, only whether one is set.
+         */
+        get: operations["getCallbacksAutomation"];
+        /**
+         * Replace the automation settings
+         * @description Channel `sms` needs SMPP_URL; `ivr` needs the platform's endpoint and secret (422 `sms_not_configured` / `ivr_not_configured`). Applies to attempts falling due from now on.
+         */
+        put: operations["putCallbacksAutomation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/callbacks/figures": {
         parameters: {
             query?: never;
@@ -246,6 +270,26 @@ export interface paths {
         get: operations["getCallbacksFigures"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/ivr/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The voice platform posts the result of a survey call
+         * @description No login: signed by the platform with the shared secret. `x-loopdesk-timestamp`: Unix seconds (at most 5 minutes off); `x-loopdesk-signature`: `sha256=` + hex HMAC-SHA256 of "<timestamp>.<raw body>". A result delivered again is answered `recorded: false`.
+         */
+        post: operations["postCallbacksIvrResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -266,6 +310,24 @@ export interface paths {
          * @description Applies to callbacks scheduled from now on; those already scheduled keep their time.
          */
         put: operations["putCallbacksPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/preferences/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's callback channel, language and opt-out */
+        get: operations["getCallbacksPreferencesByCustomerId"];
+        /** Set a customer's callback channel, language and opt-out */
+        put: operations["putCallbacksPreferencesByCustomerId"];
         post?: never;
         delete?: never;
         options?: never;
@@ -458,6 +520,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import units, users or customers from a CSV or XLSX file
+         * @description The body is the file (`text/csv` or XLSX); its first row names the columns (units: code, name, parent_code, area; users: username, name, role, unit_code, email, password; customers: phone, name, account_no, area, tier, email, unit_code). The whole file is checked first: any bad row answers 422 `import_rows_invalid` with `errors: [{line, field, message}]` and nothing is written; `dry_run=true` only checks. Rows are upserted by their natural key (unit code, username, customer phone); an empty cell keeps the stored value. The same file (or `Idempotency-Key`) twice imports once: the second answer has `replayed: true`. Customer files over 100 000 rows are committed in batches that a re-run completes. Progress reaches the uploading console as `import.progress` events; one audit row per import.
+         */
+        post: operations["postImportsByKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents": {
         parameters: {
             query?: never;
@@ -529,6 +611,43 @@ export interface paths {
         post?: never;
         /** Unlink a ticket from the incident */
         delete: operations["deleteIncidentsByIdTicketsByTicketId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a parked delivery again (audited)
+         * @description The delivery goes back to the queue with a fresh count of attempts; the mail worker sends it within a second or two. Only a parked (`failed`) delivery can be retried: anything else is 409 `mail_not_parked`.
+         */
+        post: operations["postMailByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/parked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail the mail server refused (parked), newest first, with its error */
+        get: operations["getMailParked"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -716,6 +835,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/callback-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Callbacks by channel in a month: answers by SMS, voice platform, mail survey and agents, reply rates, opt-outs, callbacks that needed no agent
+         * @description A unit head sees their subtree; opt-outs are counted company-wide (a number is not a unit's).
+         */
+        get: operations["getReportsCallbackChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/case-analysis": {
         parameters: {
             query?: never;
@@ -781,6 +920,26 @@ export interface paths {
         put?: never;
         /** Add a rectification item with a responsible person and due date */
         post: operations["postReportsCasesByTicketIdRectifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who receives the monthly bulletin mail, and which scope each gets
+         * @description Every active manager (the whole company) and unit head (their subtree), the same rule the mail uses; `receives: false` when no e-mail address is on file. Unit heads see the heads of their subtree only.
+         */
+        get: operations["getReportsRecipients"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1569,14 +1728,20 @@ export interface components {
         Callback: {
             assignee_id: number | null;
             attempt: number;
+            /** @enum {string} */
+            channel: "phone" | "sms" | "ivr";
             done_at: string | null;
             due_at: string;
             handling_round: number;
             id: number;
             note: string | null;
-            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
-            /** @enum {string} */
-            state: "scheduled" | "due" | "done" | "cancelled";
+            /** @description no_reply: an automated attempt got no usable answer and went to an agent */
+            outcome: ("satisfied" | "unsatisfied" | "unreachable" | "no_reply") | null;
+            /**
+             * @description automated: an SMS or IVR survey waits for the customer's answer
+             * @enum {string}
+             */
+            state: "scheduled" | "due" | "automated" | "done" | "cancelled";
             ticket_id: number;
         };
         CallbackAgent: {
@@ -1587,6 +1752,61 @@ export interface components {
             open_callbacks: number;
             user_id: number;
             username: string;
+        };
+        CallbackAutomation: {
+            /** @enum {string} */
+            channel: "none" | "sms" | "ivr";
+            daily_cap: number;
+            ivr: {
+                endpoint: string | null;
+                /** @description where the platform posts results */
+                result_url: string;
+                secret_set: boolean;
+            };
+            reply_wait_seconds: number;
+            send_rate_per_second: number;
+            sms: {
+                /** @description SMPP_URL is set */
+                configured: boolean;
+                /** @description LOOPDESK_SMS_SOURCE */
+                source: string;
+            };
+            updated_at: string | null;
+            updated_by: number | null;
+        };
+        CallbackChannelFigures: {
+            answers: {
+                satisfied: number;
+                unsatisfied: number;
+                /** @enum {string} */
+                via: "phone" | "survey" | "sms" | "ivr";
+            }[];
+            attempts: {
+                answer_rate: number | null;
+                answered: number;
+                attempts: number;
+                /** @enum {string} */
+                channel: "phone" | "sms" | "ivr";
+                no_reply: number;
+                replied: number;
+                reply_rate: number | null;
+                satisfied: number;
+            }[];
+            definitions: {
+                [key: string]: string;
+            };
+            month: string;
+            opt_outs: number;
+            settled_by_agent: number;
+            settled_without_agent: number;
+            sms: {
+                delivered: number;
+                queued: number;
+                sent: number;
+                unconfirmed: number;
+                undelivered: number;
+            };
+            timezone: string;
         };
         CallbackFigures: {
             definitions: {
@@ -1629,10 +1849,23 @@ export interface components {
             updated_by: number | null;
             window_seconds: number;
         };
+        CallbackPreference: {
+            channel: ("phone" | "sms" | "ivr") | null;
+            customer_id: number;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            opted_out: boolean;
+            updated_at: string | null;
+        };
         CallbackWorkItem: {
-            answered_via: ("phone" | "survey") | null;
+            answered_via: ("phone" | "survey" | "sms" | "ivr") | null;
             assignee_id: number | null;
             attempt: number;
+            /**
+             * @description phone: an agent calls; sms: the SMS survey; ivr: the voice platform calls
+             * @enum {string}
+             */
+            channel: "phone" | "sms" | "ivr";
             customer_name: string | null;
             customer_phone: string;
             customer_requested: boolean;
@@ -1643,11 +1876,12 @@ export interface components {
             /** @description still open after the policy window ended */
             late: boolean;
             note: string | null;
-            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
+            /** @description no_reply: an automated attempt got no usable answer and went to an agent */
+            outcome: ("satisfied" | "unsatisfied" | "unreachable" | "no_reply") | null;
             /** @description a leadership case: the owner duties not yet recorded; the outcome is kept and the case closes once they are */
             owner_duties_missing: ("in_person_action" | "explanation")[];
             /** @enum {string} */
-            state: "scheduled" | "due" | "done" | "cancelled";
+            state: "scheduled" | "due" | "automated" | "done" | "cancelled";
             ticket_id: number;
             ticket_number: string;
             /** @enum {string} */
@@ -1710,6 +1944,22 @@ export interface components {
             step_seconds: number;
             updated_at: string;
         };
+        ImportResult: {
+            /** @description rows whose key was new (dry run: would be created) */
+            created: number;
+            dry_run: boolean;
+            /** @description the import batch (null for a dry run) */
+            id: number | null;
+            /** @enum {string} */
+            kind: "units" | "users" | "customers";
+            /** @description this file (or Idempotency-Key) was imported before: nothing was written again */
+            replayed: boolean;
+            rows: number;
+            /** @description rows that matched what is stored already */
+            unchanged: number;
+            /** @description rows whose key existed and whose values changed (dry run: whose key exists) */
+            updated: number;
+        };
         Incident: {
             category: string | null;
             cause: string | null;
@@ -1728,6 +1978,14 @@ export interface components {
             /** @description the responsible unit */
             unit_id: number;
             updated_at: string;
+        };
+        MailRetried: {
+            id: number;
+            /**
+             * @description waiting for the mail worker, which sends it within a second or two
+             * @constant
+             */
+            status: "pending";
         };
         MassComplaintDetector: {
             enabled: boolean;
@@ -1793,6 +2051,27 @@ export interface components {
             };
             name: string;
         };
+        ParkedMail: {
+            attempts: number;
+            /** @description when the mail was decided */
+            created_at: string;
+            /** @description the mail server's refusal, as it said it */
+            error: string | null;
+            id: number;
+            /** @description the mail kind, e.g. ownership.assigned, callback.survey */
+            kind: string;
+            /** @description what the mail announces, e.g. `ownership:42` */
+            notification_id: string;
+            recipient: string;
+            subject: string;
+            ticket_id: number | null;
+            ticket_number: string | null;
+        };
+        ParkedMailPage: {
+            items: components["schemas"]["ParkedMail"][];
+            /** @description pass as `before` for the next page; null on the last */
+            next_before: number | null;
+        };
         Person: {
             /** @description inactive people still name their past actions */
             active: boolean;
@@ -1808,11 +2087,17 @@ export interface components {
             /** @description a stable code where clients branch on the cause, e.g. stale_version, illegal_transition, duplicate */
             code?: string;
             detail: string;
-            /** @description 400: one entry per bad field */
+            /** @description 400: one entry per bad field; 422 of a file import: one per bad value, with its line */
             errors?: {
+                /** @description a file import: the column of the bad value */
+                field?: string;
+                /** @description a file import: the line (CSV) or row (XLSX) of the bad value */
+                line?: number;
                 message: string;
                 path: string;
             }[];
+            /** @description the X-Request-Id of the request: every log line of it carries the same id */
+            request_id?: string;
             status: number;
             title: string;
             type: string;
@@ -2511,6 +2796,10 @@ export interface components {
             active: boolean;
             email: string | null;
             id: number;
+            /** @description the last successful sign-in */
+            last_sign_in_at: string | null;
+            /** @description an admin reset the password: the user must choose a new one before anything else */
+            must_change_password: boolean;
             name: string;
             /** @enum {string} */
             role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
@@ -2620,7 +2909,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description a bearer token and the user */
+            /** @description a bearer token and the user; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2628,6 +2917,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         expires_at: string;
+                        must_change_password: boolean;
                         token: string;
                         user: components["schemas"]["User"];
                     };
@@ -2742,6 +3032,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
+                        must_change_password: boolean;
                         name: string;
                         role: string;
                         unit_id: number | null;
@@ -3235,8 +3526,8 @@ export interface operations {
                 assignee_id?: "me" | "none" | number;
                 cursor?: string;
                 limit?: number;
-                /** @description due: its time has come (assigned or waiting for an agent); scheduled: later */
-                state?: "due" | "scheduled" | "done" | "cancelled";
+                /** @description due: its time has come (assigned or waiting for an agent); scheduled: later; automated: an SMS or IVR survey waits for the answer */
+                state?: "due" | "scheduled" | "automated" | "done" | "cancelled";
                 ticket_id?: number;
             };
             header?: never;
@@ -3511,6 +3802,149 @@ export interface operations {
             };
         };
     };
+    getCallbacksAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAutomation"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description how the first attempt of a round goes out; none: every attempt is an agent's call
+                     * @enum {string}
+                     */
+                    channel: "none" | "sms" | "ivr";
+                    /** @description automated messages or calls one number gets per day at most */
+                    daily_cap: number;
+                    ivr: {
+                        /** @description the voice platform's call-request URL */
+                        endpoint: string | null;
+                        /** @description shared HMAC secret; omit to keep the current one */
+                        secret?: string;
+                    };
+                    /** @description callable seconds to wait for the answer before an agent takes over */
+                    reply_wait_seconds: number;
+                    /** @description SMS and call requests sent per second at most */
+                    send_rate_per_second: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAutomation"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the channel is not configured */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCallbacksFigures: {
         parameters: {
             query: {
@@ -3553,6 +3987,80 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCallbacksIvrResults: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>"> */
+                "x-loopdesk-signature": string;
+                /** @description Unix seconds when the platform signed the request */
+                "x-loopdesk-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    call_id?: string;
+                    /** @description the request_id the desk sent with the call request */
+                    request_id: string;
+                    /** @enum {string} */
+                    result: "pressed_1" | "pressed_2" | "no_answer" | "busy" | "hung_up";
+                };
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false: this result was recorded before */
+                        recorded: boolean;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such call request */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3691,6 +4199,151 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbacksPreferencesByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPreference"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksPreferencesByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description how the customer wants to be called back; null: as the desk decides */
+                    channel: ("phone" | "sms" | "ivr") | null;
+                    /** @enum {string} */
+                    language: "zh-CN" | "en";
+                    /** @description no automated surveys to this number (as after a TD reply) */
+                    opted_out: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPreference"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4588,6 +5241,113 @@ export interface operations {
             };
         };
     };
+    postImportsByKind: {
+        parameters: {
+            query?: {
+                /** @description true: check the whole file, write nothing */
+                dry_run?: "true" | "false";
+            };
+            header?: {
+                /** @description names this import; without it the file's content hash does */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: "units" | "users" | "customers";
+            };
+            cookie?: never;
+        };
+        /** @description the file, at most 256 MB */
+        requestBody: {
+            content: {
+                "application/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description imported (or checked, for a dry run) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the same import is running (`import_in_progress`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the file is larger than 256 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description neither CSV nor XLSX */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description bad rows (`import_rows_invalid`, every bad line in `errors`), or the key was used for another file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIncidents: {
         parameters: {
             query?: {
@@ -5070,6 +5830,142 @@ export interface operations {
                         unit_id: number;
                         updated_at: string;
                     };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMailByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRetried"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such delivery */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the delivery is not parked (`mail_not_parked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMailParked: {
+        parameters: {
+            query?: {
+                /** @description deliveries older than this id (the previous page's last) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of parked deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedMailPage"];
                 };
             };
             /** @description bad input: `errors` names each field */
@@ -6140,6 +7036,64 @@ export interface operations {
             };
         };
     };
+    getReportsCallbackChannels: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the month's channel figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackChannelFigures"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getReportsCaseAnalysis: {
         parameters: {
             query: {
@@ -6408,6 +7362,77 @@ export interface operations {
             };
             /** @description no such active owner */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the recipients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            email: string | null;
+                            name: string;
+                            /** @description false: no e-mail address, so the bulletin does not reach them */
+                            receives: boolean;
+                            /** @enum {string} */
+                            role: "manager" | "unit_head";
+                            /** @description the subtree the bulletin covers; null: the whole company */
+                            scope_unit_id: number | null;
+                            unit_id: number | null;
+                            unit_name: string | null;
+                            user_id: number;
+                            username: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,10 @@ import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 import { AuditLog } from './Audit';
+import { ParkedMail } from './ParkedMail';
 import { UnitsAdmin, UsersAdmin } from './Directory';
+import { ImportAdmin } from './Import';
+import { SubscribersAdmin } from './Subscribers';
 import { RulesAdmin } from './Rules';
 import { CausesAdmin } from './Causes';
 import { TemplatesAdmin } from './Templates';
@@ -86,7 +89,7 @@ export function AdminPage() {
   const a = adminTexts(locale);
   const [search, setSearch] = useQueryState();
   const tab = search.get('tab') ?? 'calendars';
-  const { can } = useSession();
+  const { can, user } = useSession();
   return (
     <div className="page" data-testid="admin">
       <Typography.Title level={4}>{a('title')}</Typography.Title>
@@ -101,7 +104,10 @@ export function AdminPage() {
           { key: 'rules', label: a('tab.rules'), children: <RulesAdmin a={a} /> },
           { key: 'templates', label: t('tools.tab.templates'), children: <TemplatesAdmin /> },
           { key: 'causes', label: t('tools.tab.causes'), children: <CausesAdmin /> },
+          ...(user.role === 'admin' ? [{ key: 'import', label: t('tab.import'), children: <ImportAdmin /> }] : []),
+          ...(can('reports') ? [{ key: 'subscribers', label: t('tab.subscribers'), children: <SubscribersAdmin /> }] : []),
           ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
+          ...(can('mail') ? [{ key: 'mail', label: t('ops.tab.mail'), children: <ParkedMail /> }] : []),
         ]}
       />
     </div>
