@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'callbacks.agents.read': ['agent', 'supervisor', 'manager', 'admin'],
   'callbacks.duty': ['agent', 'supervisor', 'admin'],
   'callbacks.figures': ['unit_head', 'supervisor', 'manager', 'admin'],
+  // a customer's callback channel, language and opt-out, set by the desk on the customer's word
+  'callbacks.preference': [...deskStaff, 'admin'],
   'tickets.hold': [...deskStaff, ...unitStaff],
   // claim (接单) and release: unit staff take a dispatched ticket of their subtree for themselves
   'tickets.claim': unitStaff,
@@ -46,6 +48,13 @@ export const PERMISSIONS = {
   'tickets.bulk': ['supervisor', 'unit_head'],
   // urge (催单): the caller chases an open ticket instead of a duplicate being opened
   'tickets.urge': deskStaff,
+  // a duplicate complaint closed into the ticket that carries on (both timelines kept)
+  'tickets.merge': deskStaff,
+  // reply templates (常用语) and the cause tree (原因分类): everyone uses them, admins keep them
+  'templates.read': people,
+  'templates.write': ['admin'],
+  'causes.read': people,
+  'causes.write': ['admin'],
   'urges.settings.read': ['agent', 'supervisor', 'manager', 'admin'],
   'urges.settings.write': ['admin'],
   // caller pop: the phone system announces a ringing call to an agent's console
@@ -76,6 +85,9 @@ export const PERMISSIONS = {
   'escalations.ack': ['unit_head', 'manager'],
   'escalations.policy.read': ['supervisor', 'manager', 'admin'],
   'escalations.policy.write': ['admin'],
+  // parked mail (refused by the mail server): seen and sent again by the desk's administrators
+  'mail.parked.read': ['supervisor', 'admin'],
+  'mail.retry': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

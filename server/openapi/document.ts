@@ -30,6 +30,9 @@ const TAGS: Record<string, string> = {
   escalation: 'Escalation of breaches and idle cases',
   reports: 'The monthly case-analysis report, trends and the bulletin',
   audit: 'Who changed which configuration or directory entry',
+  templates: 'Reply templates (常用语) with placeholders filled from a ticket',
+  causes: 'The cause tree per category (原因分类), picked at resolution',
+  mail: 'Mail the desk sends: deliveries the mail server refused, and sending them again',
   imports: 'Bulk import of units, users and customers from CSV or XLSX',
 };
 

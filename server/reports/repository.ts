@@ -274,6 +274,13 @@ export const reportsRepository = {
        GROUP BY 1 ORDER BY 2 DESC, 1`,
       { tz, month, prefix },
     );
-    return { byCategory: byCategory.rows, byCause: byCause.rows };
+    // tickets_resolved_at_idx finds the month; the cause is on the row
+    const byCauseId = await db.raw<{ rows: { category: string; cause_id: string | null; tickets: number }[] }>(
+      `SELECT t.category, t.cause_id, count(*)::int AS tickets FROM tickets t
+       WHERE t.type = 'complaint' AND t.resolved_at >= ${monthStart(':month')} AND t.resolved_at < ${monthEnd(':month')} AND ${scope}
+       GROUP BY 1, 2`,
+      { tz, month, prefix },
+    );
+    return { byCategory: byCategory.rows, byCause: byCause.rows, byCauseId: byCauseId.rows.map((r) => ({ ...r, cause_id: r.cause_id === null ? null : Number(r.cause_id) })) };
   },
 };
