@@ -154,13 +154,18 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
   function progressReporter(actor: Principal, kind: ImportKind, key: string) {
     let last = 0;
     let importId: number | null = null;
+    let quiet = false;
     return {
       set batch(id: number) {
         importId = id;
       },
+      /** The embedded database has one connection: while the import's transaction holds it, progress waits for the end. */
+      set holdingTheOnlyConnection(value: boolean) {
+        quiet = value;
+      },
       async report(phase: 'validating' | 'applying' | 'done', rows: number, total: number | null, percent: number, force = false): Promise<void> {
         const now = performance.now();
-        if (!force && now - last < PROGRESS_EVERY_MS) return;
+        if (quiet || (!force && now - last < PROGRESS_EVERY_MS)) return;
         last = now;
         const event: DomainEvent = {
           type: 'import.progress', at: clock.now().toISOString(), userId: actor.id, importId, key, kind, phase, rows, total, percent: Math.min(100, Math.round(percent)),
@@ -225,7 +230,7 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
         await flush();
       } else {
         const seen = new Map<string, number>();
-        const users = kind === 'users' ? await userNames() : undefined;
+        const users = kind === 'users' ? await userNames(knex) : undefined;
         for await (const sources of rows) {
           for (const source of sources) {
             tally.rows += 1;
@@ -247,8 +252,8 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
     return { problems, tally, stagedBatches };
   }
 
-  async function userNames(): Promise<Map<string, UserRef>> {
-    const rows = await knex('users').select<{ id: string; username: string; name: string; role: string; unit_id: string | null; email: string | null }[]>('id', 'username', 'name', 'role', 'unit_id', 'email');
+  async function userNames(db: Knex): Promise<Map<string, UserRef>> {
+    const rows = await db('users').select<{ id: string; username: string; name: string; role: string; unit_id: string | null; email: string | null }[]>('id', 'username', 'name', 'role', 'unit_id', 'email');
     return new Map(rows.map((r) => [r.username, { id: Number(r.id), name: r.name, role: r.role, unitId: r.unit_id === null ? null : Number(r.unit_id), email: r.email }]));
   }
 
@@ -372,7 +377,7 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
   /** Users through the users service (unit rules, heads, the last admin, sessions); an imported password must be changed at first sign-in. */
   async function applyUsers(actor: Principal, upload: Upload, uow: UnitOfWork, progress: Progress, total: number): Promise<Tally> {
     const units = await unitCodes(uow.trx);
-    const users = await userNames();
+    const users = await userNames(uow.trx);
     return applyRows('users', userRow, upload, progress, total, async (row: UserImportRow) => {
       const existing = users.get(row.username);
       const unitId = row.unit_code === undefined ? undefined : units.get(row.unit_code)!.id;
@@ -497,6 +502,7 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
       await applyCustomers(stage, stagedBatches, batch, progress, undefined);
       done = await inTransaction(knex, bus, ({ trx }) => finish(trx, actor, batch, upload));
     } else {
+      progress.holdingTheOnlyConnection = embedded;
       done = await inTransaction(knex, bus, async (uow) => {
         if (kind === 'customers') {
           // nothing of an interrupted small file was committed: its batch starts from its first row
@@ -507,6 +513,7 @@ export function createImportsService(deps: Deps, services: { units: UnitsService
         return finish(uow.trx, actor, batch, upload, applied);
       });
     }
+    progress.holdingTheOnlyConnection = false;
     await progress.report('done', done.rows_total, done.rows_total, 100, true);
     logger.info('import done', { importId: done.id, kind, rows: done.rows_total, checkMs: Math.round(checked - started), applyMs: Math.round(performance.now() - checked) });
     return resultOf(done, false);

@@ -95,7 +95,7 @@ export function createUsersService(deps: Deps) {
       // hashed before the row is locked (argon2 takes a while); usernames never change
       let passwordHash: string | undefined;
       if (input.password !== undefined) {
-        const target = await usersRepository.find(knex, userId);
+        const target = await usersRepository.find(outer?.trx ?? knex, userId);
         if (!target) throw errors.notFound(`user ${userId}`);
         checkPassword(input.password, target.username);
         passwordHash = await hashPassword(input.password);

@@ -62,6 +62,17 @@ describe('the desk on its embedded defaults', () => {
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/in use by process/);
   });
+
+  it('imports customers on PGlite (batches sent as JSON), once per file', async () => {
+    const admin = (await call('POST', '/api/auth/login', null, { username: 'admin', password: 'Loopdesk-root-42' })).body.token;
+    const file = 'phone,name,tier\n13800002221,"王\\五\t二",vip\n13800002222,赵六,\n';
+    const post = () => fetch(`${base}/api/imports/customers`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' }, body: file })
+      .then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> }));
+    expect(await post()).toMatchObject({ status: 200, body: { rows: 2, created: 2, replayed: false } });
+    expect(await post()).toMatchObject({ status: 200, body: { rows: 2, created: 2, replayed: true } });
+    const found = await call('GET', '/api/customers?phone=13800002221', admin);
+    expect(found.body.items).toEqual([expect.objectContaining({ name: '王\\五\t二', tier: 'vip' })]);
+  });
 });
 
 describe('configuration is checked at start', () => {

@@ -54,7 +54,7 @@ describe('customers', () => {
       '13911110001,甲,城区,,DL-ZH',
       '13911110002,乙,county,,',
       '13911110003,丙,city,大客户,',
-      '13911110004,丁,city,,',
+      '13911110004,"丁\\N\t\\x",city,,',
       '13911110005,戊,city,,',
     ]);
     const before = await count('customers');
@@ -71,6 +71,8 @@ describe('customers', () => {
     expect(updated).toMatchObject({ name: '乙', area: 'county', tier: 'vip' });
     expect(await t.knex('customers').where({ phone: '13911110001' }).first()).toMatchObject({ area: 'city', tier: 'standard', unit_id: t.fixture.units.county });
     expect(await t.knex('customers').where({ phone: '13911110003' }).first()).toMatchObject({ tier: 'big_customer' });
+    // COPY's escapes survive: a backslash, a tab, a literal \N
+    expect(await t.knex('customers').where({ phone: '13911110004' }).first()).toMatchObject({ name: '丁\\N\t\\x' });
 
     const progress = t.events.filter((e) => e.type === 'import.progress');
     expect(progress.every((e) => e.type === 'import.progress' && e.userId === t.fixture.users.admin.id && e.kind === 'customers')).toBe(true);
