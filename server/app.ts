@@ -10,9 +10,12 @@ import { createLoginThrottle } from './auth/rate-limit';
 import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
 import { callbacksParticipant } from './callbacks/participant';
+import { causeRoutes } from './causes/routes';
+import { createCausesService } from './causes/service';
 import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService, type CallbacksService } from './callbacks/service';
 import { createSurveyService, surveyPages } from './callbacks/survey-service';
+import { createAutoCallbacks, type AutoCallbacks } from './callbacks/auto-service';
 import { customerRoutes } from './customers/routes';
 import { ctiRoutes } from './cti/routes';
 import { mailRoutes } from './mail/routes';
@@ -23,6 +26,7 @@ import { createNotificationsService } from './notifications/service';
 import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { readiness, type Check } from './http/readiness';
+import { keepRawBody } from './http/raw-body';
 import { createScheduler, type Scheduler } from './jobs';
 import { errors } from './http/errors';
 import { notFoundHandler, problemHandler } from './http/problem';
@@ -49,8 +53,12 @@ import { createSlaBoard } from './sla/board';
 import { slaRoutes } from './sla/routes';
 import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
+import { templateRoutes } from './templates/routes';
+import { createTemplatesService } from './templates/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
+import { importRoutes } from './imports/routes';
+import { createImportsService } from './imports/service';
 import { unitRoutes } from './units/routes';
 import { createUnitsService } from './units/service';
 import { userRoutes } from './users/routes';
@@ -71,6 +79,8 @@ export interface Services {
   monthlyMail: MonthlyReportMail;
   /** the demo's working morning drives these as users would (server/demo/morning.ts) */
   callbacks: CallbacksService;
+  /** automated attempts (SMS, IVR); main.ts starts their sender with startAutoCallbacks */
+  autoCallbacks: AutoCallbacks;
   incidents: IncidentsService;
   ownership: OwnershipService;
 }
@@ -120,22 +130,29 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   ownership.onDutiesDone((uow, principal, ticketId) => tickets.closeAwaitingOwner(principal, ticketId, uow));
   const surveys = createSurveyService(deps, tickets);
+  const autoCallbacks = createAutoCallbacks(deps, { scheduler, tickets, callbacks });
+  callbacks.useAutomation(autoCallbacks.automation);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
   const parkedMail = createParkedMailService(deps, options.wakeMail);
+  const units = createUnitsService(deps);
+  const users = createUsersService(deps);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
-    ...unitRoutes(createUnitsService(deps)),
-    ...userRoutes(createUsersService(deps)),
+    ...unitRoutes(units),
+    ...userRoutes(users),
+    ...importRoutes(createImportsService(deps, { units, users })),
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
+    ...templateRoutes(createTemplatesService(deps, tickets)),
+    ...causeRoutes(createCausesService(deps)),
     ...ownershipRoutes(ownership),
     ...incidentRoutes(incidents),
     ...escalationRoutes(escalation),
     ...slaRoutes(sla, createSlaBoard(deps)),
     ...calendarRoutes(calendars),
     ...auditRoutes(createAuditService(deps)),
-    ...callbackRoutes(callbacks, surveys),
+    ...callbackRoutes(callbacks, surveys, autoCallbacks),
     ...reportRoutes(reports),
     ...ctiRoutes(createCtiService(deps)),
     ...notificationRoutes(createNotificationsService(deps)),
@@ -166,7 +183,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     });
   }
   app.use(securityHeaders());
-  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: BODY_LIMIT, strict: true, verify: keepRawBody }));
   app.use(requestLogContext);
 
   app.get('/healthz', (_req, res) => {
@@ -231,7 +248,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const close = async () => {
     if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
   };
-  return { app, routes, metrics, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership } };
+  return { app, routes, metrics, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, autoCallbacks, incidents, ownership } };
 }
 
 function placeholderPage(): string {

@@ -14,6 +14,7 @@ import { createLogger } from './logger';
 import { loadMorning } from './demo/morning';
 import { loadDemo } from './demo/seed';
 import { startMail } from './mail';
+import { startAutoCallbacks } from './callbacks/auto-dispatcher';
 import { attachRealtime } from './realtime';
 import { createMetrics } from './http/metrics';
 import { shutdown } from './shutdown';
@@ -64,6 +65,8 @@ async function main(argv: string[]): Promise<void> {
   });
   // today's live work, before the scheduler starts: its warnings, breaches and due callbacks fire at start
   if (argv.includes('--demo')) await loadMorning(deps, db, tokens);
+  // the SMS centre's session and the sender of automated callbacks (SMS, voice platform)
+  const autoDispatch = runWorkers ? startAutoCallbacks(deps, services.autoCallbacks) : null;
   if (runWorkers) {
     await scheduler.start();
     await services.monthlyMail.arm(db.knex);
@@ -109,6 +112,7 @@ async function main(argv: string[]): Promise<void> {
         // the last requests' events: sequenced, streamed and handed to the durable consumers before leaving
         { name: 'outbox', run: async () => { await relay.pass(); await relay.stop(); } },
         { name: 'mail', run: async () => mail?.stop() },
+        { name: 'automatic callbacks', run: async () => autoDispatch?.stop() },
         { name: 'scheduler', run: () => scheduler.stop() },
         { name: 'connections', run: async () => { await services.close(); metricsServer?.close(); await db.close(); } },
       ],

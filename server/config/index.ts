@@ -29,6 +29,8 @@ const envSchema = z.object({
   LOOPDESK_DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMPP_URL: url(['smpp:', 'ssmpp:']).refine((value) => new URL(value).username !== '', 'must name the system id: smpp://system_id:password@host:port').optional(),
+  LOOPDESK_SMS_SOURCE: z.string().regex(/^[0-9A-Za-z]{1,20}$/, 'a sender address of 1-20 digits or letters').default('10000'),
   LOOPDESK_ADMIN_PASSWORD: z.string().superRefine((value, ctx) => {
     const problem = passwordProblem(value, 'admin');
     if (problem) ctx.addIssue({ code: 'custom', message: passwordMessage(problem) });
@@ -55,6 +57,7 @@ const envSchema = z.object({
   LOOPDESK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOOPDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(25),
+  LOOPDESK_IMPORT_BATCH_ABOVE_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
 });
 
 export interface Config {
@@ -67,6 +70,10 @@ export interface Config {
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
+  /** `smpp://system_id:password@host:port` of the SMS centre; absent: no SMS surveys */
+  readonly smppUrl: string | undefined;
+  /** the sender address of survey SMS */
+  readonly smsSource: string;
   readonly adminPassword: string | undefined;
   readonly timezone: string;
   readonly tokenSecret: string | undefined;
@@ -93,6 +100,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** How long a SIGTERM may take to drain before the process exits anyway. */
   readonly shutdownTimeoutSeconds: number;
+  /** customer files with more rows are committed batch by batch (resumable); smaller ones in one transaction */
+  readonly importBatchAboveRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.LOOPDESK_DATA_DIR),
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
+    smppUrl: e.SMPP_URL,
+    smsSource: e.LOOPDESK_SMS_SOURCE,
     adminPassword: e.LOOPDESK_ADMIN_PASSWORD,
     timezone: e.LOOPDESK_TIMEZONE,
     tokenSecret: e.LOOPDESK_TOKEN_SECRET,
@@ -131,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: e.LOOPDESK_METRICS_PORT,
     metricsToken: e.LOOPDESK_METRICS_TOKEN,
     shutdownTimeoutSeconds: e.LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS,
+    importBatchAboveRows: e.LOOPDESK_IMPORT_BATCH_ABOVE_ROWS,
   });
 }

@@ -1,30 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { axeViolations, buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn } from './browser';
+import { axeViolations, screenshot, useConsole } from './browser';
 
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 jest.setTimeout(90_000);
-
-let t: TestApp;
-let server: ListeningApp;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  buildConsole();
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+const ui = useConsole();
 
 describe('parked mail in the console', () => {
   it('a supervisor sees the refused mail with its error and sends it again from the keyboard (audited)', async () => {
+    const { t } = ui;
     const now = new Date();
     await t.knex('mail_notifications').insert({ id: 'e2e:parked:1', kind: 'ownership.assigned', ticket_id: null, locale: 'zh-CN', subject: '【领导包案】TS20261203-0001 由您包案处理', body: 'x', created_at: now });
     const [row] = await t.knex('mail_deliveries').insert({
@@ -32,7 +13,7 @@ describe('parked mail in the console', () => {
       last_error: "Can't send mail - all recipients were rejected: 550 mailbox unavailable", message_id: '<e2e@t>', created_at: now,
     }).returning<{ id: string }[]>('id');
 
-    await signIn(page, server.url, 'super1', '/admin?tab=mail');
+    const page = await ui.consoleFor('super1', '/admin?tab=mail', 'laptop');
     const list = page.getByTestId('parked-mail');
     await list.getByText('old-head@example.test').waitFor();
     expect(await list.innerText()).toContain('550 mailbox unavailable');

@@ -22,7 +22,7 @@ interface AuditPage {
   next_cursor: string | null;
 }
 
-const ENTITIES = ['unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers'] as const;
+const ENTITIES = ['unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers', 'reply_template', 'ticket_cause', 'import'] as const;
 
 /** What changed between before and after, field by field; otherwise the input as sent. */
 function describe(data: Record<string, unknown>): string {
