@@ -114,7 +114,9 @@ export class Desk {
   async start(): Promise<number> {
     const started = Date.now();
     const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('LOOPDESK_') && !['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PORT'].includes(key)));
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'server', 'main.ts')], {
+    // node itself with tsx's loader, not tsx's CLI: the CLI runs the desk in a child process of its
+    // own, so a SIGKILL would end only the wrapper and leave the desk serving
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
       cwd: ROOT, env: { ...clean, LOOPDESK_LOG_LEVEL: 'warn', ...this.env, PORT: String(this.port) }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -52,7 +52,8 @@ export function ParkedMail() {
           { title: t('ops.mail.recipient'), dataIndex: 'recipient' },
           { title: t('ops.mail.subject'), dataIndex: 'subject' },
           { title: t('ops.mail.ticket'), key: 'ticket', width: 160, render: (_: unknown, r) => (r.ticket_id && r.ticket_number ? <TicketLink ticket={{ id: r.ticket_id, number: r.ticket_number }} /> : '') },
-          { title: t('ops.mail.error'), dataIndex: 'error', render: (v: string | null) => <Typography.Text type="danger">{v}</Typography.Text> },
+          { title: t('ops.mail.error'), dataIndex: 'error', // antd's danger red is too light for small text (axe color-contrast): its darker shade
+          render: (v: string | null) => <span style={{ color: '#a8071a' }}>{v}</span> },
           { title: t('ops.mail.attempts'), dataIndex: 'attempts', width: 90 },
           {
             title: '', key: 'retry', width: 90,
