@@ -11,6 +11,10 @@ import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
 import { clientRoutes } from './clients/routes';
 import { createClientsService, type ClientsService } from './clients/service';
+import { createHub, type Hub } from './tmf621/hub';
+import { tmfAdminRoutes } from './tmf621/admin-routes';
+import { tmfRouter } from './tmf621/routes';
+import { createTmfService, type TmfService } from './tmf621/service';
 import { callbacksParticipant } from './callbacks/participant';
 import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService, type CallbacksService } from './callbacks/service';
@@ -72,6 +76,9 @@ export interface Services {
   ownership: OwnershipService;
   /** API clients: their tokens authenticate like sign-in tokens */
   clients: ClientsService;
+  tmf: TmfService;
+  /** TMF621 hub: its durable consumer is registered here; main.ts starts its sender with the workers */
+  hub: Hub;
 }
 
 export interface AppOptions {
@@ -109,6 +116,16 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
   const clients = createClientsService(deps, tokens);
+  const tmf = createTmfService(deps, {
+    tickets,
+    slaSummaries: (db, ids) => sla.participant.summarize(db, ids),
+    relatedTickets: async (db, ids) => {
+      const siblings = await incidents.siblings(db, ids);
+      return new Map([...siblings].map(([id, s]) => [id, s.tickets.map((t) => ({ id: t.id, number: t.number, relationshipType: 'isRelatedTo', name: `${t.number} (${s.title})` }))]));
+    },
+  });
+  const hub = createHub(deps, tmf, { giveUpSeconds: deps.config.hubGiveUpSeconds, maxBackoffSeconds: deps.config.hubMaxBackoffSeconds });
+  const unsubscribeHub = deps.bus.subscribeDurable(hub.consumer);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
     ...unitRoutes(createUnitsService(deps)),
@@ -126,6 +143,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...ctiRoutes(createCtiService(deps)),
     ...notificationRoutes(createNotificationsService(deps)),
     ...clientRoutes(clients),
+    ...tmfAdminRoutes(hub, tmf),
   ];
 
   const app = express();
@@ -169,6 +187,14 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   }, (principal, call) => clients.recordCall(principal, call));
   app.use(api);
   app.use(surveyPages(surveys));
+  for (const version of ['v5', 'v4'] as const) {
+    app.use(`/tmf-api/troubleTicket/${version}`, tmfRouter(version, {
+      tmf, hub, logger: deps.logger,
+      clientFromToken: (token) => clients.principalFromToken(token),
+      isUserToken: async (token) => (await tokens.verify(token)) !== null,
+      recordCall: (principal, call) => clients.recordCall(principal, call),
+    }));
+  }
   app.use('/api', notFoundHandler);
 
   if (fs.existsSync(CLIENT_DIST)) {
@@ -186,9 +212,11 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
   const close = async () => {
+    unsubscribeHub();
+    await hub.stop();
     if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
   };
-  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership, clients } };
+  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership, clients, tmf, hub } };
 }
 
 function placeholderPage(): string {

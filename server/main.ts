@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
   if (runWorkers) {
     await scheduler.start();
     await services.monthlyMail.arm(db.knex);
+    services.hub.start();
     logger.info('scheduler started', { adapter: scheduler.adapter });
   }
   const server = http.createServer(app);
@@ -82,6 +83,7 @@ async function main(argv: string[]): Promise<void> {
     await realtime?.close();
     await relay.stop();
     await mail?.stop();
+    await services.hub.stop();
     await scheduler.stop();
     await db.close();
     process.exit(0);

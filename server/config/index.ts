@@ -52,6 +52,8 @@ const envSchema = z.object({
   LOOPDESK_SCHEDULER_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOOPDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   LOOPDESK_OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(3600),
+  LOOPDESK_HUB_GIVE_UP_SECONDS: z.coerce.number().int().min(1).max(30 * 86400).default(86400),
+  LOOPDESK_HUB_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
 });
 
 export interface Config {
@@ -84,6 +86,10 @@ export interface Config {
   readonly role: 'all' | 'api' | 'worker';
   /** How long outbox events are kept for consoles that reconnect. */
   readonly outboxRetentionSeconds: number;
+  /** A TMF621 hub subscription failing this long is suspended and its owner told. */
+  readonly hubGiveUpSeconds: number;
+  /** The longest wait between two attempts of one hub delivery (backoff doubles from 1 s). */
+  readonly hubMaxBackoffSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -119,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerReconcileSeconds: e.LOOPDESK_SCHEDULER_RECONCILE_SECONDS,
     role: e.LOOPDESK_ROLE,
     outboxRetentionSeconds: e.LOOPDESK_OUTBOX_RETENTION_SECONDS,
+    hubGiveUpSeconds: e.LOOPDESK_HUB_GIVE_UP_SECONDS,
+    hubMaxBackoffSeconds: e.LOOPDESK_HUB_MAX_BACKOFF_SECONDS,
   });
 }

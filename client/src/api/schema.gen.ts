@@ -332,6 +332,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's TMF621 hub subscriptions */
+        get: operations["getClientsByIdSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cti/calls": {
         parameters: {
             query?: never;
@@ -473,6 +490,40 @@ export interface paths {
          * @description Only the leader it reached acknowledges; acknowledging twice returns the first acknowledgement.
          */
         post: operations["postEscalationsByIdAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a hub subscription, newest first */
+        get: operations["getHubSubscriptionsByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub-subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a suspended hub subscription: what waited is sent, in order */
+        post: operations["postHubSubscriptionsByIdResume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1337,6 +1388,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tmf621/type-mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How TMF621 ticketType values map to desk types and categories */
+        get: operations["getTmf621TypeMapping"];
+        /** Set the TMF621 ticketType mapping and its default */
+        put: operations["putTmf621TypeMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units": {
         parameters: {
             query?: never;
@@ -1724,6 +1793,38 @@ export interface components {
             inactivity_seconds: number;
             step_seconds: number;
             updated_at: string;
+        };
+        HubDelivery: {
+            attempts: number;
+            created_at: string;
+            delivered_at: string | null;
+            event_id: string;
+            event_type: string;
+            id: number;
+            last_error: string | null;
+            /** @description the HTTP status of the last attempt; null: no answer */
+            last_status: number | null;
+            next_attempt_at: string | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "abandoned";
+            ticket_id: number;
+        };
+        HubSubscription: {
+            callback: string;
+            created_at: string;
+            delivered: number;
+            failing_since: string | null;
+            id: number;
+            pending: number;
+            query: string | null;
+            /**
+             * @description suspended: it failed for the give-up window (LOOPDESK_HUB_GIVE_UP_SECONDS); resume it to send what waited
+             * @enum {string}
+             */
+            state: "active" | "suspended";
+            suspended_at: string | null;
+            /** @enum {string} */
+            version: "v4" | "v5";
         };
         Incident: {
             category: string | null;
@@ -2281,8 +2382,8 @@ export interface components {
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2333,8 +2434,8 @@ export interface components {
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2402,8 +2503,8 @@ export interface components {
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2443,6 +2544,24 @@ export interface components {
             /** @description how many times the caller chased it (催单) */
             urge_count: number;
             version: number;
+        };
+        TmfTypeMapping: {
+            /** @description what an unknown ticketType becomes (the ticketType itself is kept and returned as given) */
+            default: {
+                /** @enum {string} */
+                category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                /** @enum {string} */
+                type: "complaint" | "fault" | "request";
+            };
+            /** @description TMF ticketType (case-insensitive) → desk type and category */
+            types: {
+                [key: string]: {
+                    /** @enum {string} */
+                    category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                    /** @enum {string} */
+                    type: "complaint" | "fault" | "request";
+                };
+            };
         };
         Unit: {
             /** @description inactive units keep their history but take no new work */
@@ -4031,6 +4150,66 @@ export interface operations {
             };
         };
     };
+    getClientsByIdSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description subscriptions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HubSubscription"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCtiCalls: {
         parameters: {
             query?: never;
@@ -4662,6 +4841,142 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHubSubscriptionsByIdDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HubDelivery"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHubSubscriptionsByIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description resumed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5498,8 +5813,8 @@ export interface operations {
                             /** @enum {string} */
                             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
                             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-                            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
+                            close_reason: ("satisfied" | "unreachable" | "no_callback" | "cancelled") | null;
                             closed_at: string | null;
                             created_at: string;
                             customer: components["schemas"]["Customer"];
@@ -8938,6 +9253,136 @@ export interface operations {
                         }[];
                         succeeded: number;
                     };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTmf621TypeMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TmfTypeMapping"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTmf621TypeMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "default": {
+                 *         "type": "fault",
+                 *         "category": "network_quality"
+                 *       },
+                 *       "types": {
+                 *         "incident": {
+                 *           "type": "fault",
+                 *           "category": "network_quality"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TmfTypeMapping"];
+            };
+        };
+        responses: {
+            /** @description the mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TmfTypeMapping"];
                 };
             };
             /** @description bad input: `errors` names each field */
