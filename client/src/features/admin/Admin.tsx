@@ -7,6 +7,7 @@ import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 import { AuditLog } from './Audit';
+import { ClientsAdmin } from './Clients';
 import { UnitsAdmin, UsersAdmin } from './Directory';
 import { RulesAdmin } from './Rules';
 import { adminTexts, type AdminText } from './texts';
@@ -80,7 +81,7 @@ function parsePeriods(text: string): Period[] {
 
 /** Administration: working calendars and SLA policies, each change checked and explained by the server. */
 export function AdminPage() {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const a = adminTexts(locale);
   const [search, setSearch] = useQueryState();
   const tab = search.get('tab') ?? 'calendars';
@@ -98,6 +99,7 @@ export function AdminPage() {
           { key: 'users', label: a('tab.users'), children: <UsersAdmin a={a} /> },
           { key: 'rules', label: a('tab.rules'), children: <RulesAdmin a={a} /> },
           ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
+          { key: 'clients', label: t('clients.tab'), children: <ClientsAdmin /> },
         ]}
       />
     </div>
