@@ -9,6 +9,12 @@ import { authRoutes, bearerToken } from './auth/routes';
 import { createLoginThrottle } from './auth/rate-limit';
 import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
+import { clientRoutes } from './clients/routes';
+import { createClientsService, type ClientsService } from './clients/service';
+import { createHub, type Hub } from './tmf621/hub';
+import { tmfAdminRoutes } from './tmf621/admin-routes';
+import { tmfRouter } from './tmf621/routes';
+import { createTmfService, type TmfService } from './tmf621/service';
 import { callbacksParticipant } from './callbacks/participant';
 import { causeRoutes } from './causes/routes';
 import { createCausesService } from './causes/service';
@@ -83,6 +89,11 @@ export interface Services {
   autoCallbacks: AutoCallbacks;
   incidents: IncidentsService;
   ownership: OwnershipService;
+  /** API clients: their tokens authenticate like sign-in tokens */
+  clients: ClientsService;
+  tmf: TmfService;
+  /** TMF621 hub: its durable consumer is registered here; main.ts starts its sender with the workers */
+  hub: Hub;
 }
 
 export interface AppOptions {
@@ -137,6 +148,17 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const parkedMail = createParkedMailService(deps, options.wakeMail);
   const units = createUnitsService(deps);
   const users = createUsersService(deps);
+  const clients = createClientsService(deps, tokens);
+  const tmf = createTmfService(deps, {
+    tickets,
+    slaSummaries: (db, ids) => sla.participant.summarize(db, ids),
+    relatedTickets: async (db, ids) => {
+      const siblings = await incidents.siblings(db, ids);
+      return new Map([...siblings].map(([id, s]) => [id, s.tickets.map((t) => ({ id: t.id, number: t.number, relationshipType: 'isRelatedTo', name: `${t.number} (${s.title})` }))]));
+    },
+  });
+  const hub = createHub(deps, tmf, { giveUpSeconds: deps.config.hubGiveUpSeconds, maxBackoffSeconds: deps.config.hubMaxBackoffSeconds });
+  const unsubscribeHub = deps.bus.subscribeDurable(hub.consumer);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
     ...unitRoutes(units),
@@ -157,6 +179,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...ctiRoutes(createCtiService(deps)),
     ...notificationRoutes(createNotificationsService(deps)),
     ...mailRoutes(parkedMail),
+    ...clientRoutes(clients),
+    ...tmfAdminRoutes(hub, tmf),
   ];
 
   const metrics = options.metrics ?? createMetrics(deps.logger, deps.config.role);
@@ -185,6 +209,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.use(securityHeaders());
   app.use(express.json({ limit: BODY_LIMIT, strict: true, verify: keepRawBody }));
   app.use(requestLogContext);
+  // OAuth clients send the token request form-encoded (RFC 6749 §4.4.2)
+  app.use('/oauth/token', express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -224,11 +250,20 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.use(apiDocs());
 
   const api = express.Router();
-  mountRoutes(api, routes, (req) => {
-    return auth.principalFromToken(bearerToken(req));
-  });
+  mountRoutes(api, routes, async (req) => {
+    const token = bearerToken(req);
+    return (await clients.principalFromToken(token)) ?? auth.principalFromToken(token);
+  }, (principal, call) => clients.recordCall(principal, call));
   app.use(api);
   app.use(surveyPages(surveys));
+  for (const version of ['v5', 'v4'] as const) {
+    app.use(`/tmf-api/troubleTicket/${version}`, tmfRouter(version, {
+      tmf, hub, logger: deps.logger,
+      clientFromToken: (token) => clients.principalFromToken(token),
+      isUserToken: async (token) => (await tokens.verify(token)) !== null,
+      recordCall: (principal, call) => clients.recordCall(principal, call),
+    }));
+  }
   app.use('/api', notFoundHandler);
 
   if (fs.existsSync(CLIENT_DIST)) {
@@ -246,9 +281,11 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
   const close = async () => {
+    unsubscribeHub();
+    await hub.stop();
     if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
   };
-  return { app, routes, metrics, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, autoCallbacks, incidents, ownership } };
+  return { app, routes, metrics, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, autoCallbacks, incidents, ownership, clients, tmf, hub } };
 }
 
 function placeholderPage(): string {

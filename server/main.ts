@@ -70,6 +70,7 @@ async function main(argv: string[]): Promise<void> {
   if (runWorkers) {
     await scheduler.start();
     await services.monthlyMail.arm(db.knex);
+    services.hub.start();
     logger.info('scheduler started', { adapter: scheduler.adapter });
   }
   const server = http.createServer(app);
@@ -112,6 +113,7 @@ async function main(argv: string[]): Promise<void> {
         // the last requests' events: sequenced, streamed and handed to the durable consumers before leaving
         { name: 'outbox', run: async () => { await relay.pass(); await relay.stop(); } },
         { name: 'mail', run: async () => mail?.stop() },
+        { name: 'hub deliveries', run: () => services.hub.stop() },
         { name: 'automatic callbacks', run: async () => autoDispatch?.stop() },
         { name: 'scheduler', run: () => scheduler.stop() },
         { name: 'connections', run: async () => { await services.close(); metricsServer?.close(); await db.close(); } },

@@ -88,6 +88,9 @@ export const PERMISSIONS = {
   // parked mail (refused by the mail server): seen and sent again by the desk's administrators
   'mail.parked.read': ['supervisor', 'admin'],
   'mail.retry': ['supervisor', 'admin'],
+  // API clients (service accounts of other systems): admins manage them, managers and supervisors look
+  'clients.read': ['supervisor', 'manager', 'admin'],
+  'clients.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -100,6 +103,7 @@ export function isAllowed(role: Role, action: Action): boolean {
 export const SEES_ALL_UNITS: readonly Role[] = ['agent', 'supervisor', 'manager', 'admin'];
 
 export interface Principal {
+  /** a user's id; for an API client, the id of the service account it acts as (timelines, audit rows) */
   id: number;
   username: string;
   name: string;
@@ -109,6 +113,42 @@ export interface Principal {
   unitPath: string | null;
   /** an admin reset the password: only `session.read` actions (change it, sign out, who am I) until changed */
   mustChangePassword?: boolean;
+  /** set when the caller is an API client (OAuth client credentials), not a person */
+  client?: ClientIdentity;
+}
+
+/**
+ * What an API client may be granted. A route opens itself to clients with `requireScope`; a
+ * client holding none of a route's scopes gets 403 `insufficient_scope`.
+ */
+export const SCOPES = ['tmf621.read', 'tmf621.write', 'tmf621.hub', 'integrations.payments', 'cti.calls'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface ClientIdentity {
+  /** api_clients.id */
+  id: number;
+  /** the public `client_id` it authenticates with */
+  clientId: string;
+  scopes: readonly Scope[];
+  /** the units it acts for, with their paths: it sees and changes their subtrees only */
+  units: readonly { id: number; path: string }[];
+}
+
+export type ClientPrincipal = Principal & { client: ClientIdentity };
+
+export function isClient(principal: Principal): principal is ClientPrincipal {
+  return principal.client !== undefined;
+}
+
+/** A route's door for API clients: the scope a client needs, and optionally the action that lets people in too. */
+export interface ScopeRequirement {
+  scope: Scope;
+  users?: Action;
+}
+
+/** `action: requireScope('integrations.payments')`: clients with the scope may call the route (people only with `users`). */
+export function requireScope(scope: Scope, users?: Action): ScopeRequirement {
+  return users ? { scope, users } : { scope };
 }
 
 /** Null means "no restriction"; otherwise the unit-path prefix the caller is confined to. */

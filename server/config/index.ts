@@ -38,6 +38,7 @@ const envSchema = z.object({
   LOOPDESK_TIMEZONE: timezone.default('Asia/Shanghai'),
   LOOPDESK_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOOPDESK_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  LOOPDESK_CLIENT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
   LOOPDESK_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOOPDESK_LOGIN_ADDRESS_LIMIT: z.coerce.number().int().positive().default(100),
   LOOPDESK_TRUSTED_PROXIES: z.string().default('').transform((value) => value.split(',').map((p) => p.trim()).filter(Boolean)).refine((list) => {
@@ -58,6 +59,8 @@ const envSchema = z.object({
   LOOPDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(25),
   LOOPDESK_IMPORT_BATCH_ABOVE_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+  LOOPDESK_HUB_GIVE_UP_SECONDS: z.coerce.number().int().min(1).max(30 * 86400).default(86400),
+  LOOPDESK_HUB_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
 });
 
 export interface Config {
@@ -78,6 +81,8 @@ export interface Config {
   readonly timezone: string;
   readonly tokenSecret: string | undefined;
   readonly tokenTtlSeconds: number;
+  /** Lifetime of an API client's bearer token (OAuth client credentials). */
+  readonly clientTokenTtlSeconds: number;
   /** Failed sign-ins allowed per client address and username in 15 minutes. */
   readonly loginRateLimit: number;
   /** Failed sign-ins allowed per client address, any username, in an hour. */
@@ -102,6 +107,10 @@ export interface Config {
   readonly shutdownTimeoutSeconds: number;
   /** customer files with more rows are committed batch by batch (resumable); smaller ones in one transaction */
   readonly importBatchAboveRows: number;
+  /** A TMF621 hub subscription failing this long is suspended and its owner told. */
+  readonly hubGiveUpSeconds: number;
+  /** The longest wait between two attempts of one hub delivery (backoff doubles from 1 s). */
+  readonly hubMaxBackoffSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -130,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone: e.LOOPDESK_TIMEZONE,
     tokenSecret: e.LOOPDESK_TOKEN_SECRET,
     tokenTtlSeconds: e.LOOPDESK_TOKEN_TTL_SECONDS,
+    clientTokenTtlSeconds: e.LOOPDESK_CLIENT_TOKEN_TTL_SECONDS,
     loginRateLimit: e.LOOPDESK_LOGIN_RATE_LIMIT,
     loginAddressLimit: e.LOOPDESK_LOGIN_ADDRESS_LIMIT,
     trustedProxies: Object.freeze(e.LOOPDESK_TRUSTED_PROXIES),
@@ -143,5 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.LOOPDESK_METRICS_TOKEN,
     shutdownTimeoutSeconds: e.LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS,
     importBatchAboveRows: e.LOOPDESK_IMPORT_BATCH_ABOVE_ROWS,
+    hubGiveUpSeconds: e.LOOPDESK_HUB_GIVE_UP_SECONDS,
+    hubMaxBackoffSeconds: e.LOOPDESK_HUB_MAX_BACKOFF_SECONDS,
   });
 }

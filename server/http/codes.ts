@@ -26,6 +26,8 @@ export const PROBLEM_CODES = [
   'merge_same_ticket', 'merge_other_customer', 'merge_target_closed',
   // operations
   'mail_not_parked',
+  // API clients
+  'insufficient_scope',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -52,16 +52,19 @@ function bodyProblem(err: BodyParserError): AppError | undefined {
   return undefined;
 }
 
+/** What an error means to the client: our own errors, unreadable bodies and paths, PostgreSQL's; undefined for a bug. */
+export function knownProblem(err: unknown): AppError | undefined {
+  const parserError = err as BodyParserError;
+  if (err instanceof AppError) return err;
+  // the router could not percent-decode a path segment (`/api/tickets/%E0%A4%A`)
+  if (err instanceof URIError) return errors.badRequest('the path is not valid percent-encoding', [{ path: 'path', message: 'malformed percent-encoding' }]);
+  return (parserError && typeof parserError === 'object' ? bodyProblem(parserError) : undefined) ?? translateDatabaseError(err);
+}
+
 /** The one error handler: known errors become problem+json; anything else a plain 500 and a log line. */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const parserError = err as BodyParserError;
-    let problem: AppError | undefined;
-    if (err instanceof AppError) problem = err;
-    // the router could not percent-decode a path segment (`/api/tickets/%E0%A4%A`)
-    else if (err instanceof URIError) problem = errors.badRequest('the path is not valid percent-encoding', [{ path: 'path', message: 'malformed percent-encoding' }]);
-    else problem = (parserError && typeof parserError === 'object' ? bodyProblem(parserError) : undefined) ?? translateDatabaseError(err);
-
+    let problem = knownProblem(err);
     if (!problem) {
       logger.error('unhandled error', { request_id: res.locals.requestId, method: req.method, path: req.path, err });
       problem = new AppError(500, 'Internal Server Error', 'something went wrong on our side', { code: 'internal_error' });

@@ -29,7 +29,9 @@ export interface TicketRow {
   cause: string | null;
   responsibility: 'company' | 'customer' | 'third_party' | 'none' | null;
   one_call_resolution: boolean;
-  close_reason: 'satisfied' | 'unreachable' | 'no_callback' | 'merged' | null;
+  close_reason: 'satisfied' | 'unreachable' | 'no_callback' | 'merged' | 'cancelled' | null;
+  /** set with close_reason `cancelled` */
+  cancel_reason?: 'withdrawn' | 'rejected' | 'duplicate' | null;
   /** a leadership case kept resolved until its owner's duties are recorded: the close reason waiting */
   close_pending_reason?: 'satisfied' | 'unreachable' | 'no_callback' | null;
   idempotency_key: string | null;
@@ -294,6 +296,20 @@ export const ticketsRepository = {
   events: (db: Knex, ticketId: number) =>
     db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
       .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
+
+  findMany: (db: Knex, ids: readonly number[]) => db<TicketRow>('tickets').whereIn('id', ids),
+
+  /** The timelines of several tickets at once, in order, with actor names (integration façades). */
+  eventsOf: (db: Knex, ticketIds: readonly number[]) =>
+    db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').whereIn('ticket_id', ticketIds).orderBy('ticket_events.id')
+      .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
+
+  /** Names of the people and units a ticket names (accepted_by, assignee, unit) and the unit's path. */
+  async names(db: Knex, userIds: readonly number[], unitIds: readonly number[]): Promise<{ users: Map<number, string>; units: Map<number, { name: string; path: string }> }> {
+    const users = userIds.length ? await db('users').whereIn('id', userIds).select<{ id: number; name: string }[]>('id', 'name') : [];
+    const units = unitIds.length ? await db('units').whereIn('id', unitIds).select<{ id: number; name: string; path: string }[]>('id', 'name', 'path') : [];
+    return { users: new Map(users.map((u) => [Number(u.id), u.name])), units: new Map(units.map((u) => [Number(u.id), { name: u.name, path: u.path }])) };
+  },
 
   /** The timelines of the duplicates merged into a ticket, with their numbers (shown on the survivor). */
   mergedEvents: (db: Knex, survivorId: number) =>

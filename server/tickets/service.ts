@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import { scopePrefix, type Principal } from '../auth/permissions';
+import { isClient, scopePrefix, type Principal } from '../auth/permissions';
 import { DEFAULT_CALLBACK_RULES, needsCallback, type CallbackRules } from '../callbacks/policy';
 import { writeAudit } from '../audit';
 import { causePath, resolutionCause } from '../causes/rules';
@@ -18,7 +18,7 @@ import type {
 } from './schemas';
 import { canPerform, statusAfterCallback, type AnswerVia, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
-import { DEFAULT_CATEGORY } from './vocabulary';
+import { DEFAULT_CATEGORY, type CancelReason } from './vocabulary';
 
 const TICKET_NUMBER = /^TS\d{8}-\d{4,}$/;
 const PHONE_LIKE = /^\+?[0-9][0-9-]{4,19}$/;
@@ -56,6 +56,13 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   async function assertVisible(db: Knex, principal: Principal | null, ticket: TicketRow | undefined, ticketId: number): Promise<TicketRow> {
     if (!ticket) throw errors.notFound(`ticket ${ticketId}`);
     // null: the customer answering a callback survey, already confined to that ticket by its link
+    // an API client sees what it opened and its units' subtrees
+    if (principal !== null && isClient(principal)) {
+      if (ticket.accepted_by === principal.id) return ticket;
+      const clientPath = await unitPath(db, ticket.unit_id);
+      if (clientPath !== null && principal.client.units.some((u) => clientPath.startsWith(u.path))) return ticket;
+      throw errors.notFound(`ticket ${ticketId}`);
+    }
     const prefix = principal === null ? null : scopePrefix(principal);
     if (prefix === null) return ticket;
     const path = await unitPath(db, ticket.unit_id);
@@ -156,7 +163,8 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   const openedDays = new Set<string>();
 
   return {
-    async create(principal: Principal, input: CreateTicketInput, idempotencyKey: string | undefined): Promise<CreateResult> {
+    /** `within` runs in the intake's transaction after the insert: an integration's own record of the ticket commits with it. */
+    async create(principal: Principal, input: CreateTicketInput, idempotencyKey: string | undefined, within?: (uow: UnitOfWork, ticketId: number) => Promise<void>): Promise<CreateResult> {
       const hash = requestHash(input);
       // No lookup of the Idempotency-Key up front: a used key always makes the transaction fail
       // (at the latest on tickets_idempotency_idx, before anything commits), and the failure path
@@ -197,6 +205,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             acceptedEvent: { channel: input.channel, type: input.type, category },
           });
           let row = ticket;
+          if (within) await within(uow, ticket.id);
           const customerOf = () => Promise.resolve(customer);
           await notifyParticipants({ uow, actor: principal, now, event: 'accepted', before: null, after: row, customer: customerOf });
           if (resolvedNow) {
@@ -309,7 +318,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       });
     },
 
-    resolve(principal: Principal, ticketId: number, version: number, input: ResolveInput): Promise<TicketView> {
+    resolve(principal: Principal, ticketId: number, version: number | null, input: ResolveInput, outer?: UnitOfWork): Promise<TicketView> {
       return change(principal, ticketId, version, 'resolve', async (current, { trx }, now) => {
         if (principal.role === 'agent' && current.status !== 'accepted') {
           throw errors.forbidden('a dispatched ticket is resolved by its unit or a supervisor');
@@ -333,21 +342,21 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           },
           event: { type: 'resolved', data: { ...input, handling_round: current.handling_round, ...(callback ? {} : { close_reason: 'no_callback' }), ...(awaiting.length > 0 ? { awaiting_owner: awaiting } : {}) } },
         };
-      });
+      }, outer);
     },
 
-    hold(principal: Principal, ticketId: number, version: number, input: HoldInput): Promise<TicketView> {
+    hold(principal: Principal, ticketId: number, version: number | null, input: HoldInput, outer?: UnitOfWork): Promise<TicketView> {
       return change(principal, ticketId, version, 'hold', async (current) => {
         if (current.on_hold) throw errors.conflict('the ticket is already on hold', { code: 'already_on_hold' });
         return { changes: { on_hold: true, hold_reason: input.reason }, event: { type: 'held', data: { reason: input.reason, note: input.note ?? null } } };
-      });
+      }, outer);
     },
 
-    unhold(principal: Principal, ticketId: number, version: number, input: UnholdInput): Promise<TicketView> {
+    unhold(principal: Principal, ticketId: number, version: number | null, input: UnholdInput, outer?: UnitOfWork): Promise<TicketView> {
       return change(principal, ticketId, version, 'unhold', async (current) => {
         if (!current.on_hold) throw errors.conflict('the ticket is not on hold', { code: 'not_on_hold' });
         return { changes: { on_hold: false, hold_reason: null }, event: { type: 'unheld', data: { reason: current.hold_reason ?? null, note: input.note ?? null } } };
-      });
+      }, outer);
     },
 
     /**
@@ -406,6 +415,14 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           event: { type: 'closed', data: { close_reason: reason, after_owner_duties: true } },
         };
       }, outer);
+    },
+
+    /** The requester withdraws the ticket, or it is rejected or a duplicate: it closes as cancelled (a leadership case only with its owner's duties done). */
+    cancel(principal: Principal, ticketId: number, version: number | null, input: { reason: CancelReason; note?: string }, outer?: UnitOfWork): Promise<TicketView> {
+      return change(principal, ticketId, version, 'cancel', async (_current, _uow, now) => ({
+        changes: { status: 'closed', close_reason: 'cancelled', cancel_reason: input.reason, on_hold: false, hold_reason: null, closed_at: now },
+        event: { type: 'cancelled', data: { reason: input.reason, note: input.note ?? null } },
+      }), outer);
     },
 
     /** 接单: a handler takes a dispatched ticket of their subtree. Someone else's ticket only a unit head may take over. */
@@ -507,14 +524,22 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       });
     },
 
-    async comment(principal: Principal, ticketId: number, body: string): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {
+    async comment(principal: Principal, ticketId: number, body: string, outer?: UnitOfWork): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {
       return inTransaction(knex, bus, async ({ trx, emit }) => {
         const current = await assertVisible(trx, principal, await repo.find(trx, ticketId), ticketId);
         const now = clock.now();
         const [inserted] = await repo.insertEvent(trx, { ticket_id: ticketId, type: 'comment', at: now, actor_id: principal.id, data: { body } }).returning<{ id: number }[]>('id');
         emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'comment', ticket: await viewOf(trx, current) });
         return { id: inserted!.id, type: 'comment', at: now.toISOString(), actor_id: principal.id, data: { body } };
-      });
+      }, outer);
+    },
+
+    /** An integrator changed what it reported (TMF621 PATCH): the description and priority the desk works with, and the fields named on the timeline. */
+    amend(principal: Principal, ticketId: number, version: number | null, input: { description?: string; priority?: 'normal' | 'urgent'; fields: string[] }, outer?: UnitOfWork): Promise<TicketView> {
+      return change(principal, ticketId, version, 'amend', async () => ({
+        changes: { ...(input.description !== undefined ? { description: input.description } : {}), ...(input.priority !== undefined ? { priority: input.priority } : {}) },
+        event: { type: 'amended', data: { fields: input.fields, ...(input.priority !== undefined ? { priority: input.priority } : {}) } },
+      }), outer);
     },
   };
 }

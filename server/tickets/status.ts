@@ -37,6 +37,13 @@ export const TRANSITIONS = {
   assign: { from: ['dispatched'] },
   /** the caller chases a ticket still being worked (催单) */
   urge: { from: ['accepted', 'dispatched'] },
+  /**
+   * the requester withdraws it, or the desk rejects or merges it (TMF621 DELETE, status cancelled /
+   * rejected): closed with close_reason `cancelled` and a cancel reason; the desk keeps every ticket
+   */
+  cancel: { from: ['accepted', 'dispatched'] },
+  /** an integrator changes what it reported (description, severity …) through TMF621: kept on the timeline */
+  amend: { from: ['accepted', 'dispatched', 'resolved'] },
   /** a duplicate still being worked closes into the surviving ticket (close_reason merged) */
   merge: { from: ['accepted', 'dispatched'] },
   /** the survivor takes the duplicate in while it is still open */

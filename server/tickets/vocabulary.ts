@@ -18,5 +18,8 @@ export const CHANNELS = ['hotline', 'counter', 'web', 'letter', 'regulator'] as 
 export const PRIORITIES = ['normal', 'urgent'] as const;
 export const RESPONSIBILITIES = ['company', 'customer', 'third_party', 'none'] as const;
 export const PAYMENT_CHANNELS = ['counter', 'bank', 'online', 'prepaid_card', 'agent'] as const;
-/** merged: a duplicate closed into the ticket that carries on */
-export const CLOSE_REASONS = ['satisfied', 'unreachable', 'no_callback', 'merged'] as const;
+/** merged: a duplicate closed into the ticket that carries on; cancelled: withdrawn, rejected or a duplicate (TMF621) */
+export const CLOSE_REASONS = ['satisfied', 'unreachable', 'no_callback', 'merged', 'cancelled'] as const;
+/** why a ticket was cancelled: the requester withdrew it, the desk rejected it, or it duplicated another */
+export const CANCEL_REASONS = ['withdrawn', 'rejected', 'duplicate'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];

@@ -131,4 +131,30 @@ describe('the administrator runs the calendars and policies from the console', (
     await page.locator('[data-testid="weekly-sat"][value="08:30-20:30"]').waitFor();
     expect(await page.getByTestId('weekly-sat').isDisabled()).toBe(true);
   });
+
+  it('creates an API client: the secret is shown once; it rotates; the subscriptions and their delivery log open under it', async () => {
+    await page.goto(`${server.url}/admin?tab=clients`);
+    await page.getByTestId('clients-admin').waitFor();
+    await page.getByTestId('client-name').fill('网管 OSS');
+    await page.getByTestId('client-units').click();
+    await page.locator('.ant-select-item-option', { hasText: '庄河县分公司' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('client-create').click();
+    const secret = page.getByTestId('client-secret');
+    await secret.waitFor();
+    const shown = (await secret.innerText()).trim();
+    const row = await t.knex('api_clients').where({ name: '网管 OSS' }).first();
+    expect(shown.length).toBeGreaterThan(30);
+    expect(row.secret_hash).not.toContain(shown);
+    await screenshot(page, 'admin-client-secret');
+    await page.getByRole('button', { name: '我已保存' }).click();
+    await page.getByRole('button', { name: '更换密钥' }).click();
+    await page.getByTestId('client-secret').waitFor();
+    expect((await page.getByTestId('client-secret').innerText()).trim()).not.toBe(shown);
+    await page.getByRole('button', { name: '我已保存' }).click();
+    await t.knex('tmf_hub_subscriptions').insert({ client_id: row.id, version: 'v5', callback: 'http://127.0.0.1:9/oss', secret: 'x', state: 'suspended', failing_since: new Date(), created_at: new Date() });
+    await page.locator('tr', { hasText: '网管 OSS' }).locator('.ant-table-row-expand-icon').click();
+    await page.getByText('已暂停').waitFor();
+    await screenshot(page, 'admin-clients');
+  });
 });

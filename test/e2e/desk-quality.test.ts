@@ -200,6 +200,7 @@ describe('accessibility', () => {
       ['agent1', ['/intake', '/queues', '/callbacks', `/tickets/${held.id}`]],
       ['head1', ['/cases', `/tickets/${owned.id}`]],
       ['super1', ['/board', '/reports', '/board?wall=1']],
+      ['admin', ['/admin?tab=clients']],
     ];
     for (const [username, paths] of walks) {
       const page = await consoleFor(username, paths[0], 'laptop');

@@ -373,6 +373,82 @@ export interface paths {
         patch: operations["patchCausesById"];
         trace?: never;
     };
+    "/api/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API clients (service accounts of other systems) */
+        get: operations["getClients"];
+        put?: never;
+        /**
+         * Create an API client: its secret is shown once
+         * @description The client exchanges `client_id` and `client_secret` for a bearer token at `POST /oauth/token`. Unknown unit: 422 `unknown_reference`.
+         */
+        post: operations["postClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One API client */
+        get: operations["getClientsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an API client (name, scopes, units) or deactivate it
+         * @description Deactivating, or changing scopes or units, ends every token issued so far.
+         */
+        patch: operations["patchClientsById"];
+        trace?: never;
+    };
+    "/api/clients/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret; the old one keeps working for an overlap */
+        post: operations["postClientsByIdRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's TMF621 hub subscriptions */
+        get: operations["getClientsByIdSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cti/calls": {
         parameters: {
             query?: never;
@@ -384,7 +460,7 @@ export interface paths {
         put?: never;
         /**
          * A call rings at an agent: their console opens intake for the caller (caller pop)
-         * @description Called by the phone system, signed in as a user of role `integration`. The agent must be an active agent or supervisor (422 `unknown_agent`).
+         * @description Called by the phone system: an API client with the scope `cti.calls`, or a user of role `integration`. The agent must be an active agent or supervisor (422 `unknown_agent`).
          */
         post: operations["postCtiCalls"];
         delete?: never;
@@ -514,6 +590,40 @@ export interface paths {
          * @description Only the leader it reached acknowledges; acknowledging twice returns the first acknowledgement.
          */
         post: operations["postEscalationsByIdAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a hub subscription, newest first */
+        get: operations["getHubSubscriptionsByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub-subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a suspended hub subscription: what waited is sent, in order */
+        post: operations["postHubSubscriptionsByIdResume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1533,6 +1643,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tmf621/type-mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How TMF621 ticketType values map to desk types and categories */
+        get: operations["getTmf621TypeMapping"];
+        /** Set the TMF621 ticketType mapping and its default */
+        put: operations["putTmf621TypeMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units": {
         parameters: {
             query?: never;
@@ -1603,10 +1731,62 @@ export interface paths {
         patch: operations["patchUsersById"];
         trace?: never;
     };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OAuth 2.0 client credentials grant (RFC 6749 §4.4): a bearer token for an API client
+         * @description `grant_type=client_credentials`, form-encoded or JSON; the client id and secret in HTTP Basic or in the body. Errors follow RFC 6749 §5.2 (`{error, error_description}`): 400 `invalid_request`, `unsupported_grant_type`, `invalid_scope`; 401 `invalid_client`.
+         */
+        post: operations["postOauthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiClient: {
+            active: boolean;
+            client_id: string;
+            created_at: string;
+            id: number;
+            /** @description the last token it was issued */
+            last_used_at: string | null;
+            name: string;
+            /** @description a rotated-out secret still works until then */
+            previous_secret_until: string | null;
+            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+            unit_ids: number[];
+            /** @description the service account the client acts as: timelines and the audit log name it */
+            user_id: number;
+        };
+        ApiClientWithSecret: {
+            active: boolean;
+            client_id: string;
+            /** @description shown once: only its hash is kept */
+            client_secret: string;
+            created_at: string;
+            id: number;
+            /** @description the last token it was issued */
+            last_used_at: string | null;
+            name: string;
+            /** @description a rotated-out secret still works until then */
+            previous_secret_until: string | null;
+            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+            unit_ids: number[];
+            /** @description the service account the client acts as: timelines and the audit log name it */
+            user_id: number;
+        };
         AuditEntry: {
             action: string;
             actor_id: number | null;
@@ -1944,6 +2124,38 @@ export interface components {
             step_seconds: number;
             updated_at: string;
         };
+        HubDelivery: {
+            attempts: number;
+            created_at: string;
+            delivered_at: string | null;
+            event_id: string;
+            event_type: string;
+            id: number;
+            last_error: string | null;
+            /** @description the HTTP status of the last attempt; null: no answer */
+            last_status: number | null;
+            next_attempt_at: string | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "abandoned";
+            ticket_id: number;
+        };
+        HubSubscription: {
+            callback: string;
+            created_at: string;
+            delivered: number;
+            failing_since: string | null;
+            id: number;
+            pending: number;
+            query: string | null;
+            /**
+             * @description suspended: it failed for the give-up window (LOOPDESK_HUB_GIVE_UP_SECONDS); resume it to send what waited
+             * @enum {string}
+             */
+            state: "active" | "suspended";
+            suspended_at: string | null;
+            /** @enum {string} */
+            version: "v4" | "v5";
+        };
         ImportResult: {
             /** @description rows whose key was new (dry run: would be created) */
             created: number;
@@ -2009,6 +2221,18 @@ export interface components {
             };
             /** @description with a short sound */
             sound: boolean;
+        };
+        OAuthError: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
+            error_description?: string;
+        };
+        OAuthToken: {
+            access_token: string;
+            expires_in: number;
+            scope: string;
+            /** @constant */
+            token_type: "Bearer";
         };
         Ownership: {
             actions: {
@@ -2564,8 +2788,8 @@ export interface components {
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2641,8 +2865,8 @@ export interface components {
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2729,8 +2953,8 @@ export interface components {
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2772,6 +2996,24 @@ export interface components {
             /** @description how many times the caller chased it (催单) */
             urge_count: number;
             version: number;
+        };
+        TmfTypeMapping: {
+            /** @description what an unknown ticketType becomes (the ticketType itself is kept and returned as given) */
+            default: {
+                /** @enum {string} */
+                category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                /** @enum {string} */
+                type: "complaint" | "fault" | "request";
+            };
+            /** @description TMF ticketType (case-insensitive) → desk type and category */
+            types: {
+                [key: string]: {
+                    /** @enum {string} */
+                    category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                    /** @enum {string} */
+                    type: "complaint" | "fault" | "request";
+                };
+            };
         };
         Unit: {
             /** @description inactive units keep their history but take no new work */
@@ -4592,6 +4834,432 @@ export interface operations {
             };
         };
     };
+    getClients: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description clients, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiClient"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "网管 OSS",
+                 *       "scopes": [
+                 *         "tmf621.read",
+                 *         "tmf621.write",
+                 *         "tmf621.hub"
+                 *       ],
+                 *       "unit_ids": [
+                 *         1
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description what the system is, e.g. 网管 OSS (fault tickets) */
+                    name: string;
+                    /** @description what the client may call */
+                    scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+                    /** @description the units it acts for: it sees and changes tickets of their subtrees and those it opened */
+                    unit_ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description created; `client_secret` is not shown again */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClientsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchClientsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false deactivates: its tokens stop working at once and its secrets are refused */
+                    active?: boolean;
+                    name?: string;
+                    scopes?: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+                    unit_ids?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClientsByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "previous_valid_seconds": 86400
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description how long the old secret keeps working beside the new one (0: at once refused)
+                     * @default 86400
+                     */
+                    previous_valid_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the new secret, shown once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClientsByIdSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description subscriptions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HubSubscription"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCtiCalls: {
         parameters: {
             query?: never;
@@ -5223,6 +5891,142 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHubSubscriptionsByIdDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HubDelivery"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHubSubscriptionsByIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description resumed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6304,8 +7108,8 @@ export interface operations {
                             /** @enum {string} */
                             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
                             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
-                            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
+                            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
                             closed_at: string | null;
                             created_at: string;
                             customer: components["schemas"]["Customer"];
@@ -10307,6 +11111,136 @@ export interface operations {
             };
         };
     };
+    getTmf621TypeMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TmfTypeMapping"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTmf621TypeMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "default": {
+                 *         "type": "fault",
+                 *         "category": "network_quality"
+                 *       },
+                 *       "types": {
+                 *         "incident": {
+                 *           "type": "fault",
+                 *           "category": "network_quality"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TmfTypeMapping"];
+            };
+        };
+        responses: {
+            /** @description the mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TmfTypeMapping"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getUnits: {
         parameters: {
             query?: never;
@@ -10692,6 +11626,84 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "ld_abc",
+                 *       "client_secret": "s3cret"
+                 *     }
+                 */
+                "application/json": {
+                    client_id?: string;
+                    client_secret?: string;
+                    grant_type: string;
+                    /** @description space-separated subset of the client's scopes; absent: all of them */
+                    scope?: string;
+                };
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "ld_abc",
+                 *       "client_secret": "s3cret"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    client_id?: string;
+                    client_secret?: string;
+                    grant_type: string;
+                    /** @description space-separated subset of the client's scopes; absent: all of them */
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description a bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthToken"];
+                };
+            };
+            /** @description RFC 6749 §5.2 error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description invalid_client */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description any other error */

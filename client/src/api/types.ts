@@ -45,3 +45,8 @@ export const PAYMENT_CHANNELS = ['counter', 'bank', 'online', 'prepaid_card', 'a
 export const OUTCOMES = ['satisfied', 'unsatisfied', 'unreachable'] as const satisfies readonly NonNullable<Callback['outcome']>[];
 export const OWNER_ACTION_KINDS = ['visit', 'apology', 'call', 'meeting'] as const;
 export const HOLD_REASONS = ['waiting_customer', 'waiting_parts', 'other'] as const;
+/** An API client (service account of another system), and once, with its secret. */
+export type ApiClient = Schemas['ApiClient'];
+export type ApiClientWithSecret = Schemas['ApiClientWithSecret'];
+export type HubSubscription = Schemas['HubSubscription'];
+export type HubDelivery = Schemas['HubDelivery'];

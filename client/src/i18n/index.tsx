@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { adminMore } from './admin-more';
+import { clientsTexts } from './clients';
 import { codes } from './codes';
 import { en } from './en';
 import { desk } from './desk';
@@ -14,7 +15,7 @@ export type Locale = 'zh-CN' | 'en';
 const LOCALE_KEY = 'loopdesk.locale';
 
 /** Per-feature catalogues ({'zh-CN': {...}, en: {...}}), one import line each, merged over the shared ones. */
-const features = [codes, ownerDuties, keyboard, desk, deskTexts, deskTools, operations, adminMore] as const;
+const features = [codes, ownerDuties, keyboard, desk, deskTexts, deskTools, operations, adminMore, clientsTexts] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 export type MessageKey = keyof typeof zhCN | KeysOf<(typeof features)[number]['zh-CN']>;

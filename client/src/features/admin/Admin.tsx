@@ -8,6 +8,7 @@ import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 import { AuditLog } from './Audit';
 import { ParkedMail } from './ParkedMail';
+import { ClientsAdmin } from './Clients';
 import { UnitsAdmin, UsersAdmin } from './Directory';
 import { ImportAdmin } from './Import';
 import { SubscribersAdmin } from './Subscribers';
@@ -108,6 +109,7 @@ export function AdminPage() {
           ...(can('reports') ? [{ key: 'subscribers', label: t('tab.subscribers'), children: <SubscribersAdmin /> }] : []),
           ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
           ...(can('mail') ? [{ key: 'mail', label: t('ops.tab.mail'), children: <ParkedMail /> }] : []),
+          { key: 'clients', label: t('clients.tab'), children: <ClientsAdmin /> },
         ]}
       />
     </div>
