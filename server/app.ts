@@ -46,12 +46,16 @@ import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
+import { reconnectionParticipant } from './reconnection/participant';
+import { reconnectionRoutes } from './reconnection/routes';
+import { createReconnectionService } from './reconnection/service';
 import { unitRoutes } from './units/routes';
 import { createUnitsService } from './units/service';
 import { userRoutes } from './users/routes';
 import { createUsersService } from './users/service';
 
 export const BODY_LIMIT = '64kb';
+export const FEED_BODY_LIMIT = '1mb';
 const CLIENT_DIST = path.resolve(__dirname, '..', 'client', 'dist');
 
 export interface Services {
@@ -99,7 +103,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const sla = createSlaService(deps, scheduler);
   const calendars = createCalendarService(deps, sla);
   const callbacks = createCallbacksService(deps, { scheduler, calendars });
-  const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
+  const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks), reconnectionParticipant], callbacks.rules);
   ownership.onDutiesDone((uow, principal, ticketId) => tickets.closeAwaitingOwner(principal, ticketId, uow));
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
@@ -120,6 +124,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...reportRoutes(reports),
     ...ctiRoutes(createCtiService(deps)),
     ...notificationRoutes(createNotificationsService(deps)),
+    ...reconnectionRoutes(createReconnectionService(deps, sla, tickets)),
   ];
 
   const app = express();
@@ -128,6 +133,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.set('trust proxy', deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false);
   app.use(requestId);
   app.use(securityHeaders());
+  // a feed batch of 1,000 events is larger than any console request
+  app.use('/api/integrations', express.json({ limit: FEED_BODY_LIMIT, strict: true }));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
   app.get('/healthz', (_req, res) => {

@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   'urges.settings.write': ['admin'],
   // caller pop: the phone system announces a ringing call to an agent's console
   'cti.calls': ['integration', 'admin'],
+  // billing's and provisioning's feeds (reconnection); admins post the CSV fallback through the same endpoints
+  'integrations.payments': ['integration', 'admin'],
+  'integrations.restorations': ['integration', 'admin'],
+  'reconnection.queue': people,
   'notifications.settings': people,
   'sla.read': people,
   'sla.policies.write': ['admin'],

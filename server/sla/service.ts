@@ -194,40 +194,94 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
   }
 
   async function startTimers(change: TicketChange, trigger: string, customer: CustomerRow, clockFor: ClockFor): Promise<void> {
-    const { uow: { trx }, after: ticket, now } = change;
-    // An unknown area counts as city: the stricter targets apply.
-    const area = customer.area ?? 'city';
-    const policies = (await activePolicies.get(trx))
-      .filter((p) => applies(p, ticket, customer, area))
-      .filter((p) => p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')));
-    if (policies.length === 0) return;
+    await startTimersMany(change.uow, [{ ticket: change.after, customer }], trigger, change.now, clockFor);
+  }
+
+  /**
+   * Starts the timers `trigger` starts on many tickets: one insert, one re-arm and one tier update
+   * for the whole batch (a billing feed opens hundreds of reconnections at once).
+   */
+  async function startTimersMany(uow: UnitOfWork, entries: readonly { ticket: TicketRow; customer: CustomerRow }[], trigger: string, now: Date, clockFor: ClockFor): Promise<TimerRow[]> {
+    const { trx } = uow;
+    const active = await activePolicies.get(trx);
     const rows = [];
-    for (const p of policies) {
-      // A bank transfer counts from the bank's confirmation, when there is one.
-      const paid = ticket.payment_confirmed_at ?? ticket.paid_at;
-      const from = p.start_on.includes('paid') && paid ? paid : now;
-      const tier = p.tiers?.find((t) => t.payment_channel === ticket.payment_channel && t.area === area)?.tier ?? null;
-      const timer: TimerClock = { policy: snapshot(p), state: 'running', elapsed_ms: 0, run_started_at: null, segments: [], warnings: [], breached_at: null, level: 0 };
-      openSegment(timer, from);
-      const c = await clockFor(p.clock);
-      rows.push({
-        ticket_id: ticket.id, ticket_type: ticket.type, unit_id: ticket.unit_id, handling_round: ticket.handling_round, policy_key: p.key,
-        policy: JSON.stringify(timer.policy), tier, state: 'running', level: 0, started_at: from, elapsed_ms: 0, run_started_at: from,
-        due_at: dueAt(timer, c), segments: JSON.stringify(timer.segments), warnings: '[]', created_at: now, updated_at: now,
-      });
+    for (const { ticket, customer } of entries) {
+      // An unknown area counts as city: the stricter targets apply.
+      const area = customer.area ?? 'city';
+      for (const p of active) {
+        if (!applies(p, ticket, customer, area) || !(p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')))) continue;
+        // A bank transfer counts from the bank's confirmation, when there is one.
+        const paid = ticket.payment_confirmed_at ?? ticket.paid_at;
+        const from = p.start_on.includes('paid') && paid ? paid : now;
+        const tier = p.tiers?.find((t) => t.payment_channel === ticket.payment_channel && t.area === area)?.tier ?? null;
+        const timer: TimerClock = { policy: snapshot(p), state: 'running', elapsed_ms: 0, run_started_at: null, segments: [], warnings: [], breached_at: null, level: 0 };
+        openSegment(timer, from);
+        const c = await clockFor(p.clock);
+        rows.push({
+          ticket_id: ticket.id, ticket_type: ticket.type, unit_id: ticket.unit_id, handling_round: ticket.handling_round, policy_key: p.key,
+          policy: JSON.stringify(timer.policy), tier, state: 'running', level: 0, started_at: from, elapsed_ms: 0, run_started_at: from,
+          due_at: dueAt(timer, c), segments: JSON.stringify(timer.segments), warnings: '[]', created_at: now, updated_at: now,
+        });
+      }
     }
-    // One statement for all of the ticket's timers; ids follow the rows, so sorting keeps the policies' order.
+    if (rows.length === 0) return [];
+    // One statement for all the timers; ids follow the rows, so sorting keeps the policies' order.
     const started = (await trx('sla_timers').insert(rows).onConflict(['ticket_id', 'policy_key', 'handling_round']).ignore().returning<TimerRow[]>('*'))
       .sort((a, b) => a.id - b.id);
-    const tier = started.find((timer) => timer.tier !== null)?.tier;
-    if (tier !== undefined && tier !== ticket.reconnect_tier) {
-      // Kept on the ticket for queues; the change's view is built from this same row after the participants.
-      await trx('tickets').where({ id: ticket.id }).update({ reconnect_tier: tier });
-      ticket.reconnect_tier = tier;
+    const byTicket = new Map(entries.map((e) => [e.ticket.id, e]));
+    const tiers = new Map<number, number>();
+    for (const timer of started) if (timer.tier !== null && !tiers.has(timer.ticket_id)) tiers.set(timer.ticket_id, timer.tier);
+    const moved = [...tiers].filter(([id, tier]) => byTicket.get(id)!.ticket.reconnect_tier !== tier);
+    if (moved.length > 0) {
+      // Kept on the ticket for queues; the change's view is built from these same rows afterwards.
+      await trx.raw(`UPDATE tickets t SET reconnect_tier = r.tier FROM jsonb_to_recordset(?::jsonb) AS r(id bigint, tier smallint) WHERE t.id = r.id`,
+        [JSON.stringify(moved.map(([id, tier]) => ({ id, tier })))]);
+      for (const [id, tier] of moved) byTicket.get(id)!.ticket.reconnect_tier = tier;
     }
     // A clock started in the past (a bank confirmation an hour ago) may already be past a warning.
-    await saveTimers(trx, await fireCrossed(change.uow, started.map((timer) => ({ timer, ticket, customer })), now, clockFor), now);
+    await saveTimers(trx, await fireCrossed(uow, started.map((timer) => ({ timer, ...byTicket.get(timer.ticket_id)! })), now, clockFor), now);
     await rearm(trx, started, clockFor);
+    return started;
+  }
+
+  /**
+   * Stops every open timer of these tickets at the instant given per ticket (a restoration the
+   * provisioning feed reports late is judged by when the line came back, not when the report
+   * arrived): a warning or breach recorded after that instant is withdrawn, one before it that was
+   * not fired yet is recorded now. Answers, per ticket, each timer's outcome.
+   */
+  async function stopTimersAt(uow: UnitOfWork, stops: ReadonlyMap<number, Date>, now: Date): Promise<Map<number, { policy_key: string; on_time: boolean; elapsed_seconds: number }[]>> {
+    const { trx } = uow;
+    const outcomes = new Map<number, { policy_key: string; on_time: boolean; elapsed_seconds: number }[]>();
+    if (stops.size === 0) return outcomes;
+    const ids = [...stops.keys()];
+    const timers = (await trx<TimerRow>('sla_timers').whereIn('ticket_id', ids).orderBy('id').forUpdate()).filter((t) => OPEN.includes(t.state));
+    if (timers.length === 0) return outcomes;
+    const tickets = new Map((await trx<TicketRow>('tickets').whereIn('id', ids)).map((t) => [t.id, t]));
+    const customers = new Map((await trx<CustomerRow>('customers').whereIn('id', [...new Set([...tickets.values()].map((t) => t.customer_id))])).map((c) => [c.id, c]));
+    const clockFor = clockLoader(trx);
+    const crossings = [];
+    for (const timer of timers) {
+      const at = new Date(Math.min(stops.get(timer.ticket_id)!.getTime(), now.getTime()));
+      const c = await clockFor(timer.policy.clock);
+      timer.warnings = timer.warnings.filter((w) => Date.parse(w.at) <= at.getTime());
+      if (timer.breached_at && timer.breached_at > at) timer.breached_at = null;
+      timer.level = timer.breached_at ? 2 : timer.warnings.length > 0 ? 1 : 0;
+      const ticket = tickets.get(timer.ticket_id)!;
+      const crossed = timer.state === 'running' ? advance(timer, at, c) : [];
+      if (crossed.length > 0) crossings.push({ timer, crossed, ticket, customer: customers.get(ticket.customer_id)! });
+      closeSegment(timer, at, c);
+      timer.state = 'met';
+      timer.stopped_at = at;
+      const list = outcomes.get(timer.ticket_id) ?? [];
+      list.push({ policy_key: timer.policy_key, on_time: timer.breached_at === null, elapsed_seconds: timer.elapsed_ms / 1000 });
+      outcomes.set(timer.ticket_id, list);
+    }
+    await recordCrossings(uow, crossings, now, clockFor);
+    await saveTimers(trx, timers, now);
+    await scheduler.cancelMany(trx, SLA_TIMER_KIND, timers.map((t) => String(t.id)));
+    await refreshTicketStates(trx, ids);
+    return outcomes;
   }
 
   async function fireCrossed(uow: UnitOfWork, list: { timer: TimerRow; ticket: TicketRow; customer: CustomerRow }[], now: Date, clockFor: ClockFor): Promise<TimerRow[]> {
@@ -354,6 +408,13 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
   return {
     refreshTicketStates,
     retimeCalendar,
+    /** Arms the timers of tickets accepted in bulk (the reconnection feed), in the caller's transaction. */
+    async startAccepted(uow: UnitOfWork, entries: readonly { ticket: TicketRow; customer: CustomerRow }[], now: Date): Promise<TimerRow[]> {
+      const started = await startTimersMany(uow, entries, 'accepted', now, clockLoader(uow.trx));
+      await refreshTicketStates(uow.trx, entries.map((e) => e.ticket.id));
+      return started;
+    },
+    stopTimersAt,
     /** Drops this process's cached clock of a calendar (after the commit that changed it). */
     forgetCalendar(key: string): void {
       calendars.get(key)?.invalidate();
