@@ -144,7 +144,7 @@ export function createReconnectionService(deps: Deps, sla: SlaService, tickets: 
         const inserted = await ticketsRepository.insertManyAccepted(trx, {
           day,
           acceptedEvent: { channel: 'system', type: 'reconnection', category: 'suspension', source: 'billing' },
-          tickets: opening.map(({ check: { event: e }, customer }) => ({
+          tickets: await Promise.all(opening.map(async ({ check: { event: e }, customer }) => ({
             type: 'reconnection', category: 'suspension', status: customer.unit_id === null ? 'accepted' : 'dispatched', channel: 'system', priority: 'normal',
             description: `欠费复机：账户 ${e.account_no} 于 ${e.paid_at} 交费 ${e.amount} 元（${e.channel}）`,
             customer_id: customer.id, unit_id: customer.unit_id, assignee_id: null, accepted_by: principal.id,
@@ -153,7 +153,9 @@ export function createReconnectionService(deps: Deps, sla: SlaService, tickets: 
             payment_confirmed_at: e.channel === 'bank' && e.confirmed_at ? new Date(e.confirmed_at) : null,
             resolution: null, cause: null, responsibility: null, one_call_resolution: false,
             idempotency_key: `payment:${e.external_id}`, idempotency_hash: null, created_at: now,
-          })),
+            // set with the insert: the SLA domain finds it in place instead of updating every ticket again
+            reconnect_tier: await sla.reconnectTier(trx, e.channel, customer.area ?? 'city'),
+          }))),
         });
         for (const t of inserted) ticketOf.set(t.idempotency_key!.slice('payment:'.length), t);
         const entries = opening.map(({ check, customer }) => ({ ticket: ticketOf.get(check.event.external_id)!, customer }));

@@ -182,20 +182,20 @@ export const ticketsRepository = {
     const rows = args.tickets.map((t, ord) => ({
       ord, type: t.type, category: t.category, status: t.status, channel: t.channel, priority: t.priority, description: t.description, customer_id: t.customer_id,
       unit_id: t.unit_id, accepted_by: t.accepted_by, payment_channel: t.payment_channel, paid_at: t.paid_at, payment_confirmed_at: t.payment_confirmed_at ?? null,
-      idempotency_key: t.idempotency_key, created_at: t.created_at,
+      idempotency_key: t.idempotency_key, reconnect_tier: t.reconnect_tier ?? null, created_at: t.created_at,
     }));
     const result = await trx.raw<{ rows: TicketRow[] }>(
       `WITH r AS (
          SELECT r.*, nextval('ticket_number_seq') - (SELECT base FROM ticket_number_days WHERE day = ?) AS seq
          FROM (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(ord int, type text, category text, status text, channel text, priority text,
            description text, customer_id bigint, unit_id bigint, accepted_by bigint, payment_channel text, paid_at timestamptz,
-           payment_confirmed_at timestamptz, idempotency_key text, created_at timestamptz) ORDER BY ord) r),
+           payment_confirmed_at timestamptz, idempotency_key text, reconnect_tier smallint, created_at timestamptz) ORDER BY ord) r),
        t AS (
          INSERT INTO tickets (number, type, category, status, channel, priority, description, customer_id, unit_id, accepted_by,
-           payment_channel, paid_at, payment_confirmed_at, one_call_resolution, idempotency_key, created_at, updated_at, dispatched_at)
+           payment_channel, paid_at, payment_confirmed_at, one_call_resolution, idempotency_key, reconnect_tier, created_at, updated_at, dispatched_at)
          SELECT 'TS' || ? || '-' || lpad(r.seq::text, greatest(4, length(r.seq::text)), '0'), r.type, r.category, r.status, r.channel, r.priority,
            r.description, r.customer_id, r.unit_id, r.accepted_by, r.payment_channel, r.paid_at, r.payment_confirmed_at, false, r.idempotency_key,
-           r.created_at, r.created_at, CASE WHEN r.unit_id IS NULL THEN NULL ELSE r.created_at END
+           r.reconnect_tier, r.created_at, r.created_at, CASE WHEN r.unit_id IS NULL THEN NULL ELSE r.created_at END
          FROM r ORDER BY r.ord
          RETURNING *),
        e AS (
