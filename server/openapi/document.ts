@@ -30,6 +30,8 @@ const TAGS: Record<string, string> = {
   escalation: 'Escalation of breaches and idle cases',
   reports: 'The monthly case-analysis report, trends and the bulletin',
   audit: 'Who changed which configuration or directory entry',
+  integrations: "Feeds of other systems: billing's payments and suspensions, provisioning's restorations",
+  reconnection: 'Reconnection after arrears (欠费复机): the provisioning work queue',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {

@@ -207,20 +207,6 @@ export const reconnectionRepository = {
   openWatchOf: (db: Knex, customerId: number) =>
     db('reconnection_watches').where({ customer_id: customerId, state: 'open' }).first<{ ticket_id: number } | undefined>('ticket_id'),
 
-  /**
-   * On-time rates of the month: watches restored in [from, to), per target. `unitPrefix` narrows
-   * to tickets of a unit subtree (null: the company).
-   */
-  async onTime(db: Knex, from: Date, to: Date, unitPrefix: string | null): Promise<{ restored: number; internal_on_time: number; regulatory_on_time: number }> {
-    const { rows } = await db.raw<{ rows: { restored: number; internal_on_time: number; regulatory_on_time: number }[] }>(
-      `SELECT count(*)::int AS restored, count(*) FILTER (WHERE w.internal_on_time)::int AS internal_on_time,
-         count(*) FILTER (WHERE w.regulatory_on_time)::int AS regulatory_on_time
-       FROM reconnection_watches w ${scopeJoin(unitPrefix)}
-       WHERE w.state = 'restored' AND w.restored_at >= ? AND w.restored_at < ? ${scopeWhere(unitPrefix)}`,
-      [from, to, ...scopeBindings(unitPrefix)],
-    );
-    return rows[0]!;
-  },
 };
 
 // Scoped readers see the watches of tickets in their unit subtree, like every ticket list.

@@ -348,13 +348,6 @@ export function createReconnectionService(deps: Deps, sla: SlaService, tickets: 
       };
     },
 
-    /** The 24 h and 2 h on-time rates of a month, for the report (null where nothing was restored). */
-    async onTimeRates(from: Date, to: Date, unitPrefix: string | null) {
-      const r = await repo.onTime(knex, from, to, unitPrefix);
-      const rate = (n: number) => (r.restored === 0 ? null : Number((n / r.restored).toFixed(4)));
-      return { restored: r.restored, regulatory_rate: rate(r.regulatory_on_time), internal_rate: rate(r.internal_on_time) };
-    },
-
   };
 }
 

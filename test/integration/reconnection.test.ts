@@ -159,6 +159,14 @@ describe('provisioning feed: restorations', () => {
   });
 });
 
+describe('the monthly report', () => {
+  it('counts the 24 h and 2 h on-time rates of the restorations of the month', async () => {
+    const report = await t.http.get('/api/reports/case-analysis?month=2026-11').set(auth(t.fixture.users.manager)).expect(200);
+    // two watches restored above: one on time, one after its 2 h target (within 24 h)
+    expect(report.body.kpis).toMatchObject({ reconnections_restored: 2, reconnect_24h_rate: 1, reconnect_2h_rate: 0.5 });
+  });
+});
+
 describe('the provisioning queue', () => {
   it('lists open watches by tier, then due, with counts per tier', async () => {
     const queue = (await t.http.get('/api/reconnection/queue').set(auth(t.fixture.users.supervisor)).expect(200)).body as {

@@ -5,13 +5,14 @@ import { desk } from './desk';
 import { deskTexts } from './desk-day';
 import { keyboard } from './keyboard';
 import { ownerDuties } from './owner-duties';
+import { reconnection } from './reconnection';
 import { zhCN } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 const LOCALE_KEY = 'loopdesk.locale';
 
 /** Per-feature catalogues ({'zh-CN': {...}, en: {...}}), one import line each, merged over the shared ones. */
-const features = [codes, ownerDuties, keyboard, desk, deskTexts] as const;
+const features = [codes, ownerDuties, keyboard, desk, deskTexts, reconnection] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 export type MessageKey = keyof typeof zhCN | KeysOf<(typeof features)[number]['zh-CN']>;
