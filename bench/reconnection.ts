@@ -42,8 +42,13 @@ async function main(): Promise<void> {
   try {
     const now = new Date();
     const password = crypto.randomBytes(12).toString('hex');
-    await knex('users').insert({ username: 'billing', name: '计费系统', role: 'integration', password_hash: await hashPassword(password), active: true, created_at: now, updated_at: now });
-    await knex('users').insert({ username: 'bench_super', name: '值班长', role: 'supervisor', password_hash: await hashPassword(password), active: true, created_at: now, updated_at: now });
+    const [unit] = await knex('units').insert({ code: 'DL', name: '大连市分公司', path: '/', area: 'city', created_at: now, updated_at: now }).returning<{ id: number }[]>('id');
+    await knex('units').where({ id: unit!.id }).update({ path: `/${unit!.id}/` });
+    const hash = await hashPassword(password);
+    await knex('users').insert([
+      { username: 'bench_admin', name: '管理员', role: 'admin', password_hash: hash, active: true, created_at: now, updated_at: now },
+      { username: 'bench_super', name: '值班长', role: 'supervisor', password_hash: hash, active: true, created_at: now, updated_at: now },
+    ]);
     // 100,000 accounts suspended for arrears (notified first), a fifth of them in the counties
     await knex.raw(
       `INSERT INTO customers (phone, account_no, area, tier, created_at, updated_at)
@@ -65,7 +70,15 @@ async function main(): Promise<void> {
       const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
       return ((await res.json()) as { token: string }).token;
     };
-    const token = await login('billing');
+    // billing and provisioning as one API client (OAuth client credentials), as they would call
+    const client = (await (await fetch(`${base}/api/clients`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await login('bench_admin')}` },
+      body: JSON.stringify({ name: '计费与开通', scopes: ['integrations.payments', 'integrations.restorations'], unit_ids: [unit!.id] }),
+    })).json()) as { client_id: string; client_secret: string };
+    const grant = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: client.client_id, client_secret: client.client_secret }) });
+    const granted = (await grant.json()) as { access_token?: string };
+    if (!granted.access_token) throw new Error(`no client token: ${JSON.stringify(client)} ${JSON.stringify(granted)}`);
+    const token = granted.access_token;
     const superToken = await login('bench_super');
 
     const paidAt = new Date(Date.now() - 60_000).toISOString();

@@ -9,6 +9,8 @@ import { authRoutes, bearerToken } from './auth/routes';
 import { createLoginThrottle } from './auth/rate-limit';
 import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
+import { clientRoutes } from './clients/routes';
+import { createClientsService, type ClientsService } from './clients/service';
 import { callbacksParticipant } from './callbacks/participant';
 import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService, type CallbacksService } from './callbacks/service';
@@ -72,6 +74,8 @@ export interface Services {
   callbacks: CallbacksService;
   incidents: IncidentsService;
   ownership: OwnershipService;
+  /** API clients: their tokens authenticate like sign-in tokens */
+  clients: ClientsService;
 }
 
 export interface AppOptions {
@@ -108,6 +112,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
+  const clients = createClientsService(deps, tokens);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
     ...unitRoutes(createUnitsService(deps)),
@@ -125,6 +130,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...ctiRoutes(createCtiService(deps)),
     ...notificationRoutes(createNotificationsService(deps)),
     ...reconnectionRoutes(createReconnectionService(deps, sla, tickets)),
+    ...clientRoutes(clients),
   ];
 
   const app = express();
@@ -136,6 +142,8 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   // a feed batch of 1,000 events is larger than any console request
   app.use('/api/integrations', express.json({ limit: FEED_BODY_LIMIT, strict: true }));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  // OAuth clients send the token request form-encoded (RFC 6749 §4.4.2)
+  app.use('/oauth/token', express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -162,9 +170,10 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   app.use(apiDocs());
 
   const api = express.Router();
-  mountRoutes(api, routes, (req) => {
-    return auth.principalFromToken(bearerToken(req));
-  });
+  mountRoutes(api, routes, async (req) => {
+    const token = bearerToken(req);
+    return (await clients.principalFromToken(token)) ?? auth.principalFromToken(token);
+  }, (principal, call) => clients.recordCall(principal, call));
   app.use(api);
   app.use(surveyPages(surveys));
   app.use('/api', notFoundHandler);
@@ -186,7 +195,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const close = async () => {
     if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
   };
-  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership } };
+  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership, clients } };
 }
 
 function placeholderPage(): string {

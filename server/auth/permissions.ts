@@ -48,9 +48,8 @@ export const PERMISSIONS = {
   'urges.settings.write': ['admin'],
   // caller pop: the phone system announces a ringing call to an agent's console
   'cti.calls': ['integration', 'admin'],
-  // billing's and provisioning's feeds (reconnection); admins post the CSV fallback through the same endpoints
-  'integrations.payments': ['integration', 'admin'],
-  'integrations.restorations': ['integration', 'admin'],
+  // billing's and provisioning's feeds are API clients (scopes below); admins post the CSV fallback through the same endpoints
+  'integrations.upload': ['admin'],
   'reconnection.queue': people,
   'notifications.settings': people,
   'sla.read': people,
@@ -78,6 +77,9 @@ export const PERMISSIONS = {
   'escalations.ack': ['unit_head', 'manager'],
   'escalations.policy.read': ['supervisor', 'manager', 'admin'],
   'escalations.policy.write': ['admin'],
+  // API clients (service accounts of other systems): admins manage them, managers and supervisors look
+  'clients.read': ['supervisor', 'manager', 'admin'],
+  'clients.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -90,6 +92,7 @@ export function isAllowed(role: Role, action: Action): boolean {
 export const SEES_ALL_UNITS: readonly Role[] = ['agent', 'supervisor', 'manager', 'admin'];
 
 export interface Principal {
+  /** a user's id; for an API client, the id of the service account it acts as (timelines, audit rows) */
   id: number;
   username: string;
   name: string;
@@ -97,6 +100,42 @@ export interface Principal {
   unitId: number | null;
   /** The materialised path of the user's unit ('/1/4/'); null for users without a unit. */
   unitPath: string | null;
+  /** set when the caller is an API client (OAuth client credentials), not a person */
+  client?: ClientIdentity;
+}
+
+/**
+ * What an API client may be granted. A route opens itself to clients with `requireScope`; a
+ * client holding none of a route's scopes gets 403 `insufficient_scope`.
+ */
+export const SCOPES = ['tmf621.read', 'tmf621.write', 'tmf621.hub', 'integrations.payments', 'integrations.restorations', 'cti.calls'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface ClientIdentity {
+  /** api_clients.id */
+  id: number;
+  /** the public `client_id` it authenticates with */
+  clientId: string;
+  scopes: readonly Scope[];
+  /** the units it acts for, with their paths: it sees and changes their subtrees only */
+  units: readonly { id: number; path: string }[];
+}
+
+export type ClientPrincipal = Principal & { client: ClientIdentity };
+
+export function isClient(principal: Principal): principal is ClientPrincipal {
+  return principal.client !== undefined;
+}
+
+/** A route's door for API clients: the scope a client needs, and optionally the action that lets people in too. */
+export interface ScopeRequirement {
+  scope: Scope;
+  users?: Action;
+}
+
+/** `action: requireScope('integrations.payments')`: clients with the scope may call the route (people only with `users`). */
+export function requireScope(scope: Scope, users?: Action): ScopeRequirement {
+  return users ? { scope, users } : { scope };
 }
 
 /** Null means "no restriction"; otherwise the unit-path prefix the caller is confined to. */

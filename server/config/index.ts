@@ -35,6 +35,7 @@ const envSchema = z.object({
   LOOPDESK_TIMEZONE: timezone.default('Asia/Shanghai'),
   LOOPDESK_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOOPDESK_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  LOOPDESK_CLIENT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
   LOOPDESK_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOOPDESK_LOGIN_ADDRESS_LIMIT: z.coerce.number().int().positive().default(100),
   LOOPDESK_TRUSTED_PROXIES: z.string().default('').transform((value) => value.split(',').map((p) => p.trim()).filter(Boolean)).refine((list) => {
@@ -65,6 +66,8 @@ export interface Config {
   readonly timezone: string;
   readonly tokenSecret: string | undefined;
   readonly tokenTtlSeconds: number;
+  /** Lifetime of an API client's bearer token (OAuth client credentials). */
+  readonly clientTokenTtlSeconds: number;
   /** Failed sign-ins allowed per client address and username in 15 minutes. */
   readonly loginRateLimit: number;
   /** Failed sign-ins allowed per client address, any username, in an hour. */
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone: e.LOOPDESK_TIMEZONE,
     tokenSecret: e.LOOPDESK_TOKEN_SECRET,
     tokenTtlSeconds: e.LOOPDESK_TOKEN_TTL_SECONDS,
+    clientTokenTtlSeconds: e.LOOPDESK_CLIENT_TOKEN_TTL_SECONDS,
     loginRateLimit: e.LOOPDESK_LOGIN_RATE_LIMIT,
     loginAddressLimit: e.LOOPDESK_LOGIN_ADDRESS_LIMIT,
     trustedProxies: Object.freeze(e.LOOPDESK_TRUSTED_PROXIES),

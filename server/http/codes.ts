@@ -21,6 +21,8 @@ export const PROBLEM_CODES = [
   'calendar_managed_by_callback_policy', 'import_rows_invalid', 'unit_in_use', 'head_not_in_unit', 'head_role', 'last_admin', 'weak_password', 'nul_character', 'database_unavailable', 'evidence_required', 'pdf_unavailable',
   'reconnection_watch_open',
   'already_claimed', 'claimed_by_other', 'not_claimed', 'assignee_not_unit_staff', 'unknown_agent',
+  // API clients
+  'insufficient_scope',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

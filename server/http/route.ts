@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import type { Action, Principal } from '../auth/permissions';
-import { isAllowed } from '../auth/permissions';
+import type { Action, Principal, ScopeRequirement } from '../auth/permissions';
+import { isAllowed, isClient } from '../auth/permissions';
 import { errors, type FieldError } from './errors';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -28,8 +28,15 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   method: Method;
   /** Express path, e.g. /api/tickets/:id */
   path: string;
-  /** The permission the caller needs; `public` routes skip authentication. */
-  action: Action | 'public';
+  /**
+   * The permission the caller needs; `public` routes skip authentication. `requireScope(...)` opens
+   * the route to API clients holding that scope (and to people only when it names an action).
+   */
+  action: Action | 'public' | ScopeRequirement;
+  /** Media types the body may come in (default application/json only); each is parsed into `body`. */
+  bodyTypes?: string[];
+  /** The route's own answer to bad input or a wrong media type (OAuth's `{error}`), instead of problem+json. */
+  invalidInput?: (fieldErrors: FieldError[]) => Reply;
   tag: string;
   summary: string;
   description?: string;
@@ -107,24 +114,46 @@ function refuseNul(req: Request): void {
 
 export type Authenticate = (req: Request) => Promise<Principal>;
 
-export function mountRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticate): void {
+/** Told after each answer to an API client, so its calls are audited with the client as actor. */
+export type ClientCallObserver = (principal: Principal, call: { method: string; path: string; status: number; requestId: string | undefined }) => void;
+
+/** Whether the caller may pass the route's door: people by the role matrix, API clients by scope. */
+function authorize(principal: Principal, action: Action | ScopeRequirement): void {
+  if (typeof action === 'object') {
+    if (isClient(principal)) {
+      if (!principal.client.scopes.includes(action.scope)) throw errors.forbidden(`this client lacks the scope ${action.scope}`, 'insufficient_scope');
+      return;
+    }
+    if (!action.users || !isAllowed(principal.role, action.users)) throw errors.forbidden(`only API clients with the scope ${action.scope} may call this`);
+    return;
+  }
+  if (isClient(principal)) throw errors.forbidden('API clients may call only the routes their scopes open', 'insufficient_scope');
+  if (!isAllowed(principal.role, action)) throw errors.forbidden(`role ${principal.role} may not ${action.replace('.', ' ')}`);
+}
+
+export function mountRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticate, onClientCall?: ClientCallObserver): void {
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
       // before authentication too: the public sign-in must answer 400, not 500, to a NUL
       refuseNul(req);
       const principal = route.action === 'public' ? (undefined as unknown as Principal) : await authenticate(req);
-      if (route.action !== 'public' && !isAllowed(principal.role, route.action)) {
-        throw errors.forbidden(`role ${principal.role} may not ${route.action.replace('.', ' ')}`);
+      if (principal && onClientCall && isClient(principal)) {
+        res.on('finish', () => onClientCall(principal, { method: req.method, path: req.originalUrl.split('?')[0]!, status: res.statusCode, requestId: res.locals.requestId as string | undefined }));
       }
-      if (route.body && hasBody(req) && !req.is('application/json')) throw errors.unsupportedMediaType();
+      if (route.action !== 'public') authorize(principal, route.action);
       const bag: FieldError[] = [];
+      const wrongMediaType = route.body !== undefined && hasBody(req) && !req.is(route.bodyTypes ?? ['application/json']);
+      if (wrongMediaType) {
+        if (!route.invalidInput) throw errors.unsupportedMediaType();
+        bag.push({ path: 'Content-Type', message: `one of ${(route.bodyTypes ?? ['application/json']).join(', ')}` });
+      }
       const params = parsePart(route.params, req.params, undefined, bag);
       const query = parsePart(route.query, req.query, undefined, bag);
-      const body = parsePart(route.body, req.body ?? {}, undefined, bag);
-      if (bag.length > 0) {
-        throw errors.badRequest(`invalid ${bag.map((e) => e.path).join(', ')}`, bag);
-      }
-      const reply = await route.handler({ principal, params, query, body, req, res } as HandlerContext<never, never, never>);
+      const body = wrongMediaType ? undefined : parsePart(route.body, req.body ?? {}, undefined, bag);
+      const reply = bag.length > 0
+        ? route.invalidInput?.(bag)
+        : await route.handler({ principal, params, query, body, req, res } as HandlerContext<never, never, never>);
+      if (!reply) throw errors.badRequest(`invalid ${bag.map((e) => e.path).join(', ')}`, bag);
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       res.status(reply.status ?? 200);
       if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) res.send(reply.body);

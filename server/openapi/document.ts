@@ -32,6 +32,7 @@ const TAGS: Record<string, string> = {
   audit: 'Who changed which configuration or directory entry',
   integrations: "Feeds of other systems: billing's payments and suspensions, provisioning's restorations",
   reconnection: 'Reconnection after arrears (欠费复机): the provisioning work queue',
+  clients: 'API clients (service accounts of other systems) and their OAuth 2.0 tokens',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {
@@ -64,6 +65,8 @@ function responses(route: RouteSpec): Record<`${1 | 2 | 3 | 4 | 5}${string}`, Zo
   // 404, 409, 422, 429, 503 … wherever the rules say so: every error has the one problem shape
   out.default = { description: 'any other error' };
   for (const [status, response] of Object.entries(out)) {
+    // an error the route declares with its own schema (OAuth's `{error}`) keeps it
+    if (route.responses[Number(status)]?.schema) continue;
     if (status === 'default' || Number(status) >= 400) {
       out[status] = { description: response.description, content: { 'application/problem+json': { schema: problemSchema } } };
     }
@@ -83,10 +86,14 @@ function operation(route: RouteSpec): ZodOpenApiOperationObject {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     operationId: operationId(route),
-    ...(route.action === 'public' ? { security: [] } : { 'x-permission': route.action }),
+    ...(route.action === 'public'
+      ? { security: [] }
+      : typeof route.action === 'object'
+        ? { 'x-scope': route.action.scope, ...(route.action.users ? { 'x-permission': route.action.users } : {}) }
+        : { 'x-permission': route.action }),
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: route.body, ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}) } } } }
+      ? { requestBody: { required: true, content: Object.fromEntries((route.bodyTypes ?? ['application/json']).map((type) => [type, { schema: route.body, ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}) }])) } }
       : {}),
     responses: responses(route),
   };

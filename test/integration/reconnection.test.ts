@@ -5,12 +5,24 @@ import { auth, startTestApp, type TestApp } from '../helpers/app';
  * provisioning's restorations close them. Real PostgreSQL, a ManualClock at 2026-11-25T02:00Z.
  */
 let t: TestApp;
+/** billing and provisioning call as API clients (OAuth client credentials), each with its own scope */
+const clients: Record<'billing' | 'provisioning', { client_id: string; client_secret: string }> = { billing: { client_id: '', client_secret: '' }, provisioning: { client_id: '', client_secret: '' } };
+async function createClient(name: string, scope: string) {
+  return (await t.http.post('/api/clients').set(auth(t.fixture.users.admin))
+    .send({ name, scopes: [scope], unit_ids: [t.fixture.units.city] }).expect(201)).body as { client_id: string; client_secret: string };
+}
+/** A token as the system would fetch it now (the tests move the clock past a token's hour). */
+async function token(system: keyof typeof clients): Promise<string> {
+  const { client_id, client_secret } = clients[system];
+  return (await t.http.post('/oauth/token').send({ grant_type: 'client_credentials', client_id, client_secret }).expect(200)).body.access_token as string;
+}
 beforeAll(async () => {
   t = await startTestApp();
+  clients.billing = await createClient('计费系统', 'integrations.payments');
+  clients.provisioning = await createClient('开通系统', 'integrations.restorations');
 });
 afterAll(() => t.close());
 
-const feed = () => t.fixture.users.integration;
 let serial = 0;
 const next = () => (serial += 1);
 const at = (minutesFromNow: number) => new Date(t.clock.now().getTime() + minutesFromNow * 60_000).toISOString();
@@ -19,7 +31,8 @@ interface Result { index: number; external_id: string | null; result: string; ou
 interface Batch { accepted: number; duplicate: number; rejected: number; results: Result[] }
 
 async function post(path: string, events: Record<string, unknown>[]): Promise<Batch> {
-  return (await t.http.post(`/api/integrations/${path}`).set(auth(feed())).send({ events }).expect(200)).body as Batch;
+  const bearer = await token(path === 'restorations' ? 'provisioning' : 'billing');
+  return (await t.http.post(`/api/integrations/${path}`).set('Authorization', `Bearer ${bearer}`).send({ events }).expect(200)).body as Batch;
 }
 
 /** A suspended account (notified first unless told otherwise), registered by phone. */
@@ -177,5 +190,14 @@ describe('the provisioning queue', () => {
     expect(order).toEqual([...order].sort());
     expect(queue.tiers.reduce((n, x) => n + x.open, 0)).toBe(queue.items.length);
     await t.http.post('/api/integrations/payments').set(auth(t.fixture.users.agent)).send({ events: [payment('X')] }).expect(403);
+  });
+
+  it('lets each system call only its feed, and admins post the CSV fallback', async () => {
+    const refused = await t.http.post('/api/integrations/restorations').set('Authorization', `Bearer ${await token('billing')}`)
+      .send({ events: [{ external_id: 'R-scope', account_no: 'X', restored_at: at(0) }] }).expect(403);
+    expect(refused.body.code).toBe('insufficient_scope');
+    await t.http.post('/api/integrations/payments').set(auth(t.fixture.users.integration)).send({ events: [payment('X')] }).expect(403);
+    const upload = await t.http.post('/api/integrations/payments').set(auth(t.fixture.users.admin)).send({ events: [payment('NOT-SUSPENDED-2')] }).expect(200);
+    expect(upload.body.results[0]).toMatchObject({ result: 'accepted', outcome: 'recorded' });
   });
 });

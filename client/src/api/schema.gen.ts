@@ -273,6 +273,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API clients (service accounts of other systems) */
+        get: operations["getClients"];
+        put?: never;
+        /**
+         * Create an API client: its secret is shown once
+         * @description The client exchanges `client_id` and `client_secret` for a bearer token at `POST /oauth/token`. Unknown unit: 422 `unknown_reference`.
+         */
+        post: operations["postClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One API client */
+        get: operations["getClientsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an API client (name, scopes, units) or deactivate it
+         * @description Deactivating, or changing scopes or units, ends every token issued so far.
+         */
+        patch: operations["patchClientsById"];
+        trace?: never;
+    };
+    "/api/clients/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret; the old one keeps working for an overlap */
+        post: operations["postClientsByIdRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cti/calls": {
         parameters: {
             query?: never;
@@ -284,7 +343,7 @@ export interface paths {
         put?: never;
         /**
          * A call rings at an agent: their console opens intake for the caller (caller pop)
-         * @description Called by the phone system, signed in as a user of role `integration`. The agent must be an active agent or supervisor (422 `unknown_agent`).
+         * @description Called by the phone system: an API client with the scope `cti.calls`, or a user of role `integration`. The agent must be an active agent or supervisor (422 `unknown_agent`).
          */
         post: operations["postCtiCalls"];
         delete?: never;
@@ -507,7 +566,7 @@ export interface paths {
         put?: never;
         /**
          * Billing: a batch of arrears payments (up to 1,000)
-         * @description Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. A payment of an account suspended for arrears opens its reconnection watch (a reconnection ticket on channel `system` with the 24 h regulatory timer and the 2 h internal target of its tier, from the payment or, for a bank transfer, from the bank's confirmation); a later payment joins the open watch; any other payment is recorded and starts nothing. Each event is a `PaymentEvent`.
+         * @description Called by billing and provisioning as API clients (scopes `integrations.payments`, `integrations.restorations`); admins post the CSV fallback. Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. A payment of an account suspended for arrears opens its reconnection watch (a reconnection ticket on channel `system` with the 24 h regulatory timer and the 2 h internal target of its tier, from the payment or, for a bank transfer, from the bank's confirmation); a later payment joins the open watch; any other payment is recorded and starts nothing. Each event is a `PaymentEvent`.
          */
         post: operations["postIntegrationsPayments"];
         delete?: never;
@@ -527,7 +586,7 @@ export interface paths {
         put?: never;
         /**
          * Provisioning: lines restored (up to 1,000)
-         * @description Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. Stops the watch's timers at `restored_at` (met or breached by that time, not by when the report arrives) and closes it: on time without a callback, late (a target missed) resolved with a callback. Each event is a `RestorationEvent`.
+         * @description Called by billing and provisioning as API clients (scopes `integrations.payments`, `integrations.restorations`); admins post the CSV fallback. Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. Stops the watch's timers at `restored_at` (met or breached by that time, not by when the report arrives) and closes it: on time without a callback, late (a target missed) resolved with a callback. Each event is a `RestorationEvent`.
          */
         post: operations["postIntegrationsRestorations"];
         delete?: never;
@@ -547,7 +606,7 @@ export interface paths {
         put?: never;
         /**
          * Billing: notices before suspension and suspensions for arrears (up to 1,000)
-         * @description Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. A suspension with no notice before it is accepted and flagged (`suspended_without_notice`: Liaoning's duty to notify first). An account the desk does not know is registered by its `phone`. Each event is a `SuspensionEvent`.
+         * @description Called by billing and provisioning as API clients (scopes `integrations.payments`, `integrations.restorations`); admins post the CSV fallback. Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. A suspension with no notice before it is accepted and flagged (`suspended_without_notice`: Liaoning's duty to notify first). An account the desk does not know is registered by its `phone`. Each event is a `SuspensionEvent`.
          */
         post: operations["postIntegrationsSuspensions"];
         delete?: never;
@@ -1428,10 +1487,62 @@ export interface paths {
         patch: operations["patchUsersById"];
         trace?: never;
     };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OAuth 2.0 client credentials grant (RFC 6749 §4.4): a bearer token for an API client
+         * @description `grant_type=client_credentials`, form-encoded or JSON; the client id and secret in HTTP Basic or in the body. Errors follow RFC 6749 §5.2 (`{error, error_description}`): 400 `invalid_request`, `unsupported_grant_type`, `invalid_scope`; 401 `invalid_client`.
+         */
+        post: operations["postOauthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiClient: {
+            active: boolean;
+            client_id: string;
+            created_at: string;
+            id: number;
+            /** @description the last token it was issued */
+            last_used_at: string | null;
+            name: string;
+            /** @description a rotated-out secret still works until then */
+            previous_secret_until: string | null;
+            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
+            unit_ids: number[];
+            /** @description the service account the client acts as: timelines and the audit log name it */
+            user_id: number;
+        };
+        ApiClientWithSecret: {
+            active: boolean;
+            client_id: string;
+            /** @description shown once: only its hash is kept */
+            client_secret: string;
+            created_at: string;
+            id: number;
+            /** @description the last token it was issued */
+            last_used_at: string | null;
+            name: string;
+            /** @description a rotated-out secret still works until then */
+            previous_secret_until: string | null;
+            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
+            unit_ids: number[];
+            /** @description the service account the client acts as: timelines and the audit log name it */
+            user_id: number;
+        };
         AuditEntry: {
             action: string;
             actor_id: number | null;
@@ -1756,6 +1867,18 @@ export interface components {
             };
             /** @description with a short sound */
             sound: boolean;
+        };
+        OAuthError: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
+            error_description?: string;
+        };
+        OAuthToken: {
+            access_token: string;
+            expires_in: number;
+            scope: string;
+            /** @constant */
+            token_type: "Bearer";
         };
         Ownership: {
             actions: {
@@ -3669,6 +3792,372 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClients: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description clients, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiClient"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "网管 OSS",
+                 *       "scopes": [
+                 *         "tmf621.read",
+                 *         "tmf621.write",
+                 *         "tmf621.hub"
+                 *       ],
+                 *       "unit_ids": [
+                 *         1
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description what the system is, e.g. 网管 OSS (fault tickets) */
+                    name: string;
+                    /** @description what the client may call */
+                    scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
+                    /** @description the units it acts for: it sees and changes tickets of their subtrees and those it opened */
+                    unit_ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description created; `client_secret` is not shown again */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClientsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchClientsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false deactivates: its tokens stop working at once and its secrets are refused */
+                    active?: boolean;
+                    name?: string;
+                    scopes?: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
+                    unit_ids?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClientsByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "previous_valid_seconds": 86400
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description how long the old secret keeps working beside the new one (0: at once refused)
+                     * @default 86400
+                     */
+                    previous_valid_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the new secret, shown once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such client */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9292,6 +9781,84 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "ld_abc",
+                 *       "client_secret": "s3cret"
+                 *     }
+                 */
+                "application/json": {
+                    client_id?: string;
+                    client_secret?: string;
+                    grant_type: string;
+                    /** @description space-separated subset of the client's scopes; absent: all of them */
+                    scope?: string;
+                };
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "ld_abc",
+                 *       "client_secret": "s3cret"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    client_id?: string;
+                    client_secret?: string;
+                    grant_type: string;
+                    /** @description space-separated subset of the client's scopes; absent: all of them */
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description a bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthToken"];
+                };
+            };
+            /** @description RFC 6749 §5.2 error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description invalid_client */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description any other error */
