@@ -79,7 +79,7 @@ function WorkQueue() {
         <Table<QueueItem> size="small" rowKey="ticket_id" loading={queue.loading} pagination={false} dataSource={data?.items ?? []} data-testid="rc-queue"
           locale={{ emptyText: t('rc.empty') }}
           columns={[
-            { title: t('rc.tier', { tier: '' }).trim() || 'Tier', key: 'tier', width: 90, render: (_v, r) => <Tag color={r.tier === 1 ? 'blue' : r.tier === 2 ? 'cyan' : 'default'}>{tierName(r.tier)}</Tag> },
+            { title: t('rc.tierColumn'), key: 'tier', width: 90, render: (_v, r) => <Tag color={r.tier === 1 ? 'blue' : r.tier === 2 ? 'purple' : 'default'}>{tierName(r.tier)}</Tag> },
             { title: t('rc.ticket'), key: 'ticket', render: (_v, r) => <TicketLink ticket={{ id: r.ticket_id, number: r.number }} /> },
             { title: t('rc.account'), dataIndex: 'account_no', key: 'account' },
             { title: t('rc.customer'), key: 'customer', render: (_v, r) => `${r.customer_name ?? ''} ${r.phone}`.trim() },
