@@ -128,6 +128,9 @@ describe('provisioning feed: restorations', () => {
     t.clock.advance(3 * 3600);
     await t.services.scheduler.runDue();
     expect((await ticket(watchId)).timers.find((x) => x.policy_key === 'reconnect_internal')!.breached_at).not.toBeNull();
+    // missing the 2 h target warns; only the 24 h limit escalates
+    const breach = t.events.find((e) => e.type === 'sla.breached' && e.ticket.id === watchId);
+    expect(breach).toMatchObject({ timer: { policy_key: 'reconnect_internal' }, escalate: false });
     const res = await post('restorations', [{ external_id: `R-${next()}`, account_no: account, restored_at: at(-90) }]);
     expect(res.results[0]).toMatchObject({ result: 'accepted', outcome: 'closed', ticket_id: watchId });
     const closed = await ticket(watchId);
