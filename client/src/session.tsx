@@ -28,6 +28,7 @@ const ROLE_ACTIONS = {
   // the provisioning queue; the feeds' CSV fallback is posted by admins
   reconnection: ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
   feedUpload: ['admin'],
+  mail: ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type SessionAction = keyof typeof ROLE_ACTIONS;
 

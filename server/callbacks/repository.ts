@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { IN_PERSON_KINDS } from '../ownership/rules';
 import type { CallbackRow } from '../tickets/repository';
+import type { AnswerVia } from '../tickets/status';
 import type { TicketType } from '../tickets/vocabulary';
 import type { CallbackPolicy } from './policy';
 
@@ -9,7 +10,7 @@ export interface CallbackRecord extends CallbackRow {
   window_ends_at: Date | null;
   assigned_at: Date | null;
   customer_requested: boolean;
-  answered_via: 'phone' | 'survey' | null;
+  answered_via: AnswerVia | null;
 }
 
 interface PolicyRow {
@@ -58,7 +59,7 @@ export type NewCallback = Pick<CallbackRecord, 'ticket_id' | 'handling_round' | 
 export interface WorkListFilter {
   scopePrefix: string | null;
   /** due: state due, or scheduled and past its time (the tick has not flipped it yet) */
-  state?: 'due' | 'scheduled' | 'done' | 'cancelled';
+  state?: 'due' | 'scheduled' | 'automated' | 'done' | 'cancelled';
   assigneeId?: number | null;
   ticketId?: number;
   after?: { dueAt: Date; id: number };

@@ -43,6 +43,8 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   params?: P;
   query?: Q;
   body?: B;
+  /** The body is a file, streamed by the handler from `req` (not JSON): its media types, for the reference. */
+  fileBody?: { mediaTypes: readonly string[]; description: string };
   /** A typical request body, shown in the reference and checked against `body` by the linter. */
   bodyExample?: unknown;
   /** Headers the route reads (documented in OpenAPI). */
@@ -139,6 +141,9 @@ export function mountRoutes(router: Router, routes: RouteSpec[], authenticate: A
       const principal = route.action === 'public' ? (undefined as unknown as Principal) : await authenticate(req);
       if (principal && onClientCall && isClient(principal)) {
         res.on('finish', () => onClientCall(principal, { method: req.method, path: req.originalUrl.split('?')[0]!, status: res.statusCode, requestId: res.locals.requestId as string | undefined }));
+      }
+      if (route.action !== 'public' && principal.mustChangePassword && route.action !== 'session.read') {
+        throw errors.forbidden('change the password an admin set before anything else (POST /api/auth/password)', 'password_change_required');
       }
       if (route.action !== 'public') authorize(principal, route.action);
       const bag: FieldError[] = [];

@@ -33,6 +33,10 @@ const TAGS: Record<string, string> = {
   integrations: "Feeds of other systems: billing's payments and suspensions, provisioning's restorations",
   reconnection: 'Reconnection after arrears (欠费复机): the provisioning work queue',
   clients: 'API clients (service accounts of other systems) and their OAuth 2.0 tokens',
+  templates: 'Reply templates (常用语) with placeholders filled from a ticket',
+  causes: 'The cause tree per category (原因分类), picked at resolution',
+  mail: 'Mail the desk sends: deliveries the mail server refused, and sending them again',
+  imports: 'Bulk import of units, users and customers from CSV or XLSX',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {
@@ -94,6 +98,15 @@ function operation(route: RouteSpec): ZodOpenApiOperationObject {
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
     ...(route.body
       ? { requestBody: { required: true, content: Object.fromEntries((route.bodyTypes ?? ['application/json']).map((type) => [type, { schema: route.body, ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}) }])) } }
+      : {}),
+    ...(route.fileBody
+      ? {
+        requestBody: {
+          required: true,
+          description: route.fileBody.description,
+          content: Object.fromEntries(route.fileBody.mediaTypes.map((mediaType) => [mediaType, { schema: z.string().meta({ format: 'binary' }) }])),
+        },
+      }
       : {}),
     responses: responses(route),
   };

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { auth, startTestApp, type TestApp } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { axeViolations, buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn } from './browser';
+import { auth } from '../helpers/app';
+import { axeViolations, screenshot, useConsole, type ConsolePage } from './browser';
 
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 // generous: on a loaded 2-core machine building the console and the first load took minutes
 jest.setTimeout(300_000);
 
@@ -15,30 +12,18 @@ jest.setTimeout(300_000);
  * fallback) and reads the per-row report; the provisioning queue lists the watches by tier and a
  * payment the billing feed sends meanwhile appears without a reload.
  */
-let t: TestApp;
-let server: ListeningApp;
-let browser: Browser;
-let page: Page;
-const now = () => t.clock.now().toISOString();
+const fx = useConsole();
+let page: ConsolePage;
+const now = () => fx.t.clock.now().toISOString();
 
 beforeAll(async () => {
-  buildConsole();
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
   // billing told the desk these accounts are suspended (notified first)
   const events = ['DL001', 'DL002', 'DL003', 'DL004'].flatMap((account, i) => [
     { external_id: `N-${account}`, account_no: account, phone: `1390411000${i}`, area: i % 2 === 0 ? 'city' : 'county', kind: 'notified', at: new Date(Date.now() - 3 * 86400_000).toISOString() },
     { external_id: `S-${account}`, account_no: account, phone: `1390411000${i}`, area: i % 2 === 0 ? 'city' : 'county', kind: 'suspended', at: new Date(Date.now() - 86400_000).toISOString() },
   ]);
-  await t.http.post('/api/integrations/suspensions').set(auth(t.fixture.users.admin)).send({ events }).expect(200);
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
-  page = await context.newPage();
-  await signIn(page, server.url, 'admin', '/reconnection?tab=upload');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
+  await fx.t.http.post('/api/integrations/suspensions').set(auth(fx.t.fixture.users.admin)).send({ events }).expect(200);
+  page = await fx.consoleFor('admin', '/reconnection?tab=upload', 'laptop', { keep: true });
 });
 
 function csvFile(content: string): string {
@@ -64,7 +49,7 @@ describe('reconnection in the console', () => {
     expect(rows[0]).toContain('已开复机工单');
     expect(rows[2]).toMatch(/拒绝[\s\S]*channel/);
     expect(rows[3]).toContain('非欠费停机');
-    expect(await t.knex('reconnection_watches').count<{ count: string }[]>('* as count')).toEqual([{ count: 2 }]);
+    expect(await fx.t.knex('reconnection_watches').count<{ count: string }[]>('* as count')).toEqual([{ count: 2 }]);
     // the pointer still rests on the button it clicked: audit the page as it stands, not its hover colours
     await page.mouse.move(0, 0);
     await screenshot(page, 'reconnection-upload');
@@ -77,7 +62,7 @@ describe('reconnection in the console', () => {
     expect(await queue.locator('tbody tr[data-row-key] td:first-child').allInnerTexts()).toEqual(['第 1 档', '第 4 档']);
 
     // billing's next payment arrives: its watch shows without a reload
-    await t.http.post('/api/integrations/payments').set(auth(t.fixture.users.admin))
+    await fx.t.http.post('/api/integrations/payments').set(auth(fx.t.fixture.users.admin))
       .send({ events: [{ external_id: 'P-5', account_no: 'DL004', channel: 'online', paid_at: now(), amount: 45 }] }).expect(200);
     await queue.locator('tbody tr[data-row-key]').nth(2).waitFor({ timeout: 10_000 });
     await page.getByTestId('rc-tiers').locator('[data-tier="2"]').waitFor();
