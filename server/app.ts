@@ -63,6 +63,9 @@ import { templateRoutes } from './templates/routes';
 import { createTemplatesService } from './templates/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
+import { reconnectionParticipant } from './reconnection/participant';
+import { reconnectionRoutes } from './reconnection/routes';
+import { createReconnectionService } from './reconnection/service';
 import { importRoutes } from './imports/routes';
 import { createImportsService } from './imports/service';
 import { unitRoutes } from './units/routes';
@@ -71,6 +74,7 @@ import { userRoutes } from './users/routes';
 import { createUsersService } from './users/service';
 
 export const BODY_LIMIT = '64kb';
+export const FEED_BODY_LIMIT = '1mb';
 const CLIENT_DIST = path.resolve(__dirname, '..', 'client', 'dist');
 
 export interface Services {
@@ -138,7 +142,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const sla = createSlaService(deps, scheduler);
   const calendars = createCalendarService(deps, sla);
   const callbacks = createCallbacksService(deps, { scheduler, calendars });
-  const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
+  const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks), reconnectionParticipant], callbacks.rules);
   ownership.onDutiesDone((uow, principal, ticketId) => tickets.closeAwaitingOwner(principal, ticketId, uow));
   const surveys = createSurveyService(deps, tickets);
   const autoCallbacks = createAutoCallbacks(deps, { scheduler, tickets, callbacks });
@@ -181,6 +185,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     ...mailRoutes(parkedMail),
     ...clientRoutes(clients),
     ...tmfAdminRoutes(hub, tmf),
+    ...reconnectionRoutes(createReconnectionService(deps, sla, tickets)),
   ];
 
   const metrics = options.metrics ?? createMetrics(deps.logger, deps.config.role);
@@ -207,10 +212,12 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     });
   }
   app.use(securityHeaders());
+  // a feed batch of 1,000 events is larger than any console request
+  app.use('/api/integrations', express.json({ limit: FEED_BODY_LIMIT, strict: true, verify: keepRawBody }));
   app.use(express.json({ limit: BODY_LIMIT, strict: true, verify: keepRawBody }));
-  app.use(requestLogContext);
   // OAuth clients send the token request form-encoded (RFC 6749 §4.4.2)
   app.use('/oauth/token', express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
+  app.use(requestLogContext);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -27,6 +27,7 @@ const screens = {
   '/reports': () => import('./features/reports/Reports'),
   '/tickets': () => import('./features/ticket/TicketDetail'),
   '/admin': () => import('./features/admin/Admin'),
+  '/reconnection': () => import('./features/reconnection/Reconnection'),
 };
 const BoardPage = lazy(() => screens['/board']().then((m) => ({ default: m.BoardPage })));
 const CallbacksPage = lazy(() => screens['/callbacks']().then((m) => ({ default: m.CallbacksPage })));
@@ -36,6 +37,7 @@ const QueuesPage = lazy(() => screens['/queues']().then((m) => ({ default: m.Que
 const ReportsPage = lazy(() => screens['/reports']().then((m) => ({ default: m.ReportsPage })));
 const TicketPage = lazy(() => screens['/tickets']().then((m) => ({ default: m.TicketPage })));
 const AdminPage = lazy(() => screens['/admin']().then((m) => ({ default: m.AdminPage })));
+const ReconnectionPage = lazy(() => screens['/reconnection']().then((m) => ({ default: m.ReconnectionPage })));
 // A signed-in reload fetches the screen it will show while "who am I" is on its way, not after
 // ('/' lands most desks, the agents', on intake).
 if (tokenStore.token()) {
@@ -43,12 +45,13 @@ if (tokenStore.token()) {
   void (screens[first as keyof typeof screens] ?? screens['/intake'])().catch(() => undefined);
 }
 
-const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports' | 'nav.admin'; needs?: SessionAction; hotkey: string }[] = [
+const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports' | 'nav.admin' | 'nav.reconnection'; needs?: SessionAction; hotkey: string }[] = [
   { key: 'intake', path: '/intake', label: 'nav.intake', needs: 'intake', hotkey: 'n' },
   { key: 'queues', path: '/queues', label: 'nav.queues', hotkey: 'q' },
   { key: 'callbacks', path: '/callbacks', label: 'nav.callbacks', needs: 'callbacks', hotkey: 'c' },
   { key: 'cases', path: '/cases', label: 'nav.cases', needs: 'cases', hotkey: 'm' },
   { key: 'board', path: '/board', label: 'nav.board', needs: 'board', hotkey: 'b' },
+  { key: 'reconnection', path: '/reconnection', label: 'nav.reconnection', needs: 'reconnection', hotkey: 'f' },
   { key: 'reports', path: '/reports', label: 'nav.reports', needs: 'reports', hotkey: 'r' },
   { key: 'admin', path: '/admin', label: 'nav.admin', needs: 'admin', hotkey: 's' },
 ];
@@ -186,6 +189,8 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
     <ReportsPage />
   ) : path === '/admin' ? (
     <AdminPage />
+  ) : path === '/reconnection' ? (
+    <ReconnectionPage />
   ) : null;
   const screen = page && <Suspense fallback={<Spin />}>{page}</Suspense>;
 

@@ -25,6 +25,9 @@ const ROLE_ACTIONS = {
   reports: ['supervisor', 'manager', 'admin', 'unit_head'],
   admin: ['admin', 'supervisor', 'manager'],
   audit: ['admin', 'manager'],
+  // the provisioning queue; the feeds' CSV fallback is posted by admins
+  reconnection: ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
+  feedUpload: ['admin'],
   mail: ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type SessionAction = keyof typeof ROLE_ACTIONS;

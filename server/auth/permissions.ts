@@ -59,6 +59,9 @@ export const PERMISSIONS = {
   'urges.settings.write': ['admin'],
   // caller pop: the phone system announces a ringing call to an agent's console
   'cti.calls': ['integration', 'admin'],
+  // billing's and provisioning's feeds are API clients (scopes below); admins post the CSV fallback through the same endpoints
+  'integrations.upload': ['admin'],
+  'reconnection.queue': people,
   'notifications.settings': people,
   'sla.read': people,
   'sla.policies.write': ['admin'],
@@ -121,7 +124,7 @@ export interface Principal {
  * What an API client may be granted. A route opens itself to clients with `requireScope`; a
  * client holding none of a route's scopes gets 403 `insufficient_scope`.
  */
-export const SCOPES = ['tmf621.read', 'tmf621.write', 'tmf621.hub', 'integrations.payments', 'cti.calls'] as const;
+export const SCOPES = ['tmf621.read', 'tmf621.write', 'tmf621.hub', 'integrations.payments', 'integrations.restorations', 'cti.calls'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface ClientIdentity {

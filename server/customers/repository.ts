@@ -39,6 +39,27 @@ export const customersRepository = {
     throughTicketOf(db, query, scopePrefix);
     return query;
   },
+  /** The customers of these billing accounts (one per account: the oldest record wins), for the feeds. */
+  async findByAccounts(db: Knex, accounts: readonly string[]): Promise<Map<string, CustomerRow>> {
+    if (accounts.length === 0) return new Map();
+    const rows = await db<CustomerRow>('customers').whereIn('account_no', [...new Set(accounts)]).orderBy('id', 'desc');
+    return new Map(rows.map((r) => [r.account_no!, r]));
+  },
+  /**
+   * Registers the accounts a feed names that the desk does not know yet, by phone (a known phone
+   * gains the account number when it had none; nothing known is overwritten), in one statement.
+   */
+  async registerAccounts(trx: Knex.Transaction, rows: readonly { account_no: string; phone: string; area: 'city' | 'county' | null }[], now: Date): Promise<CustomerRow[]> {
+    if (rows.length === 0) return [];
+    const { rows: inserted } = await trx.raw<{ rows: CustomerRow[] }>(
+      `INSERT INTO customers (phone, account_no, area, tier, created_at, updated_at)
+       SELECT r.phone, r.account_no, r.area, 'standard', ?, ? FROM jsonb_to_recordset(?::jsonb) AS r(phone text, account_no text, area text)
+       ON CONFLICT (phone) DO UPDATE SET account_no = COALESCE(customers.account_no, EXCLUDED.account_no), area = COALESCE(customers.area, EXCLUDED.area)
+       RETURNING *`,
+      [now, now, JSON.stringify(rows)],
+    );
+    return inserted;
+  },
   findByPhone: (db: Knex, phone: string) => db<CustomerRow>('customers').where({ phone }).first(),
   /** The unit most of the customer's dispatched tickets went to (ties: the latest), for a dispatch suggestion. */
   async usualUnit(db: Knex, customerId: number): Promise<number | null> {

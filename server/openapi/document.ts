@@ -30,11 +30,13 @@ const TAGS: Record<string, string> = {
   escalation: 'Escalation of breaches and idle cases',
   reports: 'The monthly case-analysis report, trends and the bulletin',
   audit: 'Who changed which configuration or directory entry',
+  integrations: "Feeds of other systems: billing's payments and suspensions, provisioning's restorations",
+  reconnection: 'Reconnection after arrears (欠费复机): the provisioning work queue',
+  clients: 'API clients (service accounts of other systems) and their OAuth 2.0 tokens',
   templates: 'Reply templates (常用语) with placeholders filled from a ticket',
   causes: 'The cause tree per category (原因分类), picked at resolution',
   mail: 'Mail the desk sends: deliveries the mail server refused, and sending them again',
   imports: 'Bulk import of units, users and customers from CSV or XLSX',
-  clients: 'API clients (service accounts of other systems) and their OAuth 2.0 tokens',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {

@@ -32,6 +32,10 @@ export const DEFINITIONS = {
   second_time_satisfaction: CALLBACK_FIGURE_DEFINITIONS.second_time_satisfaction,
   unreachable_rate: CALLBACK_FIGURE_DEFINITIONS.unreachable_rate,
   over_level_complaints: 'complaints accepted in the month through the regulator channel (越级投诉)',
+  reconnections_restored: 'reconnection tickets resolved in the month whose reconnection timers were stopped (the line restored): the denominator of both reconnection rates',
+  reconnect_24h_rate:
+    "of those, the share restored within the regulatory 24 hours from payment (bank transfers: from the bank's confirmation): their regulatory timer never breached, judged at the restoration time",
+  reconnect_2h_rate: "of those, the share restored within Dalian's internal 2 hours from payment (same clock start): their internal timer never breached",
   fault_report_rate:
     "fault tickets accepted in the month ÷ the subscribers of the units in scope for that month (unit_subscribers, or the unit's " +
     'subscribers field where the month has no row); a unit counts its own subscribers, a subtree the sum; null without subscribers',
@@ -43,6 +47,7 @@ export const DEFINITIONS_MARKDOWN = Object.entries(DEFINITIONS).map(([name, text
 export const TICKET_SUM_COLUMNS = [
   'tickets', 'complaints', 'faults', 'reconnections', 'requests', 'over_level_complaints',
   'resolved', 'handling_seconds', 'timely', 'responsibility_complaints',
+  'reconnections_restored', 'reconnect_24h_on_time', 'reconnect_2h_on_time',
 ] as const;
 export const CALLBACK_SUM_COLUMNS = [
   'callbacks_done', 'callbacks_unreachable', 'first_answered', 'first_satisfied', 'second_answered', 'second_satisfied',
@@ -69,6 +74,17 @@ export const TIMELY = {
 };
 
 /**
+ * A reconnection (alias `t`) restored: its stopped (met) reconnection timers, the regulatory 24 h
+ * one and the internal 2 h one apart; null columns when the ticket is no reconnection or had none.
+ */
+export const RECONNECTION_ON_TIME = {
+  join: `LEFT JOIN LATERAL (
+    SELECT bool_or(st.breached_at IS NOT NULL) FILTER (WHERE (st.policy->>'regulatory')::boolean) AS regulatory_late,
+      bool_or(st.breached_at IS NOT NULL) FILTER (WHERE NOT (st.policy->>'regulatory')::boolean) AS internal_late
+    FROM sla_timers st WHERE t.type = 'reconnection' AND st.ticket_id = t.id AND st.state = 'met') rc ON true`,
+};
+
+/**
  * The ticket sums of every (month, unit_key) cell whose rows pass the filters (SQL on `t`,
  * tickets). The callback sums come from the callbacks domain's `callbackFigures`, the one place
  * the satisfaction figures are counted.
@@ -92,8 +108,11 @@ export function ticketSumsSql(filters: { accepted: string; resolved: string }): 
         count(*) AS resolved,
         sum(extract(epoch FROM t.resolved_at - t.created_at))::double precision AS handling_seconds,
         count(*) FILTER (WHERE ${TIMELY.condition}) AS timely,
-        count(*) FILTER (WHERE t.type = 'complaint' AND t.responsibility = 'company') AS responsibility_complaints
-      FROM tickets t ${TIMELY.join} WHERE t.resolved_at IS NOT NULL AND ${filters.resolved}
+        count(*) FILTER (WHERE t.type = 'complaint' AND t.responsibility = 'company') AS responsibility_complaints,
+        count(*) FILTER (WHERE rc.regulatory_late IS NOT NULL OR rc.internal_late IS NOT NULL) AS reconnections_restored,
+        count(*) FILTER (WHERE rc.regulatory_late = false) AS reconnect_24h_on_time,
+        count(*) FILTER (WHERE rc.internal_late = false) AS reconnect_2h_on_time
+      FROM tickets t ${TIMELY.join} ${RECONNECTION_ON_TIME.join} WHERE t.resolved_at IS NOT NULL AND ${filters.resolved}
       GROUP BY 1, 2
     )
     SELECT month, unit_key,
@@ -101,7 +120,9 @@ export function ticketSumsSql(filters: { accepted: string; resolved: string }): 
       COALESCE(i.reconnections, 0) AS reconnections, COALESCE(i.requests, 0) AS requests,
       COALESCE(i.over_level_complaints, 0) AS over_level_complaints,
       COALESCE(r.resolved, 0) AS resolved, COALESCE(r.handling_seconds, 0) AS handling_seconds, COALESCE(r.timely, 0) AS timely,
-      COALESCE(r.responsibility_complaints, 0) AS responsibility_complaints
+      COALESCE(r.responsibility_complaints, 0) AS responsibility_complaints,
+      COALESCE(r.reconnections_restored, 0) AS reconnections_restored, COALESCE(r.reconnect_24h_on_time, 0) AS reconnect_24h_on_time,
+      COALESCE(r.reconnect_2h_on_time, 0) AS reconnect_2h_on_time
     FROM intake i
     FULL JOIN resolution r USING (month, unit_key)`;
 }
@@ -126,6 +147,9 @@ export interface Kpis {
   over_level_complaints: number;
   subscribers: number;
   fault_report_rate: number | null;
+  reconnections_restored: number;
+  reconnect_24h_rate: number | null;
+  reconnect_2h_rate: number | null;
 }
 
 const ratio = (numerator: number, denominator: number, digits: number): number | null =>
@@ -156,6 +180,9 @@ export function kpisFrom(s: Sums, compare: { prevMonth: Sums; prevYear: Sums }, 
     subscribers,
     // six digits: a rate like 0.63 % of 350 k lines must not round away
     fault_report_rate: ratio(s.faults, subscribers, 6),
+    reconnections_restored: s.reconnections_restored,
+    reconnect_24h_rate: ratio(s.reconnect_24h_on_time, s.reconnections_restored, 4),
+    reconnect_2h_rate: ratio(s.reconnect_2h_on_time, s.reconnections_restored, 4),
   };
 }
 
@@ -190,7 +217,7 @@ export const TARGET_KPIS = {
 } as const satisfies Partial<Record<keyof Kpis, 'max' | 'min'>>;
 export type TargetKpi = keyof typeof TARGET_KPIS;
 export const TARGET_KPI_KEYS = Object.keys(TARGET_KPIS) as [TargetKpi, ...TargetKpi[]];
-export const RATE_KPIS: ReadonlySet<string> = new Set(['timely_rate', 'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'fault_report_rate']);
+export const RATE_KPIS: ReadonlySet<string> = new Set(['timely_rate', 'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'fault_report_rate', 'reconnect_24h_rate', 'reconnect_2h_rate']);
 
 /** Met when the figure lies on the target's good side; null when the month has no figure to judge. */
 export function targetMet(kpi: TargetKpi, value: number | null, target: number): boolean | null {

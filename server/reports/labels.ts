@@ -28,6 +28,9 @@ export const COLUMN_LABELS: Record<string, Record<Lang, string>> = {
   over_level_complaints: { 'zh-CN': '越级投诉', en: 'Over-level complaints' },
   subscribers: { 'zh-CN': '用户数', en: 'Subscribers' },
   fault_report_rate: { 'zh-CN': '障碍申告率', en: 'Fault-report rate' },
+  reconnections_restored: { 'zh-CN': '复机完成量', en: 'Reconnections restored' },
+  reconnect_24h_rate: { 'zh-CN': '24小时复机及时率', en: 'Reconnected within 24 h' },
+  reconnect_2h_rate: { 'zh-CN': '2小时复机及时率', en: 'Reconnected within 2 h' },
 };
 
 export const label = (key: string, lang: Lang): string => COLUMN_LABELS[key]?.[lang] ?? key;

@@ -9,7 +9,7 @@ export const CSV_COLUMNS = [
   'responsibility_complaints', 'responsibility_complaints_prev_month', 'responsibility_complaints_change_prev_month_pct',
   'responsibility_complaints_prev_year', 'responsibility_complaints_change_prev_year_pct', 'avg_handling_days', 'timely_rate',
   'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'over_level_complaints', 'subscribers',
-  'fault_report_rate',
+  'fault_report_rate', 'reconnections_restored', 'reconnect_24h_rate', 'reconnect_2h_rate',
 ] as const;
 
 function kpiCells(k: Kpis): (string | number | null)[] {
@@ -18,7 +18,7 @@ function kpiCells(k: Kpis): (string | number | null)[] {
     k.responsibility_complaints, k.responsibility_complaints_prev_month, k.responsibility_complaints_change_prev_month_pct,
     k.responsibility_complaints_prev_year, k.responsibility_complaints_change_prev_year_pct, k.avg_handling_days, k.timely_rate,
     k.first_time_satisfaction, k.second_time_satisfaction, k.unreachable_rate, k.over_level_complaints, k.subscribers,
-    k.fault_report_rate,
+    k.fault_report_rate, k.reconnections_restored, k.reconnect_24h_rate, k.reconnect_2h_rate,
   ];
 }
 
@@ -63,6 +63,7 @@ function kpiRows(k: Kpis): [string, string][] {
     ['回访未接通率 Unreachable rate', pct(k.unreachable_rate)],
     ['越级投诉 Over-level complaints', String(k.over_level_complaints)],
     ['障碍申告率 Fault-report rate', pct(k.fault_report_rate)],
+    ['复机及时率 Reconnected on time', `24小时 ${pct(k.reconnect_24h_rate)} / 2小时 ${pct(k.reconnect_2h_rate)}（复机 ${k.reconnections_restored}）`],
   ];
 }
 

@@ -114,6 +114,9 @@ export const kpisSchema = z
     over_level_complaints: z.number().int(),
     subscribers: z.number().int(),
     fault_report_rate: rate,
+    reconnections_restored: z.number().int(),
+    reconnect_24h_rate: rate,
+    reconnect_2h_rate: rate,
   })
   .meta({ id: 'ReportKpis' });
 

@@ -146,40 +146,90 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
 
   /** Starts the timers the change triggers; answers how many started. */
   async function startTimers(change: TicketChange, trigger: string, customer: CustomerRow, clockFor: ClockFor): Promise<number> {
-    const { uow: { trx }, after: ticket, now } = change;
-    // An unknown area counts as city: the stricter targets apply.
-    const area = customer.area ?? 'city';
-    const policies = (await activePolicies.get(trx))
-      .filter((p) => applies(p, ticket, customer, area))
-      .filter((p) => p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')));
-    if (policies.length === 0) return 0;
+    return (await startTimersMany(change.uow, [{ ticket: change.after, customer }], trigger, change.now, clockFor)).length;
+  }
+
+  /**
+   * Starts the timers `trigger` starts on many tickets: one insert and one re-arm for the whole
+   * batch (a billing feed opens hundreds of reconnections at once).
+   */
+  async function startTimersMany(uow: UnitOfWork, entries: readonly { ticket: TicketRow; customer: CustomerRow }[], trigger: string, now: Date, clockFor: ClockFor): Promise<TimerRow[]> {
+    const { trx } = uow;
+    const active = await activePolicies.get(trx);
     const rows: NewTimerRow[] = [];
-    for (const p of policies) {
-      // A bank transfer counts from the bank's confirmation, when there is one.
-      const paid = ticket.payment_confirmed_at ?? ticket.paid_at;
-      const from = p.start_on.includes('paid') && paid ? paid : now;
-      const tier = p.tiers?.find((t) => t.payment_channel === ticket.payment_channel && t.area === area)?.tier ?? null;
-      const timer: TimerClock = { policy: snapshot(p), state: 'running', elapsed_ms: 0, run_started_at: null, segments: [], warnings: [], breached_at: null, level: 0 };
-      openSegment(timer, from);
-      const c = await clockFor(p.clock);
-      rows.push({
-        ticket_id: ticket.id, ticket_type: ticket.type, unit_id: ticket.unit_id, handling_round: ticket.handling_round, policy_key: p.key,
-        policy: JSON.stringify(timer.policy), tier, state: 'running', level: 0, started_at: from, elapsed_ms: 0, run_started_at: from,
-        due_at: dueAt(timer, c), segments: JSON.stringify(timer.segments), warnings: '[]', created_at: now, updated_at: now,
-      });
+    for (const { ticket, customer } of entries) {
+      // An unknown area counts as city: the stricter targets apply.
+      const area = customer.area ?? 'city';
+      for (const p of active) {
+        if (!applies(p, ticket, customer, area) || !(p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')))) continue;
+        // A bank transfer counts from the bank's confirmation, when there is one.
+        const paid = ticket.payment_confirmed_at ?? ticket.paid_at;
+        const from = p.start_on.includes('paid') && paid ? paid : now;
+        const tier = p.tiers?.find((t) => t.payment_channel === ticket.payment_channel && t.area === area)?.tier ?? null;
+        const timer: TimerClock = { policy: snapshot(p), state: 'running', elapsed_ms: 0, run_started_at: null, segments: [], warnings: [], breached_at: null, level: 0 };
+        openSegment(timer, from);
+        const c = await clockFor(p.clock);
+        rows.push({
+          ticket_id: ticket.id, ticket_type: ticket.type, unit_id: ticket.unit_id, handling_round: ticket.handling_round, policy_key: p.key,
+          policy: JSON.stringify(timer.policy), tier, state: 'running', level: 0, started_at: from, elapsed_ms: 0, run_started_at: from,
+          due_at: dueAt(timer, c), segments: JSON.stringify(timer.segments), warnings: '[]', created_at: now, updated_at: now,
+        });
+      }
     }
-    // One statement for all of the ticket's timers; ids follow the rows, so sorting keeps the policies' order.
+    // ids follow the rows, so sorting keeps the policies' order
     const started = await repo.insertTimers(trx, rows);
-    const tier = started.find((timer) => timer.tier !== null)?.tier;
-    if (tier !== undefined && tier !== ticket.reconnect_tier) {
+    if (started.length === 0) return [];
+    const byTicket = new Map(entries.map((e) => [e.ticket.id, e]));
+    for (const timer of started) {
+      const { ticket } = byTicket.get(timer.ticket_id)!;
+      if (timer.tier === null || timer.tier === ticket.reconnect_tier) continue;
       // Kept on the ticket for queues; the change's view is built from this same row after the participants.
-      await ticketsRepository.setReconnectTier(trx, ticket.id, tier);
-      ticket.reconnect_tier = tier;
+      // (A feed sets it with its insert: nothing to update there.)
+      await ticketsRepository.setReconnectTier(trx, ticket.id, timer.tier);
+      ticket.reconnect_tier = timer.tier;
     }
     // A clock started in the past (a bank confirmation an hour ago) may already be past a warning.
-    await repo.saveTimers(trx, await fireCrossed(change.uow, started.map((timer) => ({ timer, ticket, customer })), now, clockFor), now);
+    await repo.saveTimers(trx, await fireCrossed(uow, started.map((timer) => ({ timer, ...byTicket.get(timer.ticket_id)! })), now, clockFor), now);
     await rearm(trx, started, clockFor);
-    return started.length;
+    return started;
+  }
+
+  /**
+   * Stops every open timer of these tickets at the instant given per ticket (a restoration the
+   * provisioning feed reports late is judged by when the line came back, not when the report
+   * arrived): a warning or breach recorded after that instant is withdrawn, one before it that was
+   * not fired yet is recorded now. Answers, per ticket, each timer's outcome.
+   */
+  async function stopTimersAt(uow: UnitOfWork, stops: ReadonlyMap<number, Date>, now: Date): Promise<Map<number, { policy_key: string; on_time: boolean; elapsed_seconds: number }[]>> {
+    const { trx } = uow;
+    const outcomes = new Map<number, { policy_key: string; on_time: boolean; elapsed_seconds: number }[]>();
+    if (stops.size === 0) return outcomes;
+    const ids = [...stops.keys()];
+    const timers = await repo.lockOpenTimersOfTickets(trx, ids);
+    if (timers.length === 0) return outcomes;
+    const firings = await withTickets(trx, timers);
+    const clockFor = clockLoader(trx);
+    const crossings = [];
+    for (const { timer, ticket, customer } of firings) {
+      const at = new Date(Math.min(stops.get(timer.ticket_id)!.getTime(), now.getTime()));
+      const c = await clockFor(timer.policy.clock);
+      timer.warnings = timer.warnings.filter((w) => Date.parse(w.at) <= at.getTime());
+      if (timer.breached_at && timer.breached_at > at) timer.breached_at = null;
+      timer.level = timer.breached_at ? 2 : timer.warnings.length > 0 ? 1 : 0;
+      const crossed = timer.state === 'running' ? advance(timer, at, c) : [];
+      if (crossed.length > 0) crossings.push({ timer, crossed, ticket, customer });
+      closeSegment(timer, at, c);
+      timer.state = 'met';
+      timer.stopped_at = at;
+      const list = outcomes.get(timer.ticket_id) ?? [];
+      list.push({ policy_key: timer.policy_key, on_time: timer.breached_at === null, elapsed_seconds: timer.elapsed_ms / 1000 });
+      outcomes.set(timer.ticket_id, list);
+    }
+    await recordCrossings(uow, crossings, now, clockFor);
+    await repo.saveTimers(trx, timers, now);
+    await scheduler.cancelMany(trx, SLA_TIMER_KIND, timers.map((t) => String(t.id)));
+    await repo.refreshTicketStates(trx, ids);
+    return outcomes;
   }
 
   async function fireCrossed(uow: UnitOfWork, list: Firing[], now: Date, clockFor: ClockFor): Promise<TimerRow[]> {
@@ -299,6 +349,21 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
 
   return {
     refreshTicketStates: repo.refreshTicketStates,
+    /** The reconnection tier a payment channel and area get from the active tiered policy (the feed sets it on the ticket it opens). */
+    async reconnectTier(db: Knex, channel: string, area: 'city' | 'county'): Promise<number | null> {
+      for (const p of await activePolicies.get(db)) {
+        const tier = p.ticket_type === 'reconnection' ? p.tiers?.find((t) => t.payment_channel === channel && t.area === area)?.tier : undefined;
+        if (tier !== undefined) return tier;
+      }
+      return null;
+    },
+    /** Arms the timers of tickets accepted in bulk (the reconnection feed), in the caller's transaction. */
+    async startAccepted(uow: UnitOfWork, entries: readonly { ticket: TicketRow; customer: CustomerRow }[], now: Date): Promise<TimerRow[]> {
+      const started = await startTimersMany(uow, entries, 'accepted', now, clockLoader(uow.trx));
+      await repo.refreshTicketStates(uow.trx, entries.map((e) => e.ticket.id));
+      return started;
+    },
+    stopTimersAt,
     retimeCalendar,
     /** Drops this process's cached clock of a calendar (after the commit that changed it). */
     forgetCalendar(key: string): void {

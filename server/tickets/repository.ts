@@ -12,14 +12,14 @@ export interface TicketRow {
   status: TicketStatus;
   version: number;
   handling_round: number;
-  channel: 'hotline' | 'counter' | 'web' | 'letter' | 'regulator';
+  channel: 'hotline' | 'counter' | 'web' | 'letter' | 'regulator' | 'system';
   priority: 'normal' | 'urgent';
   description: string;
   customer_id: number;
   unit_id: number | null;
   assignee_id: number | null;
   accepted_by: number;
-  payment_channel: 'counter' | 'bank' | 'online' | 'prepaid_card' | 'agent' | null;
+  payment_channel: 'counter' | 'bank' | 'card' | 'online' | 'prepaid_card' | 'agent' | null;
   paid_at: Date | null;
   /** bank transfers: when the bank confirmed the payment (the reconnection clock starts there) */
   payment_confirmed_at?: Date | null;
@@ -177,6 +177,65 @@ export const ticketsRepository = {
     if (!row) throw new Error(`customer ${'id' in args.customer ? args.customer.id : ''} vanished during intake`);
     const { customer, ...ticket } = row;
     return { ticket: ticket as TicketRow, customer: reviveCustomer(customer) };
+  },
+
+  /**
+   * Accepts many tickets a system feed opened for known customers in two statements: numbered from
+   * the sequence (the day must be opened first), each with the same `accepted` timeline event.
+   * Each ticket carries its feed's idempotency key, by which the caller tells them apart.
+   */
+  async insertManyAccepted(trx: Knex.Transaction, args: { day: string; tickets: readonly (NewTicket & { customer_id: number; idempotency_key: string })[]; acceptedEvent: Record<string, unknown> }): Promise<TicketRow[]> {
+    if (args.tickets.length === 0) return [];
+    const rows = args.tickets.map((t, ord) => ({
+      ord, type: t.type, category: t.category, status: t.status, channel: t.channel, priority: t.priority, description: t.description, customer_id: t.customer_id,
+      unit_id: t.unit_id, accepted_by: t.accepted_by, payment_channel: t.payment_channel, paid_at: t.paid_at, payment_confirmed_at: t.payment_confirmed_at ?? null,
+      idempotency_key: t.idempotency_key, reconnect_tier: t.reconnect_tier ?? null, created_at: t.created_at,
+    }));
+    const result = await trx.raw<{ rows: TicketRow[] }>(
+      `WITH r AS (
+         SELECT r.*, nextval('ticket_number_seq') - (SELECT base FROM ticket_number_days WHERE day = ?) AS seq
+         FROM (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(ord int, type text, category text, status text, channel text, priority text,
+           description text, customer_id bigint, unit_id bigint, accepted_by bigint, payment_channel text, paid_at timestamptz,
+           payment_confirmed_at timestamptz, idempotency_key text, reconnect_tier smallint, created_at timestamptz) ORDER BY ord) r),
+       t AS (
+         INSERT INTO tickets (number, type, category, status, channel, priority, description, customer_id, unit_id, accepted_by,
+           payment_channel, paid_at, payment_confirmed_at, one_call_resolution, idempotency_key, reconnect_tier, created_at, updated_at, dispatched_at)
+         SELECT 'TS' || ? || '-' || lpad(r.seq::text, greatest(4, length(r.seq::text)), '0'), r.type, r.category, r.status, r.channel, r.priority,
+           r.description, r.customer_id, r.unit_id, r.accepted_by, r.payment_channel, r.paid_at, r.payment_confirmed_at, false, r.idempotency_key,
+           r.reconnect_tier, r.created_at, r.created_at, CASE WHEN r.unit_id IS NULL THEN NULL ELSE r.created_at END
+         FROM r ORDER BY r.ord
+         RETURNING *),
+       e AS (
+         INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
+         SELECT t.id, 'accepted', t.created_at, t.accepted_by, ?::jsonb FROM t)
+       SELECT * FROM t`,
+      [args.day, JSON.stringify(rows), args.day, JSON.stringify(args.acceptedEvent)],
+    );
+    return result.rows;
+  },
+
+  /**
+   * Closes many open tickets in one statement without a callback (a reconnection restored on
+   * time), each with its own timeline event; a ticket closed meanwhile is left alone. Answers the
+   * rows it closed.
+   */
+  async closeMany(trx: Knex.Transaction, args: { now: Date; actorId: number; eventType: string; resolution: string; cause: string; tickets: readonly { id: number; resolved_at: Date; data: Record<string, unknown> }[] }): Promise<TicketRow[]> {
+    if (args.tickets.length === 0) return [];
+    const result = await trx.raw<{ rows: TicketRow[] }>(
+      `WITH r AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(id bigint, resolved_at timestamptz, data jsonb)),
+       t AS (
+         UPDATE tickets t SET status = 'closed', close_reason = 'no_callback', closed_at = ?, resolved_at = r.resolved_at,
+           first_resolved_at = COALESCE(t.first_resolved_at, r.resolved_at), resolution = ?, cause = ?, responsibility = 'none',
+           on_hold = false, hold_reason = NULL, version = t.version + 1, updated_at = ?
+         FROM r WHERE t.id = r.id AND t.status <> 'closed'
+         RETURNING t.*),
+       e AS (
+         INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
+         SELECT t.id, ?, ?, ?, r.data FROM t JOIN r ON r.id = t.id)
+       SELECT * FROM t`,
+      [JSON.stringify(args.tickets), args.now, args.resolution, args.cause, args.now, args.eventType, args.now, args.actorId],
+    );
+    return result.rows;
   },
 
   /**

@@ -3,7 +3,7 @@ import { customerFields, customerSchema } from '../customers/schemas';
 import { cursor, id, isoDateTime, limit, text } from '../http/schemas';
 import { FIGURE_KEYS } from '../reports/definitions';
 import { ATTEMPT_OUTCOMES, CALLBACK_CHANNELS, CALLBACK_OUTCOMES, STATUSES } from './status';
-import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, PRIORITIES, RESPONSIBILITIES, TICKET_TYPES } from './vocabulary';
+import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, PRIORITIES, RESPONSIBILITIES, TICKET_CHANNELS, TICKET_TYPES } from './vocabulary';
 
 const resolutionFields = z.object({
   resolution: text(4000).describe('what was done'),
@@ -157,7 +157,7 @@ export const ticketSchema = z
     status: z.enum(STATUSES),
     version: z.number().int(),
     handling_round: z.number().int().describe('1 for the first handling, 2 after an unsatisfied callback, …'),
-    channel: z.enum(CHANNELS),
+    channel: z.enum(TICKET_CHANNELS).describe('system: opened by a feed (a billing payment)'),
     priority: z.enum(PRIORITIES),
     description: z.string(),
     customer_id: z.number().int(),

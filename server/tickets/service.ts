@@ -403,6 +403,26 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     },
 
     /**
+     * A reconnection the provisioning feed restored after its target: resolved at the restoration
+     * time so the callback policy has someone call the customer who waited (the SLA domain stopped
+     * its timers at that time first). Runs in the feed's transaction; the system is the actor (no user
+     * scope applies to it).
+     */
+    resolveRestored(ticketId: number, input: { restoredAt: Date; resolution: string; cause: string; data: Record<string, unknown> }, outer: UnitOfWork): Promise<TicketView> {
+      return change(null, ticketId, null, 'resolve', async (current, { trx }, now) => {
+        const callback = needsCallback(await callbackRules.policy(trx), { type: current.type, handling_round: current.handling_round, one_call_resolution: false });
+        const closing = callback ? {} : { status: 'closed' as const, close_reason: 'no_callback' as const, closed_at: now };
+        return {
+          changes: {
+            status: 'resolved', ...closing, resolution: input.resolution, cause: input.cause, responsibility: 'none', on_hold: false, hold_reason: null,
+            resolved_at: input.restoredAt, first_resolved_at: current.first_resolved_at ?? input.restoredAt,
+          },
+          event: { type: 'resolved', data: { resolution: input.resolution, cause: input.cause, responsibility: 'none', handling_round: current.handling_round, ...input.data, ...(callback ? {} : { close_reason: 'no_callback' }) } },
+        };
+      }, outer);
+    },
+
+    /**
      * Closes a leadership case whose close waited for the owner (see recordCallback and resolve),
      * in the owner's transaction, once the last duty is recorded. The owner is the actor.
      */

@@ -15,9 +15,11 @@ export const DEFAULT_CATEGORY: Record<Exclude<TicketType, 'complaint'>, Category
 };
 
 export const CHANNELS = ['hotline', 'counter', 'web', 'letter', 'regulator'] as const;
+/** what a ticket may carry: the intake channels, and `system` for tickets a feed opened (billing's payments) */
+export const TICKET_CHANNELS = [...CHANNELS, 'system'] as const;
 export const PRIORITIES = ['normal', 'urgent'] as const;
 export const RESPONSIBILITIES = ['company', 'customer', 'third_party', 'none'] as const;
-export const PAYMENT_CHANNELS = ['counter', 'bank', 'online', 'prepaid_card', 'agent'] as const;
+export const PAYMENT_CHANNELS = ['counter', 'bank', 'card', 'online', 'prepaid_card', 'agent'] as const;
 /** merged: a duplicate closed into the ticket that carries on; cancelled: withdrawn, rejected or a duplicate (TMF621) */
 export const CLOSE_REASONS = ['satisfied', 'unreachable', 'no_callback', 'merged', 'cancelled'] as const;
 /** why a ticket was cancelled: the requester withdrew it, the desk rejected it, or it duplicated another */

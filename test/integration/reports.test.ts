@@ -168,6 +168,10 @@ describe('the October case-analysis report, against figures computed by hand', (
       over_level_complaints: 1,
       subscribers: 4500, // city 2500 (field) + county 1000 (month row, not its 9999) + team 500 (field) + other 500 (row)
       fault_report_rate: 0.000444,
+      // no reconnection restored in October (test/integration/reconnection.test.ts counts them)
+      reconnections_restored: 0,
+      reconnect_24h_rate: null,
+      reconnect_2h_rate: null,
     });
   });
 

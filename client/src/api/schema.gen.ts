@@ -726,6 +726,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Billing: a batch of arrears payments (up to 1,000)
+         * @description Called by billing and provisioning as API clients (scopes `integrations.payments`, `integrations.restorations`); admins post the CSV fallback. Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. A payment of an account suspended for arrears opens its reconnection watch (a reconnection ticket on channel `system` with the 24 h regulatory timer and the 2 h internal target of its tier, from the payment or, for a bank transfer, from the bank's confirmation); a later payment joins the open watch; any other payment is recorded and starts nothing. Each event is a `PaymentEvent`.
+         */
+        post: operations["postIntegrationsPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/restorations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Provisioning: lines restored (up to 1,000)
+         * @description Called by billing and provisioning as API clients (scopes `integrations.payments`, `integrations.restorations`); admins post the CSV fallback. Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. Stops the watch's timers at `restored_at` (met or breached by that time, not by when the report arrives) and closes it: on time without a callback, late (a target missed) resolved with a callback. Each event is a `RestorationEvent`.
+         */
+        post: operations["postIntegrationsRestorations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Billing: notices before suspension and suspensions for arrears (up to 1,000)
+         * @description Called by billing and provisioning as API clients (scopes `integrations.payments`, `integrations.restorations`); admins post the CSV fallback. Each event is checked and written on its own (all or nothing per event): the answer lists, in order, accepted (with what it did), duplicate (its `external_id` was seen before) or rejected (the fields and why). A batch is never refused for one bad event. A suspension with no notice before it is accepted and flagged (`suspended_without_notice`: Liaoning's duty to notify first). An account the desk does not know is registered by its `phone`. Each event is a `SuspensionEvent`.
+         */
+        post: operations["postIntegrationsSuspensions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mail/{id}/retry": {
         parameters: {
             query?: never;
@@ -870,6 +930,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reconnection/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provisioning team's reconnection work queue: by tier, then by due time */
+        get: operations["getReconnectionQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reply-templates": {
         parameters: {
             query?: never;
@@ -990,6 +1067,9 @@ export interface paths {
          *     - `second_time_satisfaction`: the same for second handlings (handling_round 2)
          *     - `unreachable_rate`: callback attempts with outcome unreachable ÷ all callback attempts done
          *     - `over_level_complaints`: complaints accepted in the month through the regulator channel (越级投诉)
+         *     - `reconnections_restored`: reconnection tickets resolved in the month whose reconnection timers were stopped (the line restored): the denominator of both reconnection rates
+         *     - `reconnect_24h_rate`: of those, the share restored within the regulatory 24 hours from payment (bank transfers: from the bank's confirmation): their regulatory timer never breached, judged at the restoration time
+         *     - `reconnect_2h_rate`: of those, the share restored within Dalian's internal 2 hours from payment (same clock start): their internal timer never breached
          *     - `fault_report_rate`: fault tickets accepted in the month ÷ the subscribers of the units in scope for that month (unit_subscribers, or the unit's subscribers field where the month has no row); a unit counts its own subscribers, a subtree the sum; null without subscribers
          */
         get: operations["getReportsCaseAnalysis"];
@@ -1765,7 +1845,7 @@ export interface components {
             name: string;
             /** @description a rotated-out secret still works until then */
             previous_secret_until: string | null;
-            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
             unit_ids: number[];
             /** @description the service account the client acts as: timelines and the audit log name it */
             user_id: number;
@@ -1782,7 +1862,7 @@ export interface components {
             name: string;
             /** @description a rotated-out secret still works until then */
             previous_secret_until: string | null;
-            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+            scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
             unit_ids: number[];
             /** @description the service account the client acts as: timelines and the audit log name it */
             user_id: number;
@@ -2124,6 +2204,27 @@ export interface components {
             step_seconds: number;
             updated_at: string;
         };
+        FeedBatchResult: {
+            accepted: number;
+            duplicate: number;
+            rejected: number;
+            results: {
+                /** @description rejected: which field and why */
+                errors: {
+                    message: string;
+                    path: string;
+                }[];
+                external_id: string | null;
+                /** @description position in the batch */
+                index: number;
+                /** @description payments: watch_opened / joined_watch / recorded; suspensions: notified / suspended / suspended_without_notice; restorations: closed / callback / no_watch */
+                outcome: string | null;
+                /** @enum {string} */
+                result: "accepted" | "duplicate" | "rejected";
+                /** @description the reconnection watch the event opened, joined or closed */
+                ticket_id: number | null;
+            }[];
+        };
         HubDelivery: {
             attempts: number;
             created_at: string;
@@ -2328,6 +2429,38 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ReconnectionQueue: {
+            generated_at: string;
+            /** @description by tier, then by the 2-hour due time */
+            items: {
+                account_no: string;
+                /** @enum {string} */
+                area: "city" | "county";
+                channel: string;
+                /** @description payment, or the bank confirmation */
+                clock_from: string;
+                customer_name: string | null;
+                internal_due_at: string;
+                number: string;
+                paid_at: string;
+                phone: string;
+                regulatory_due_at: string;
+                /** @enum {string} */
+                state: "ok" | "internal_breached" | "regulatory_breached";
+                ticket_id: number;
+                tier: number | null;
+                urge_count: number;
+            }[];
+            next_cursor: string | null;
+            /** @description open watches per tier */
+            tiers: {
+                internal_breached: number;
+                open: number;
+                regulatory_breached: number;
+                soonest_due_at: string | null;
+                tier: number | null;
+            }[];
+        };
         Rectification: {
             created_at: string;
             created_by: number;
@@ -2440,7 +2573,10 @@ export interface components {
             fault_reports: number;
             first_time_satisfaction: number | null;
             over_level_complaints: number;
+            reconnect_2h_rate: number | null;
+            reconnect_24h_rate: number | null;
             reconnections: number;
+            reconnections_restored: number;
             requests: number;
             resolved: number;
             responsibility_complaints: number;
@@ -2681,7 +2817,7 @@ export interface components {
              */
             pausable: boolean;
             /** @default null */
-            payment_channel: ("counter" | "bank" | "online" | "prepaid_card" | "agent") | null;
+            payment_channel: ("counter" | "bank" | "card" | "online" | "prepaid_card" | "agent") | null;
             regulatory: boolean;
             /**
              * @default [
@@ -2706,7 +2842,7 @@ export interface components {
                 /** @enum {string} */
                 area: "city" | "county";
                 /** @enum {string} */
-                payment_channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                payment_channel: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
                 tier: number;
             }[] | null;
             updated_at: string;
@@ -2785,8 +2921,11 @@ export interface components {
             cause: string | null;
             /** @description the cause picked from the cause tree at resolution */
             cause_id: number | null;
-            /** @enum {string} */
-            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            /**
+             * @description system: opened by a feed (a billing payment)
+             * @enum {string}
+             */
+            channel: "hotline" | "counter" | "web" | "letter" | "regulator" | "system";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
             close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
             close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
@@ -2808,7 +2947,7 @@ export interface components {
             one_call_resolution: boolean;
             payment: {
                 /** @enum {string} */
-                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                channel: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
                 /** @description bank transfers: the bank confirmation time */
                 confirmed_at: string | null;
                 paid_at: string;
@@ -2862,8 +3001,11 @@ export interface components {
                 name_en: string;
                 name_zh: string;
             }[];
-            /** @enum {string} */
-            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            /**
+             * @description system: opened by a feed (a billing payment)
+             * @enum {string}
+             */
+            channel: "hotline" | "counter" | "web" | "letter" | "regulator" | "system";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
             close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
             close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
@@ -2906,7 +3048,7 @@ export interface components {
             ownership: components["schemas"]["Ownership"] | null;
             payment: {
                 /** @enum {string} */
-                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                channel: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
                 /** @description bank transfers: the bank confirmation time */
                 confirmed_at: string | null;
                 paid_at: string;
@@ -2950,8 +3092,11 @@ export interface components {
             cause: string | null;
             /** @description the cause picked from the cause tree at resolution */
             cause_id: number | null;
-            /** @enum {string} */
-            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+            /**
+             * @description system: opened by a feed (a billing payment)
+             * @enum {string}
+             */
+            channel: "hotline" | "counter" | "web" | "letter" | "regulator" | "system";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
             close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
             close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
@@ -2973,7 +3118,7 @@ export interface components {
             one_call_resolution: boolean;
             payment: {
                 /** @enum {string} */
-                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                channel: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
                 /** @description bank transfers: the bank confirmation time */
                 confirmed_at: string | null;
                 paid_at: string;
@@ -4920,7 +5065,7 @@ export interface operations {
                     /** @description what the system is, e.g. 网管 OSS (fault tickets) */
                     name: string;
                     /** @description what the client may call */
-                    scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+                    scopes: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
                     /** @description the units it acts for: it sees and changes tickets of their subtrees and those it opened */
                     unit_ids: number[];
                 };
@@ -5056,7 +5201,7 @@ export interface operations {
                     /** @description false deactivates: its tokens stop working at once and its secrets are refused */
                     active?: boolean;
                     name?: string;
-                    scopes?: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "cti.calls")[];
+                    scopes?: ("tmf621.read" | "tmf621.write" | "tmf621.hub" | "integrations.payments" | "integrations.restorations" | "cti.calls")[];
                     unit_ids?: number[];
                 };
             };
@@ -6674,6 +6819,216 @@ export interface operations {
             };
         };
     };
+    postIntegrationsPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         {
+                 *           "external_id": "PAY-20261203-000001",
+                 *           "account_no": "DL0411000001",
+                 *           "channel": "bank",
+                 *           "paid_at": "2026-12-03T09:12:00+08:00",
+                 *           "confirmed_at": "2026-12-03T09:40:00+08:00",
+                 *           "amount": 58.5,
+                 *           "area": "county"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description up to 1000 PaymentEvent objects, each answered on its own */
+                    events: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description per event: accepted, duplicate or rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedBatchResult"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIntegrationsRestorations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description up to 1000 RestorationEvent objects, each answered on its own */
+                    events: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description per event: accepted, duplicate or rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedBatchResult"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIntegrationsSuspensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description up to 1000 SuspensionEvent objects, each answered on its own */
+                    events: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description per event: accepted, duplicate or rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedBatchResult"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postMailByIdRetry: {
         parameters: {
             query?: never;
@@ -7105,8 +7460,11 @@ export interface operations {
                             cause: string | null;
                             /** @description the cause picked from the cause tree at resolution */
                             cause_id: number | null;
-                            /** @enum {string} */
-                            channel: "hotline" | "counter" | "web" | "letter" | "regulator";
+                            /**
+                             * @description system: opened by a feed (a billing payment)
+                             * @enum {string}
+                             */
+                            channel: "hotline" | "counter" | "web" | "letter" | "regulator" | "system";
                             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
                             close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
                             close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged" | "cancelled") | null;
@@ -7129,7 +7487,7 @@ export interface operations {
                             ownership: components["schemas"]["Ownership"];
                             payment: {
                                 /** @enum {string} */
-                                channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                                channel: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
                                 /** @description bank transfers: the bank confirmation time */
                                 confirmed_at: string | null;
                                 paid_at: string;
@@ -7351,6 +7709,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReconnectionQueue: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                tier?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description open watches and the counts per tier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconnectionQueue"];
+                };
             };
             /** @description bad input: `errors` names each field */
             400: {
@@ -9041,7 +9459,7 @@ export interface operations {
                      */
                     pausable?: boolean;
                     /** @default null */
-                    payment_channel?: ("counter" | "bank" | "online" | "prepaid_card" | "agent") | null;
+                    payment_channel?: ("counter" | "bank" | "card" | "online" | "prepaid_card" | "agent") | null;
                     regulatory: boolean;
                     /**
                      * @default [
@@ -9066,7 +9484,7 @@ export interface operations {
                         /** @enum {string} */
                         area: "city" | "county";
                         /** @enum {string} */
-                        payment_channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                        payment_channel: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
                         tier: number;
                     }[] | null;
                     /** @default [] */
@@ -9138,7 +9556,7 @@ export interface operations {
                 accepted_at?: string;
                 /** @description the customer's area (picks the tier; city when absent) */
                 area?: "city" | "county";
-                payment_channel?: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                payment_channel?: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
             };
             header?: never;
             path: {
@@ -9666,7 +10084,7 @@ export interface operations {
                     /** @description reconnection only: how and when the arrears were paid */
                     payment?: {
                         /** @enum {string} */
-                        channel: "counter" | "bank" | "online" | "prepaid_card" | "agent";
+                        channel: "counter" | "bank" | "card" | "online" | "prepaid_card" | "agent";
                         /**
                          * Format: date-time
                          * @description bank transfers: when the bank confirmed the payment; the reconnection clock starts there (absent: at paid_at)

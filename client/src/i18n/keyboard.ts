@@ -2,7 +2,7 @@
 const zhCN = {
   'keys.sheetTitle': '快捷键',
   'keys.sheetOpen': '快捷键 (?)',
-  'keys.nav': '切换页面：Alt+N 受理 · Alt+Q 工单队列 · Alt+C 回访 · Alt+M 我的包案 · Alt+B 时限看板 · Alt+R 报表',
+  'keys.nav': '切换页面：Alt+N 受理 · Alt+Q 工单队列 · Alt+C 回访 · Alt+M 我的包案 · Alt+B 时限看板 · Alt+F 复机 · Alt+R 报表',
   'keys.search': '/ 聚焦搜索框（受理页为来电号码）',
   'keys.sheet': '? 打开本快捷键说明',
   'keys.submit': 'Ctrl+Enter 提交当前表单；Esc 清空受理单（抽屉打开时先关闭抽屉）',
@@ -19,7 +19,7 @@ const zhCN = {
 const en: Record<keyof typeof zhCN, string> = {
   'keys.sheetTitle': 'Keyboard shortcuts',
   'keys.sheetOpen': 'Shortcuts (?)',
-  'keys.nav': 'Screens: Alt+N intake · Alt+Q queues · Alt+C callbacks · Alt+M my cases · Alt+B SLA board · Alt+R reports',
+  'keys.nav': 'Screens: Alt+N intake · Alt+Q queues · Alt+C callbacks · Alt+M my cases · Alt+B SLA board · Alt+F reconnection · Alt+R reports',
   'keys.search': '/ focuses the search box (the caller\'s phone on intake)',
   'keys.sheet': '? opens this sheet',
   'keys.submit': 'Ctrl+Enter submits the form; Esc clears intake (closes an open drawer first)',

@@ -104,6 +104,9 @@ const zhCN = {
   'kpi.unreachable_rate': '回访未接通率',
   'kpi.over_level_complaints': '越级投诉',
   'kpi.fault_report_rate': '障碍申告率',
+  'kpi.reconnections_restored': '复机完成量',
+  'kpi.reconnect_24h_rate': '24小时复机率',
+  'kpi.reconnect_2h_rate': '2小时复机率',
   'kpi.responsibility_complaints_change_prev_month_pct': '责任投诉环比',
   'def.tickets': '本月受理（创建）的全部工单',
   'def.complaints': '本月受理的投诉',
@@ -117,6 +120,9 @@ const zhCN = {
   'def.unreachable_rate': '本月回访中未接通的次数 ÷ 回访总次数',
   'def.over_level_complaints': '本月经管局/工信部转办（越级）受理的投诉',
   'def.fault_report_rate': '本月障碍申告量 ÷ 范围内单位的用户数',
+  'def.reconnections_restored': '本月复机完成（开通系统回报已复机）的复机工单数',
+  'def.reconnect_24h_rate': '本月复机完成中，自交费（银行转账自银行确认）起24小时内复机的比例（按复机时间判定）',
+  'def.reconnect_2h_rate': '本月复机完成中，自交费（银行转账自银行确认）起2小时内复机的比例（大连内部目标）',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -223,6 +229,9 @@ const en: Record<Key, string> = {
   'kpi.unreachable_rate': 'Unreachable rate',
   'kpi.over_level_complaints': 'Over-level complaints',
   'kpi.fault_report_rate': 'Fault-report rate',
+  'kpi.reconnections_restored': 'Reconnections restored',
+  'kpi.reconnect_24h_rate': 'Reconnected within 24 h',
+  'kpi.reconnect_2h_rate': 'Reconnected within 2 h',
   'kpi.responsibility_complaints_change_prev_month_pct': 'Responsibility complaints vs last month',
   'def.tickets': 'tickets accepted (created) in the month, of every type',
   'def.complaints': 'complaints accepted in the month',
@@ -236,6 +245,9 @@ const en: Record<Key, string> = {
   'def.unreachable_rate': 'callback attempts unreachable ÷ all callback attempts done in the month',
   'def.over_level_complaints': 'complaints accepted in the month through a regulator referral',
   'def.fault_report_rate': 'fault reports accepted in the month ÷ subscribers of the units in scope',
+  'def.reconnections_restored': 'reconnection tickets whose line was restored in the month (the provisioning feed)',
+  'def.reconnect_24h_rate': "of those, the share restored within 24 hours of payment (bank transfers: of the bank's confirmation), judged at the restoration time",
+  'def.reconnect_2h_rate': "of those, the share restored within 2 hours (Dalian's internal target), same clock start",
 };
 
 export type ReportTextKey = Key;

@@ -93,6 +93,8 @@ const TABLE_KPIS: { key: KpiKey; width: number; hint?: ReportTextKey }[] = [
   { key: 'unreachable_rate', width: 110, hint: 'r.unreachableHint' },
   { key: 'over_level_complaints', width: 90 },
   { key: 'fault_report_rate', width: 110 },
+  { key: 'reconnect_24h_rate', width: 110 },
+  { key: 'reconnect_2h_rate', width: 110 },
 ];
 
 const depth = (path: string) => path.split('/').filter(Boolean).length;

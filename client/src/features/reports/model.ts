@@ -23,6 +23,9 @@ export interface Kpis {
   over_level_complaints: number;
   subscribers: number;
   fault_report_rate: number | null;
+  reconnections_restored: number;
+  reconnect_24h_rate: number | null;
+  reconnect_2h_rate: number | null;
 }
 export type KpiKey = keyof Kpis;
 
@@ -58,7 +61,7 @@ export interface TargetsList {
   own: { unit_id: number | null; kpi: TargetKpi; from_month: string; value: number }[];
 }
 
-export const RATES: ReadonlySet<string> = new Set(['timely_rate', 'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'fault_report_rate']);
+export const RATES: ReadonlySet<string> = new Set(['timely_rate', 'first_time_satisfaction', 'second_time_satisfaction', 'unreachable_rate', 'fault_report_rate', 'reconnect_24h_rate', 'reconnect_2h_rate']);
 
 /** Which way is better for each figure the cards show: 'max' lower is better, 'min' higher is. */
 export const BETTER: Record<string, Direction> = {
