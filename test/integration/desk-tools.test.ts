@@ -2,6 +2,8 @@ import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '
 import { connectAs, listen, nextEvent, type ListeningApp } from '../helpers/realtime';
 
 /** Issue 10's desk tools: reply templates with placeholders, the cause tree per category, merging a duplicate. */
+// each story makes a few dozen requests: room for a loaded shared machine
+jest.setTimeout(60_000);
 let t: TestApp;
 let live: ListeningApp;
 beforeAll(async () => {
@@ -125,7 +127,7 @@ describe('merging a duplicate complaint', () => {
     const viewer = await connectAs(live.url, u().handler);
     viewer.emit('ticket.watch', { ticket_id: survivor.id });
     await nextEvent(viewer, 'ticket.viewers');
-    const heard = nextEvent<{ change: string; ticket: { id: number } }>(viewer, 'ticket.updated', (p) => p.ticket.id === survivor.id);
+    const heard = nextEvent<{ change: string; ticket: { id: number } }>(viewer, 'ticket.updated', (p) => p.ticket.id === survivor.id, 10_000);
 
     // stale, self, and another customer's ticket are refused before anything changes
     await t.http.post(`/api/tickets/${duplicate.id}/merge`).set(auth(u().agent)).set('If-Match', String(current.version - 1)).send({ into_ticket_id: survivor.id }).expect(409);
