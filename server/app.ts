@@ -61,6 +61,7 @@ import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
 import { templateRoutes } from './templates/routes';
 import { createTemplatesService } from './templates/service';
+import { ticketsRepository } from './tickets/repository';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
 import { reconnectionParticipant } from './reconnection/participant';
@@ -157,8 +158,18 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     tickets,
     slaSummaries: (db, ids) => sla.participant.summarize(db, ids),
     relatedTickets: async (db, ids) => {
+      // merged duplicates (mergedInto / mergedFrom), then the other tickets of the same mass-complaint incident
       const siblings = await incidents.siblings(db, ids);
-      return new Map([...siblings].map(([id, s]) => [id, s.tickets.map((t) => ({ id: t.id, number: t.number, relationshipType: 'isRelatedTo', name: `${t.number} (${s.title})` }))]));
+      const out = new Map<number, { id: number; number: string; relationshipType: string; name: string }[]>();
+      for (const row of await ticketsRepository.findMany(db, ids)) {
+        const merged = await ticketsRepository.related(db, row);
+        const incident = siblings.get(row.id);
+        out.set(row.id, [
+          ...merged.map((m) => ({ id: m.ticket_id, number: m.number, relationshipType: m.relation === 'merged_into' ? 'mergedInto' : 'mergedFrom', name: m.number })),
+          ...(incident?.tickets ?? []).map((t) => ({ id: t.id, number: t.number, relationshipType: 'isRelatedTo', name: `${t.number} (${incident!.title})` })),
+        ]);
+      }
+      return out;
     },
   });
   const hub = createHub(deps, tmf, { giveUpSeconds: deps.config.hubGiveUpSeconds, maxBackoffSeconds: deps.config.hubMaxBackoffSeconds });
