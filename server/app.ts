@@ -251,9 +251,10 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   });
 
   // On the public port only with a token (LOOPDESK_METRICS_TOKEN); LOOPDESK_METRICS_PORT serves it on a port of its own.
-  app.get('/metrics', async (req, res, next) => {
+  app.get('/metrics', async (req, res) => {
     const token = deps.config.metricsToken;
-    if (!token) return next();
+    // a 404 of its own: falling through would serve the console's index.html
+    if (!token) throw errors.notFound('GET /metrics');
     if (!metricsTokenMatches(req.get('Authorization'), token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       throw errors.unauthorized('GET /metrics needs the metrics bearer token');
