@@ -94,6 +94,20 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     }
   }
 
+  /** The SMSC has these: their ids are written even if the database is slow for a while (they are never offered again meanwhile). */
+  async function recordSent(group: { id: number; externalId: string }[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await autoRepo.recordSent(knex, group, clock.now());
+        return;
+      } catch (err) {
+        if (attempt >= 5 || stopped) throw err;
+        logger.warn('could not record sent messages yet; retrying', { count: group.length, err: err instanceof Error ? err.message : String(err) });
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
+  }
+
   async function pass(): Promise<number> {
     const now = clock.now();
     await autoRepo.expireLeases(knex, now);
@@ -113,7 +127,7 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     const flush = () => {
       const group = accepted;
       accepted = [];
-      writing = writing.then(() => autoRepo.recordSent(knex, group, clock.now()));
+      writing = writing.then(() => recordSent(group));
       return writing;
     };
     const lanes = Array.from({ length: Math.min(window, batch.length) }, async () => {

@@ -17,7 +17,7 @@ import { KINDS, type CallbacksService } from './service';
 
 /** Replies are handled on this many lanes (by number), up to REPLY_BATCH in one transaction. */
 const REPLY_LANES = 4;
-const REPLY_BATCH = 25;
+const REPLY_BATCH = 10;
 
 /** Receipt states that mean the survey never reached the phone: an agent calls at once. */
 const UNDELIVERED = new Set(['UNDELIV', 'REJECTD', 'EXPIRED', 'DELETED']);

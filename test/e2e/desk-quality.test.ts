@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, hasChromium, launch, screenshot, signIn, CHROMIUM } from './browser';
+import { axeViolations, buildConsole, hasChromium, launch, screenshot, signIn, CHROMIUM } from './browser';
 
 // The browser suite needs Debian's Chromium (.ci/run installs it); a missing browser fails the run.
 if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
@@ -210,21 +209,6 @@ describe('the Chinese console shows words, not codes', () => {
     await screenshot(head, 'cases-escalations');
   });
 });
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
-
-/** axe-core, injected into the page, on the whole document: the serious and critical violations. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // evaluated through the debugging protocol: the console's CSP (no inline script) stays on
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}`).join(' | ')}`);
-}
 
 describe('accessibility', () => {
   it('no serious or critical axe-core violation on any screen', async () => {
