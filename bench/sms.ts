@@ -175,7 +175,7 @@ async function main(): Promise<void> {
 
     const count = async (where: string) => Number((await knex.raw<{ rows: { n: string }[] }>(`SELECT count(*) AS n FROM callback_auto_attempts WHERE ${where}`)).rows[0]!.n);
     await until(async () => (await count(`state IN ('queued', 'sending')`)) === 0, CALLBACKS / RATE * 1000 * 3 + 60_000);
-    await until(() => smsc.stats().repliesPending === 0, (REPLY_S + 30) * 1000);
+    await until(() => smsc.stats().repliesPending === 0, (REPLY_S + 180) * 1000);
     const acked = () => smsc.stats().repliesAcked;
     await until(async () => (await count(`reply_effect = 'outcome'`)) >= acked() && (await count('delivery IS NOT NULL')) >= smsc.stats().receiptsAcked, 60_000);
 

@@ -50,14 +50,19 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
   let stopped = false;
   let running: Promise<number> | null = null;
   let again = false;
-  // the send rate is paced over real time across passes
-  let nextSlot = 0;
+  // the send rate holds over any second of real time, across passes: the last `rate` sends are remembered
+  const recent: number[] = [];
 
   async function paced(rate: number): Promise<void> {
-    const now = Date.now();
-    const at = Math.max(nextSlot, now);
-    nextSlot = at + 1000 / rate;
-    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+    for (;;) {
+      const now = Date.now();
+      while (recent.length > 0 && recent[0]! <= now - 1000) recent.shift();
+      if (recent.length < rate) {
+        recent.push(now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, recent[0]! + 1000 - now + 1));
+    }
   }
 
   async function offer(row: AutoAttemptRow, ivr: { endpoint: string; secret: string } | null): Promise<SubmitResult> {

@@ -43,7 +43,7 @@ describe('automatic callbacks in the console', () => {
     await card.getByText('未配置短信中心').waitFor();
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-automatic-callbacks');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="callback-automation"]')).toEqual([]);
 
     await page.goto(`${server.url}/reports`);
     const channels = page.getByTestId('callback-channels');

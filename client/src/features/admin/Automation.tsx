@@ -36,23 +36,23 @@ export function AutomationCard({ a }: { a: AdminText }) {
   return (
     <Card size="small" title={t('auto.title')} style={{ minWidth: 420, maxWidth: 560 }} data-testid="callback-automation">
       <Typography.Paragraph type="secondary">{t('auto.hint')}</Typography.Paragraph>
-      <Typography.Paragraph type={value.sms.configured ? undefined : 'warning'}>
+      <Typography.Paragraph strong={!value.sms.configured}>
         {value.sms.configured ? t('auto.smsOn', { source: value.sms.source }) : t('auto.smsOff')}
       </Typography.Paragraph>
       <Form layout="vertical" disabled={!editable}>
         <Form.Item label={t('auto.channel')} htmlFor="auto-channel" {...field('channel')}>
-          <Select id="auto-channel" value={value.channel} style={{ width: 240 }} onChange={(channel) => set({ channel })}
+          <Select id="auto-channel" aria-label={t('auto.channel')} value={value.channel} style={{ width: 240 }} onChange={(channel) => set({ channel })}
             options={CHANNELS.map((c) => ({ value: c, label: t(`auto.channel.${c}`) }))} data-testid="auto-channel" />
         </Form.Item>
         <Space wrap>
           <Form.Item label={t('auto.waitHours')} htmlFor="auto-wait" {...field('reply_wait_seconds')}>
-            <InputNumber id="auto-wait" min={0.1} step={0.5} value={value.reply_wait_seconds / 3600} onChange={(v) => set({ reply_wait_seconds: Math.round(Number(v ?? 0) * 3600) })} />
+            <InputNumber id="auto-wait" aria-label={t('auto.waitHours')} min={0.1} step={0.5} value={value.reply_wait_seconds / 3600} onChange={(v) => set({ reply_wait_seconds: Math.round(Number(v ?? 0) * 3600) })} />
           </Form.Item>
           <Form.Item label={t('auto.dailyCap')} htmlFor="auto-cap" {...field('daily_cap')}>
-            <InputNumber id="auto-cap" min={1} max={20} value={value.daily_cap} onChange={(v) => set({ daily_cap: Number(v ?? 1) })} />
+            <InputNumber id="auto-cap" aria-label={t('auto.dailyCap')} min={1} max={20} value={value.daily_cap} onChange={(v) => set({ daily_cap: Number(v ?? 1) })} />
           </Form.Item>
           <Form.Item label={t('auto.rate')} htmlFor="auto-rate" {...field('send_rate_per_second')}>
-            <InputNumber id="auto-rate" min={1} max={1000} value={value.send_rate_per_second} onChange={(v) => set({ send_rate_per_second: Number(v ?? 1) })} />
+            <InputNumber id="auto-rate" aria-label={t('auto.rate')} min={1} max={1000} value={value.send_rate_per_second} onChange={(v) => set({ send_rate_per_second: Number(v ?? 1) })} />
           </Form.Item>
         </Space>
         <Form.Item label={t('auto.ivrEndpoint')} htmlFor="auto-ivr-endpoint" {...field('ivr.endpoint')}>
@@ -63,7 +63,7 @@ export function AutomationCard({ a }: { a: AdminText }) {
             placeholder={value.ivr.secret_set ? t('auto.ivrSecretSet') : t('auto.ivrSecretUnset')} onChange={(e) => set({ secret: e.target.value })} />
         </Form.Item>
         <Typography.Paragraph type="secondary" copyable={{ text: value.ivr.result_url }}>{t('auto.resultUrl', { url: value.ivr.result_url })}</Typography.Paragraph>
-        {editable && <div><Button type="primary" onClick={save} data-testid="callback-automation-save">{t('auto.save')}</Button></div>}
+        {editable && <div><Button onClick={save} data-testid="callback-automation-save">{t('auto.save')}</Button></div>}
       </Form>
     </Card>
   );
