@@ -25,6 +25,7 @@ const ROLE_ACTIONS = {
   reports: ['supervisor', 'manager', 'admin', 'unit_head'],
   admin: ['admin', 'supervisor', 'manager'],
   audit: ['admin', 'manager'],
+  mail: ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type SessionAction = keyof typeof ROLE_ACTIONS;
 

@@ -22,7 +22,10 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
     body: loginBody,
     bodyExample: { username: 'agent01', password: 'demo12345' },
     responses: {
-      200: { description: 'a bearer token and the user', schema: z.object({ token: z.string(), expires_at: z.string(), user: userSchema }) },
+      200: {
+        description: 'a bearer token and the user; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password`',
+        schema: z.object({ token: z.string(), expires_at: z.string(), must_change_password: z.boolean(), user: userSchema }),
+      },
       401: { description: 'wrong username or password' },
       429: { description: 'too many attempts' },
     },
@@ -49,7 +52,9 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
   }),
   defineRoute({
     method: 'get', path: '/api/auth/me', action: 'session.read', tag: 'auth', summary: 'Who am I',
-    responses: { 200: { description: 'the signed-in user', schema: z.object({ id: z.number(), username: z.string(), name: z.string(), role: z.string(), unit_id: z.number().nullable() }) } },
-    handler: ({ principal }) => ({ body: { id: principal.id, username: principal.username, name: principal.name, role: principal.role, unit_id: principal.unitId } }),
+    responses: { 200: { description: 'the signed-in user', schema: z.object({ id: z.number(), username: z.string(), name: z.string(), role: z.string(), unit_id: z.number().nullable(), must_change_password: z.boolean() }) } },
+    handler: ({ principal }) => ({
+      body: { id: principal.id, username: principal.username, name: principal.name, role: principal.role, unit_id: principal.unitId, must_change_password: principal.mustChangePassword === true },
+    }),
   }),
 ];

@@ -25,6 +25,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_LISTEN_URL: url(['postgres:', 'postgresql:']).optional(),
   LOOPDESK_DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
@@ -53,6 +54,10 @@ const envSchema = z.object({
   LOOPDESK_SCHEDULER_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOOPDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   LOOPDESK_OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(3600),
+  LOOPDESK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  LOOPDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(25),
+  LOOPDESK_IMPORT_BATCH_ABOVE_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
 });
 
 export interface Config {
@@ -60,6 +65,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** PostgreSQL connections the app may hold (the embedded database always has one). */
   readonly databasePoolMax: number;
+  /** A direct (session) connection for the outbox's LISTEN when DATABASE_URL goes through a transaction pooler. */
+  readonly databaseListenUrl: string | undefined;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
@@ -87,6 +94,14 @@ export interface Config {
   readonly role: 'all' | 'api' | 'worker';
   /** How long outbox events are kept for consoles that reconnect. */
   readonly outboxRetentionSeconds: number;
+  /** A second listener serving only GET /metrics (keep it off the public network); absent: none. */
+  readonly metricsPort: number | undefined;
+  /** Bearer token that opens GET /metrics on the main port; absent: /metrics is not served there. */
+  readonly metricsToken: string | undefined;
+  /** How long a SIGTERM may take to drain before the process exits anyway. */
+  readonly shutdownTimeoutSeconds: number;
+  /** customer files with more rows are committed batch by batch (resumable); smaller ones in one transaction */
+  readonly importBatchAboveRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
     dataDir: path.resolve(e.LOOPDESK_DATA_DIR),
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
@@ -123,5 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerReconcileSeconds: e.LOOPDESK_SCHEDULER_RECONCILE_SECONDS,
     role: e.LOOPDESK_ROLE,
     outboxRetentionSeconds: e.LOOPDESK_OUTBOX_RETENTION_SECONDS,
+    metricsPort: e.LOOPDESK_METRICS_PORT,
+    metricsToken: e.LOOPDESK_METRICS_TOKEN,
+    shutdownTimeoutSeconds: e.LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS,
+    importBatchAboveRows: e.LOOPDESK_IMPORT_BATCH_ABOVE_ROWS,
   });
 }

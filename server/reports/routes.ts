@@ -7,7 +7,7 @@ import { htmlToPdf } from './pdf';
 import { bulletinHtml, reportCsv } from './render';
 import {
   breakdownQuery, breakdownSchema, callbackChannelsQuery, callbackChannelsSchema, bulletinQuery, bulletinSchema, caseReviewBody, caseSchema, rectificationBody, rectificationListSchema,
-  rectificationPatch, rectificationSchema, rectificationsQuery, reportQuery, reportSchema, subscribersBody, subscribersListSchema,
+  mailRecipientsSchema, rectificationPatch, rectificationSchema, rectificationsQuery, reportQuery, reportSchema, subscribersBody, subscribersListSchema,
   subscribersParams, subscribersQuery, targetsBody, targetsListSchema, targetsParams, targetsQuery, ticketIdParams, trendQuery, trendSchema,
 } from './schemas';
 import type { ReportsService } from './service';
@@ -130,6 +130,13 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
     params: idParams, body: rectificationPatch,
     responses: { 200: { description: 'the item', schema: rectificationSchema } },
     handler: async ({ principal, params, body }) => ({ body: await reports.updateRectification(principal, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/recipients', action: 'reports.read', tag: 'reports',
+    summary: 'Who receives the monthly bulletin mail, and which scope each gets',
+    description: 'Every active manager (the whole company) and unit head (their subtree), the same rule the mail uses; `receives: false` when no e-mail address is on file. Unit heads see the heads of their subtree only.',
+    responses: { 200: { description: 'the recipients', schema: mailRecipientsSchema } },
+    handler: async ({ principal }) => ({ body: await reports.mailRecipients(principal) }),
   }),
   defineRoute({
     method: 'get', path: '/api/reports/subscribers', action: 'reports.read', tag: 'reports',

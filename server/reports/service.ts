@@ -3,6 +3,7 @@ import { writeAudit } from '../audit';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
+import { causesRepository } from '../causes/repository';
 import { errors } from '../http/errors';
 import { channelFigures, CHANNEL_FIGURE_DEFINITIONS } from '../callbacks/figures';
 import { ticketsRepository } from '../tickets/repository';
@@ -131,6 +132,26 @@ export function createReportsService(deps: Deps) {
           return { unit_id: u.id, name: u.name, parent_id: u.parent_id, path: u.path, kpis, targets: resolvers.get(month)!.targets(u.id, kpis) };
         }),
     };
+  }
+
+  /** Counts per picked cause rolled up to category → cause → sub-cause, names from the cause tree's owner. */
+  async function causeTree(counts: { category: string; cause_id: number | null; tickets: number }[]) {
+    const picked = await causesRepository.byIds(knex, counts.flatMap((c) => (c.cause_id === null ? [] : [c.cause_id])));
+    const parents = await causesRepository.byIds(knex, [...new Set(picked.flatMap((c) => (c.parent_id === null ? [] : [c.parent_id])))]);
+    const byId = new Map([...picked, ...parents].map((c) => [c.id, c]));
+    type Node = { category: string; cause_id: number | null; name_zh: string | null; name_en: string | null; active: boolean | null; tickets: number; sub_causes: { cause_id: number; name_zh: string; name_en: string; active: boolean; tickets: number }[] };
+    const nodes = new Map<string, Node>();
+    for (const count of counts) {
+      const cause = count.cause_id === null ? undefined : byId.get(count.cause_id);
+      const top = cause?.parent_id ? byId.get(cause.parent_id) : cause;
+      const key = `${count.category}:${top?.id ?? '-'}`;
+      const node = nodes.get(key) ?? { category: count.category, cause_id: top?.id ?? null, name_zh: top?.name_zh ?? null, name_en: top?.name_en ?? null, active: top?.active ?? null, tickets: 0, sub_causes: [] };
+      node.tickets += count.tickets;
+      if (cause && top && cause.id !== top.id) node.sub_causes.push({ cause_id: cause.id, name_zh: cause.name_zh, name_en: cause.name_en, active: cause.active, tickets: count.tickets });
+      nodes.set(key, node);
+    }
+    for (const node of nodes.values()) node.sub_causes.sort((a, b) => b.tickets - a.tickets || a.cause_id - b.cause_id);
+    return [...nodes.values()].sort((a, b) => b.tickets - a.tickets || a.category.localeCompare(b.category) || (a.cause_id ?? 0) - (b.cause_id ?? 0));
   }
 
   function toRectificationView(row: RectificationRow, today: string): RectificationView {
@@ -269,12 +290,13 @@ export function createReportsService(deps: Deps) {
     /** Complaints of the month by category and by cause, for the scope. */
     async breakdown(principal: Principal, month: string, unitId: number | undefined) {
       const scope = await resolveScope(knex, principal, unitId);
-      const { byCategory, byCause } = await repo.breakdown(knex, tz, firstDay(month), scope.root?.path ?? null);
+      const { byCategory, byCause, byCauseId } = await repo.breakdown(knex, tz, firstDay(month), scope.root?.path ?? null);
       const top = byCause.slice(0, 10);
       const rest = byCause.slice(10).reduce((sum, r) => sum + r.tickets, 0);
       return {
         month, unit_id: scope.root?.id ?? null, by_category: byCategory,
         by_cause: rest > 0 ? [...top, { cause: '其他', tickets: rest }] : top,
+        by_cause_tree: await causeTree(byCauseId),
       };
     },
 
@@ -376,6 +398,17 @@ export function createReportsService(deps: Deps) {
         return current.ticket_id;
       });
       return (await caseView(principal, ticketId)).rectifications.find((r) => r.id === rectificationId)!;
+    },
+
+    /** Who the monthly bulletin mail is for, and the scope each gets; unit heads see the heads of their subtree. */
+    async mailRecipients(principal: Principal) {
+      const rows = await repo.mailRecipients(knex, scopePrefix(principal));
+      return {
+        items: rows.map((r) => ({
+          user_id: Number(r.id), username: r.username, name: r.name, role: r.role, unit_id: r.unit_id === null ? null : Number(r.unit_id), unit_name: r.unit_name,
+          scope_unit_id: r.role === 'manager' || r.unit_id === null ? null : Number(r.unit_id), email: r.email, receives: r.email !== null,
+        })),
+      };
     },
 
     async subscribers(principal: Principal, month: string) {

@@ -37,6 +37,10 @@ export const TRANSITIONS = {
   assign: { from: ['dispatched'] },
   /** the caller chases a ticket still being worked (催单) */
   urge: { from: ['accepted', 'dispatched'] },
+  /** a duplicate still being worked closes into the surviving ticket (close_reason merged) */
+  merge: { from: ['accepted', 'dispatched'] },
+  /** the survivor takes the duplicate in while it is still open */
+  absorb: { from: ['accepted', 'dispatched', 'resolved'] },
 } as const satisfies Record<string, { from: readonly TicketStatus[] }>;
 
 export type TicketAction = keyof typeof TRANSITIONS;

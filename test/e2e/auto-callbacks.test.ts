@@ -1,31 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { axeViolations, buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn } from './browser';
+import { axeViolations, screenshot, useConsole } from './browser';
 
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 jest.setTimeout(90_000);
-
-let t: TestApp;
-let server: ListeningApp;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  buildConsole();
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
-  await signIn(page, server.url, 'admin', '/admin?tab=rules');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+const ui = useConsole();
 
 describe('automatic callbacks in the console', () => {
   it('the administrator sets up the voice platform by keyboard; the report shows callbacks by channel; both pass axe', async () => {
+    const page = await ui.consoleFor('admin', '/admin?tab=rules');
     const card = page.getByTestId('callback-automation');
     await card.waitFor();
     await page.getByLabel('语音平台外呼地址').fill('https://ivr.example.test/calls');
@@ -38,18 +18,18 @@ describe('automatic callbacks in the console', () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/callbacks/automation') && r.request().method() === 'PUT');
     await page.getByTestId('callback-automation-save').click();
     expect((await saved).status()).toBe(200);
-    expect((await t.http.get('/api/callbacks/automation').set('Authorization', `Bearer ${t.fixture.users.admin.token}`).expect(200)).body)
+    expect((await ui.t.http.get('/api/callbacks/automation').set('Authorization', `Bearer ${ui.t.fixture.users.admin.token}`).expect(200)).body)
       .toMatchObject({ channel: 'ivr', ivr: { endpoint: 'https://ivr.example.test/calls', secret_set: true } });
     await card.getByText('未配置短信中心').waitFor();
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-automatic-callbacks');
     expect(await axeViolations(page, '[data-testid="callback-automation"]')).toEqual([]);
 
-    await page.goto(`${server.url}/reports`);
+    await page.goto(`${ui.server.url}/reports`);
     const channels = page.getByTestId('callback-channels');
     await channels.locator('tbody').waitFor();
     await channels.scrollIntoViewIfNeeded();
     await screenshot(page, 'report-callback-channels');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="callback-channels"]')).toEqual([]);
   });
 });

@@ -335,6 +335,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cause tree (原因分类) of every category or one, flat, in order */
+        get: operations["getCauses"];
+        put?: never;
+        /** Add a cause, or a sub-cause under one */
+        post: operations["postCauses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/causes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename (while unused), reorder, deactivate or reactivate a cause
+         * @description Never deleted: tickets keep the cause they were resolved with. 409 `cause_in_use` on renaming a cause tickets name.
+         */
+        patch: operations["patchCausesById"];
+        trace?: never;
+    };
     "/api/cti/calls": {
         parameters: {
             query?: never;
@@ -482,6 +520,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import units, users or customers from a CSV or XLSX file
+         * @description The body is the file (`text/csv` or XLSX); its first row names the columns (units: code, name, parent_code, area; users: username, name, role, unit_code, email, password; customers: phone, name, account_no, area, tier, email, unit_code). The whole file is checked first: any bad row answers 422 `import_rows_invalid` with `errors: [{line, field, message}]` and nothing is written; `dry_run=true` only checks. Rows are upserted by their natural key (unit code, username, customer phone); an empty cell keeps the stored value. The same file (or `Idempotency-Key`) twice imports once: the second answer has `replayed: true`. Customer files over 100 000 rows are committed in batches that a re-run completes. Progress reaches the uploading console as `import.progress` events; one audit row per import.
+         */
+        post: operations["postImportsByKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents": {
         parameters: {
             query?: never;
@@ -553,6 +611,43 @@ export interface paths {
         post?: never;
         /** Unlink a ticket from the incident */
         delete: operations["deleteIncidentsByIdTicketsByTicketId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a parked delivery again (audited)
+         * @description The delivery goes back to the queue with a fresh count of attempts; the mail worker sends it within a second or two. Only a parked (`failed`) delivery can be retried: anything else is 409 `mail_not_parked`.
+         */
+        post: operations["postMailByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/parked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail the mail server refused (parked), newest first, with its error */
+        get: operations["getMailParked"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -663,6 +758,44 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/reply-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reply templates (常用语) by purpose, category and type; filled from a ticket with ticket_id
+         * @description Placeholders: {customer_name} {customer_phone} {ticket_number} {due_at} (the soonest open SLA due time, desk time) {unit} {agent_name} (the caller of this request). Without ticket_id the console fills what it knows (intake: the caller being typed).
+         */
+        get: operations["getReplyTemplates"];
+        put?: never;
+        /** Add a reply template */
+        post: operations["postReplyTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reply-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, deactivate or reactivate a reply template */
+        patch: operations["patchReplyTemplatesById"];
         trace?: never;
     };
     "/api/reports/breakdown": {
@@ -787,6 +920,26 @@ export interface paths {
         put?: never;
         /** Add a rectification item with a responsible person and due date */
         post: operations["postReportsCasesByTicketIdRectifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who receives the monthly bulletin mail, and which scope each gets
+         * @description Every active manager (the whole company) and unit head (their subtree), the same rule the mail uses; `receives: false` when no e-mail address is on file. Unit heads see the heads of their subtree only.
+         */
+        get: operations["getReportsRecipients"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1246,6 +1399,26 @@ export interface paths {
         put?: never;
         /** Flag (or unflag) a major service problem (重大服务问题) */
         post: operations["postTicketsByIdMajorProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a duplicate complaint into the ticket that carries on (合并工单)
+         * @description The ticket in the path is the duplicate (If-Match: its version); it closes with close_reason `merged`. Both timelines record it (merged_into / merged_from), the survivor adds the duplicate's urge count and shows its timeline, and both answer `related`. Same customer only (422 `merge_other_customer`); the survivor must not be closed (422 `merge_target_closed`).
+         */
+        post: operations["postTicketsByIdMerge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1771,6 +1944,22 @@ export interface components {
             step_seconds: number;
             updated_at: string;
         };
+        ImportResult: {
+            /** @description rows whose key was new (dry run: would be created) */
+            created: number;
+            dry_run: boolean;
+            /** @description the import batch (null for a dry run) */
+            id: number | null;
+            /** @enum {string} */
+            kind: "units" | "users" | "customers";
+            /** @description this file (or Idempotency-Key) was imported before: nothing was written again */
+            replayed: boolean;
+            rows: number;
+            /** @description rows that matched what is stored already */
+            unchanged: number;
+            /** @description rows whose key existed and whose values changed (dry run: whose key exists) */
+            updated: number;
+        };
         Incident: {
             category: string | null;
             cause: string | null;
@@ -1789,6 +1978,14 @@ export interface components {
             /** @description the responsible unit */
             unit_id: number;
             updated_at: string;
+        };
+        MailRetried: {
+            id: number;
+            /**
+             * @description waiting for the mail worker, which sends it within a second or two
+             * @constant
+             */
+            status: "pending";
         };
         MassComplaintDetector: {
             enabled: boolean;
@@ -1854,6 +2051,27 @@ export interface components {
             };
             name: string;
         };
+        ParkedMail: {
+            attempts: number;
+            /** @description when the mail was decided */
+            created_at: string;
+            /** @description the mail server's refusal, as it said it */
+            error: string | null;
+            id: number;
+            /** @description the mail kind, e.g. ownership.assigned, callback.survey */
+            kind: string;
+            /** @description what the mail announces, e.g. `ownership:42` */
+            notification_id: string;
+            recipient: string;
+            subject: string;
+            ticket_id: number | null;
+            ticket_number: string | null;
+        };
+        ParkedMailPage: {
+            items: components["schemas"]["ParkedMail"][];
+            /** @description pass as `before` for the next page; null on the last */
+            next_before: number | null;
+        };
         Person: {
             /** @description inactive people still name their past actions */
             active: boolean;
@@ -1869,11 +2087,17 @@ export interface components {
             /** @description a stable code where clients branch on the cause, e.g. stale_version, illegal_transition, duplicate */
             code?: string;
             detail: string;
-            /** @description 400: one entry per bad field */
+            /** @description 400: one entry per bad field; 422 of a file import: one per bad value, with its line */
             errors?: {
+                /** @description a file import: the column of the bad value */
+                field?: string;
+                /** @description a file import: the line (CSV) or row (XLSX) of the bad value */
+                line?: number;
                 message: string;
                 path: string;
             }[];
+            /** @description the X-Request-Id of the request: every log line of it carries the same id */
+            request_id?: string;
             status: number;
             title: string;
             type: string;
@@ -1916,6 +2140,29 @@ export interface components {
             ticket_number: string;
             unit_id: number | null;
             unit_name: string | null;
+        };
+        ReplyTemplate: {
+            active: boolean;
+            body_en: string;
+            body_zh: string;
+            /** @description null: every category */
+            category: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+            id: number;
+            name: string;
+            /**
+             * @description where it is offered: description (intake), resolution (resolve / feedback), comment
+             * @enum {string}
+             */
+            purpose: "description" | "resolution" | "comment";
+            /** @description with ticket_id: the bodies with the placeholders filled from that ticket (unknown values stay as placeholders) */
+            rendered?: {
+                en: string;
+                zh: string;
+            };
+            /** @description null: every type */
+            ticket_type: ("complaint" | "fault" | "reconnection" | "request") | null;
+            updated_at: string;
+            version: number;
         };
         ReportCase: {
             accepted_at: string;
@@ -2312,11 +2559,13 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2326,6 +2575,8 @@ export interface components {
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
             id: number;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2355,6 +2606,21 @@ export interface components {
             urge_count: number;
             version: number;
         };
+        TicketCause: {
+            /** @description false: kept for the tickets that name it, no longer offered */
+            active: boolean;
+            /** @enum {string} */
+            category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+            id: number;
+            /** @description some ticket names it: its names are fixed (deactivate it and add a new one instead) */
+            in_use: boolean;
+            name_en: string;
+            name_zh: string;
+            /** @description null: a cause; else the cause this sub-cause belongs to */
+            parent_id: number | null;
+            /** @description order among its siblings */
+            position: number;
+        };
         TicketDetail: {
             accepted_by: number;
             assignee_id: number | null;
@@ -2364,11 +2630,19 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
+            /** @description cause → sub-cause, as picked at resolution; empty when none */
+            cause_path: {
+                id: number;
+                name_en: string;
+                name_zh: string;
+            }[];
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2385,6 +2659,11 @@ export interface components {
                     [key: string]: unknown;
                 };
                 id: number;
+                /** @description on a survivor: the duplicate merged into it whose timeline this event comes from */
+                source?: {
+                    number: string;
+                    ticket_id: number;
+                } | null;
                 type: string;
             }[];
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
@@ -2392,6 +2671,8 @@ export interface components {
             id: number;
             /** @description the mass complaint (规模性投诉) this ticket is linked to, with the wording agents give callers */
             incident?: components["schemas"]["Incident"] | null;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2410,6 +2691,16 @@ export interface components {
             } | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
+            /** @description tickets linked to this one by a merge, both ways */
+            related: {
+                number: string;
+                /**
+                 * @description merged_into: this ticket was closed into that one; merged_from: that duplicate was closed into this one
+                 * @enum {string}
+                 */
+                relation: "merged_into" | "merged_from";
+                ticket_id: number;
+            }[];
             resolution: string | null;
             resolved_at: string | null;
             responsibility: ("company" | "customer" | "third_party" | "none") | null;
@@ -2433,11 +2724,13 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2447,6 +2740,8 @@ export interface components {
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
             id: number;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2501,6 +2796,10 @@ export interface components {
             active: boolean;
             email: string | null;
             id: number;
+            /** @description the last successful sign-in */
+            last_sign_in_at: string | null;
+            /** @description an admin reset the password: the user must choose a new one before anything else */
+            must_change_password: boolean;
             name: string;
             /** @enum {string} */
             role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
@@ -2610,7 +2909,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description a bearer token and the user */
+            /** @description a bearer token and the user; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2618,6 +2917,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         expires_at: string;
+                        must_change_password: boolean;
                         token: string;
                         user: components["schemas"]["User"];
                     };
@@ -2732,6 +3032,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
+                        must_change_password: boolean;
                         name: string;
                         role: string;
                         unit_id: number | null;
@@ -4061,6 +4362,236 @@ export interface operations {
             };
         };
     };
+    getCauses: {
+        parameters: {
+            query?: {
+                category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                include_inactive?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description causes and sub-causes (parent_id) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TicketCause"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "category": "billing",
+                 *       "name_zh": "套餐变更未生效",
+                 *       "name_en": "Plan change not applied"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                    name_en: string;
+                    name_zh: string;
+                    /** @description a sub-cause: the cause it belongs to (same category; two levels) */
+                    parent_id?: number;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCause"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description parent not an active top-level cause of the category (cause_parent_invalid) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCausesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    name_en?: string;
+                    name_zh?: string;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCause"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such cause */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description renaming a cause in use (cause_in_use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCtiCalls: {
         parameters: {
             query?: never;
@@ -4710,6 +5241,113 @@ export interface operations {
             };
         };
     };
+    postImportsByKind: {
+        parameters: {
+            query?: {
+                /** @description true: check the whole file, write nothing */
+                dry_run?: "true" | "false";
+            };
+            header?: {
+                /** @description names this import; without it the file's content hash does */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: "units" | "users" | "customers";
+            };
+            cookie?: never;
+        };
+        /** @description the file, at most 256 MB */
+        requestBody: {
+            content: {
+                "application/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description imported (or checked, for a dry run) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the same import is running (`import_in_progress`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the file is larger than 256 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description neither CSV nor XLSX */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description bad rows (`import_rows_invalid`, every bad line in `errors`), or the key was used for another file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIncidents: {
         parameters: {
             query?: {
@@ -5232,6 +5870,142 @@ export interface operations {
             };
         };
     };
+    postMailByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRetried"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such delivery */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the delivery is not parked (`mail_not_parked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMailParked: {
+        parameters: {
+            query?: {
+                /** @description deliveries older than this id (the previous page's last) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of parked deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedMailPage"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMassComplaintDetectors: {
         parameters: {
             query?: never;
@@ -5525,11 +6299,13 @@ export interface operations {
                             /** @enum {string} */
                             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
                             cause: string | null;
+                            /** @description the cause picked from the cause tree at resolution */
+                            cause_id: number | null;
                             /** @enum {string} */
                             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
                             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-                            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+                            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
                             closed_at: string | null;
                             created_at: string;
                             customer: components["schemas"]["Customer"];
@@ -5539,6 +6315,8 @@ export interface operations {
                             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
                             handling_round: number;
                             id: number;
+                            /** @description a duplicate closed as merged: the ticket that carries on */
+                            merged_into_id: number | null;
                             /** @description human-readable, e.g. TS20261125-0001 */
                             number: string;
                             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -5808,6 +6586,262 @@ export interface operations {
             };
         };
     };
+    getReplyTemplates: {
+        parameters: {
+            query?: {
+                /** @description templates of this category and those for every category */
+                category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                include_inactive?: "true" | "false";
+                purpose?: "description" | "resolution" | "comment";
+                /** @description templates for this ticket's category and type, filled from it */
+                ticket_id?: number;
+                /** @description templates of this ticket type and those for every type */
+                type?: "complaint" | "fault" | "reconnection" | "request";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReplyTemplate"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ticket_id: no such ticket in your units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postReplyTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "话费退还",
+                 *       "purpose": "resolution",
+                 *       "category": "billing",
+                 *       "body_zh": "{customer_name}您好，您反映的多扣费已核实并退还。",
+                 *       "body_en": "Dear {customer_name}, the overcharge has been refunded."
+                 *     }
+                 */
+                "application/json": {
+                    body_en: string;
+                    body_zh: string;
+                    /** @default null */
+                    category?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+                    name: string;
+                    /** @enum {string} */
+                    purpose: "description" | "resolution" | "comment";
+                    /** @default null */
+                    ticket_type?: ("complaint" | "fault" | "reconnection" | "request") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchReplyTemplatesById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the template version you edited; stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    body_en?: string;
+                    body_zh?: string;
+                    category?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+                    name?: string;
+                    /** @enum {string} */
+                    purpose?: "description" | "resolution" | "comment";
+                    ticket_type?: ("complaint" | "fault" | "reconnection" | "request") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such template */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getReportsBreakdown: {
         parameters: {
             query: {
@@ -5836,6 +6870,24 @@ export interface operations {
                         /** @description complaints resolved in the month by the cause recorded at resolution (the ten most frequent, the rest as 其他) */
                         by_cause: {
                             cause: string;
+                            tickets: number;
+                        }[];
+                        /** @description complaints resolved in the month by category → cause → sub-cause of the cause tree, most frequent first */
+                        by_cause_tree: {
+                            active: boolean | null;
+                            category: string;
+                            /** @description null: resolved without a cause from the tree (before it existed, or a category without one) */
+                            cause_id: number | null;
+                            name_en: string | null;
+                            name_zh: string | null;
+                            sub_causes: {
+                                active: boolean;
+                                cause_id: number;
+                                name_en: string;
+                                name_zh: string;
+                                tickets: number;
+                            }[];
+                            /** @description this cause and its sub-causes */
                             tickets: number;
                         }[];
                         month: string;
@@ -6310,6 +7362,77 @@ export interface operations {
             };
             /** @description no such active owner */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the recipients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            email: string | null;
+                            name: string;
+                            /** @description false: no e-mail address, so the bulletin does not reach them */
+                            receives: boolean;
+                            /** @enum {string} */
+                            role: "manager" | "unit_head";
+                            /** @description the subtree the bulletin covers; null: the whole company */
+                            scope_unit_id: number | null;
+                            unit_id: number | null;
+                            unit_name: string | null;
+                            user_id: number;
+                            username: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7755,8 +8878,10 @@ export interface operations {
                     priority?: "normal" | "urgent";
                     /** @description one-call resolution: the agent solved it during the call */
                     resolve?: {
-                        /** @description why it happened */
-                        cause: string;
+                        /** @description why it happened, in words (optional when cause_id is given: the cause's name is kept) */
+                        cause?: string;
+                        /** @description the cause (or sub-cause) from the category's cause tree (GET /api/causes); required for complaints of a category that has one */
+                        cause_id?: number;
                         /** @description what was done */
                         resolution: string;
                         /**
@@ -8551,6 +9676,120 @@ export interface operations {
             };
         };
     };
+    postTicketsByIdMerge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "into_ticket_id": 42,
+                 *       "note": "同一用户重复来电，合并处理"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the ticket that carries on (same customer, not closed) */
+                    into_ticket_id: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description both tickets after the merge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicate: components["schemas"]["Ticket"];
+                        survivor: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description either ticket is not there or not in your units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version, or the duplicate is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another customer, the same ticket, or a closed survivor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postTicketsByIdOwnerActions: {
         parameters: {
             query?: never;
@@ -8739,8 +9978,10 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description why it happened */
-                    cause: string;
+                    /** @description why it happened, in words (optional when cause_id is given: the cause's name is kept) */
+                    cause?: string;
+                    /** @description the cause (or sub-cause) from the category's cause tree (GET /api/causes); required for complaints of a category that has one */
+                    cause_id?: number;
                     /** @description what was done */
                     resolution: string;
                     /**
