@@ -79,14 +79,19 @@ function startSmsc() {
       // half the customers answer "1" within the reply window
       if (Number(to.slice(-1)) % 2 === 0) {
         repliesPending += 1;
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          session.deliver_sm({ source_addr: `86${to}`, destination_addr: '10000', short_message: '1' }, (r) => {
-            repliesPending -= 1;
-            if (r.command_status === 0) repliesAcked += 1;
-          });
-        }, Math.random() * REPLY_S * 1000);
-        timers.add(timer);
+        // a reply the desk could not store yet (temporary error) is delivered again a second later, as an SMSC does
+        const offer = (delayMs: number) => {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            session.deliver_sm({ source_addr: `86${to}`, destination_addr: '10000', short_message: '1' }, (r) => {
+              if (r.command_status !== 0) return offer(1000);
+              repliesPending -= 1;
+              repliesAcked += 1;
+            });
+          }, delayMs);
+          timers.add(timer);
+        };
+        offer(Math.random() * REPLY_S * 1000);
       }
     });
   });
@@ -170,7 +175,7 @@ async function main(): Promise<void> {
 
     const count = async (where: string) => Number((await knex.raw<{ rows: { n: string }[] }>(`SELECT count(*) AS n FROM callback_auto_attempts WHERE ${where}`)).rows[0]!.n);
     await until(async () => (await count(`state IN ('queued', 'sending')`)) === 0, CALLBACKS / RATE * 1000 * 3 + 60_000);
-    await until(() => smsc.stats().repliesPending === 0, (REPLY_S + 30) * 1000);
+    await until(() => smsc.stats().repliesPending === 0, (REPLY_S + 180) * 1000);
     const acked = () => smsc.stats().repliesAcked;
     await until(async () => (await count(`reply_effect = 'outcome'`)) >= acked() && (await count('delivery IS NOT NULL')) >= smsc.stats().receiptsAcked, 60_000);
 

@@ -50,14 +50,19 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
   let stopped = false;
   let running: Promise<number> | null = null;
   let again = false;
-  // the send rate is paced over real time across passes
-  let nextSlot = 0;
+  // the send rate holds over any second of real time, across passes: the last `rate` sends are remembered
+  const recent: number[] = [];
 
   async function paced(rate: number): Promise<void> {
-    const now = Date.now();
-    const at = Math.max(nextSlot, now);
-    nextSlot = at + 1000 / rate;
-    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+    for (;;) {
+      const now = Date.now();
+      while (recent.length > 0 && recent[0]! <= now - 1000) recent.shift();
+      if (recent.length < rate) {
+        recent.push(now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, recent[0]! + 1000 - now + 1));
+    }
   }
 
   async function offer(row: AutoAttemptRow, ivr: { endpoint: string; secret: string } | null): Promise<SubmitResult> {
@@ -94,6 +99,20 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     }
   }
 
+  /** The SMSC has these: their ids are written even if the database is slow for a while (they are never offered again meanwhile). */
+  async function recordSent(group: { id: number; externalId: string }[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await autoRepo.recordSent(knex, group, clock.now());
+        return;
+      } catch (err) {
+        if (attempt >= 5 || stopped) throw err;
+        logger.warn('could not record sent messages yet; retrying', { count: group.length, err: err instanceof Error ? err.message : String(err) });
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
+  }
+
   async function pass(): Promise<number> {
     const now = clock.now();
     await autoRepo.expireLeases(knex, now);
@@ -113,7 +132,7 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     const flush = () => {
       const group = accepted;
       accepted = [];
-      writing = writing.then(() => autoRepo.recordSent(knex, group, clock.now()));
+      writing = writing.then(() => recordSent(group));
       return writing;
     };
     const lanes = Array.from({ length: Math.min(window, batch.length) }, async () => {

@@ -15,6 +15,10 @@ import { callbacksRepository as repo, type CallbackRecord } from './repository';
 import type { AutomationInput, AutomationView, IvrResultInput, PreferenceInput, PreferenceView } from './schemas';
 import { KINDS, type CallbacksService } from './service';
 
+/** Replies are handled on this many lanes (by number), up to REPLY_BATCH in one transaction. */
+const REPLY_LANES = 4;
+const REPLY_BATCH = 10;
+
 /** Receipt states that mean the survey never reached the phone: an agent calls at once. */
 const UNDELIVERED = new Set(['UNDELIV', 'REJECTD', 'EXPIRED', 'DELETED']);
 
@@ -118,12 +122,58 @@ export function createAutoCallbacks(deps: Deps, options: AutoCallbacksOptions) {
     return 'late';
   }
 
+  async function handleReply(uow: UnitOfWork, phone: string, text: string): Promise<void> {
+    const { trx } = uow;
+    const meaning = readReply(text);
+    const now = clock.now();
+    if (meaning.kind === 'opt_out') await autoRepo.optOut(trx, phone, now, 'sms', text);
+    const policy = await repo.policy(trx);
+    // the survey a reply answers: the latest one to that number within the survey's lifetime
+    const sms = await autoRepo.latestSmsTo(trx, phone, new Date(now.getTime() - policy.surveyTtlSeconds * 1000));
+    if (!sms) {
+      if (meaning.kind !== 'opt_out') await autoRepo.unmatched(trx, phone, text, now);
+      return;
+    }
+    // a second reply to one survey is kept as a late note
+    const effect = await settle(uow, sms, sms.reply_at ? { kind: 'note' } : meaning, text, now);
+    if (!sms.reply_at) await autoRepo.recordReply(trx, sms.id, text, now, effect);
+  }
+
+  type Reply = { phone: string; text: string; resolve: () => void; reject: (err: unknown) => void };
+  const replyLanes: Reply[][] = Array.from({ length: REPLY_LANES }, () => []);
+  const laneBusy: boolean[] = Array.from({ length: REPLY_LANES }, () => false);
+  async function drainReplies(lane: number): Promise<void> {
+    laneBusy[lane] = true;
+    const queue = replyLanes[lane]!;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, REPLY_BATCH);
+      try {
+        await inTransaction(knex, bus, async (uow) => {
+          for (const r of batch) await handleReply(uow, r.phone, r.text);
+        });
+        for (const r of batch) r.resolve();
+      } catch {
+        for (const r of batch) {
+          await inTransaction(knex, bus, (uow) => handleReply(uow, r.phone, r.text)).then(r.resolve, r.reject);
+        }
+      }
+    }
+    laneBusy[lane] = false;
+  }
+
   let receipts: { messageId: string; stat: string; resolve: () => void; reject: (err: unknown) => void }[] = [];
   let receiptTimer: NodeJS.Timeout | null = null;
+  let receiptsWriting = false;
+  /** One receipt transaction at a time: what arrives meanwhile waits for the next (bounded use of the pool). */
   async function flushReceipts(): Promise<void> {
-    const batch = receipts;
-    receipts = [];
     receiptTimer = null;
+    if (receiptsWriting) {
+      receiptTimer = setTimeout(() => void flushReceipts(), 20);
+      return;
+    }
+    const batch = receipts.splice(0, 500);
+    if (batch.length === 0) return;
+    receiptsWriting = true;
     try {
       await inTransaction(knex, bus, async (uow) => {
         const now = clock.now();
@@ -133,6 +183,9 @@ export function createAutoCallbacks(deps: Deps, options: AutoCallbacksOptions) {
       for (const r of batch) r.resolve();
     } catch (err) {
       for (const r of batch) r.reject(err);
+    } finally {
+      receiptsWriting = false;
+      if (receipts.length > 0) receiptTimer ??= setTimeout(() => void flushReceipts(), 0);
     }
   }
 
@@ -140,23 +193,17 @@ export function createAutoCallbacks(deps: Deps, options: AutoCallbacksOptions) {
     /** plugged into the callbacks service: takes the due attempts the machine makes */
     automation: { start },
 
-    /** A customer's SMS (deliver_sm). Stored before the SMSC is answered; never dropped. */
-    async onSmsMessage(m: { from: string; text: string }): Promise<void> {
+    /**
+     * A customer's SMS (deliver_sm), acknowledged to the SMSC once stored; never dropped. Replies
+     * of one number are handled in order on one lane; a lane writes the replies waiting on it in
+     * one transaction (one by one if that fails), so a burst of answers does not exhaust the pool.
+     */
+    onSmsMessage(m: { from: string; text: string }): Promise<void> {
       const phone = nationalNumber(m.from);
-      const meaning = readReply(m.text);
-      await inTransaction(knex, bus, async (uow) => {
-        const { trx } = uow;
-        const now = clock.now();
-        if (meaning.kind === 'opt_out') await autoRepo.optOut(trx, phone, now, 'sms', m.text);
-        const policy = await repo.policy(trx);
-        // the survey a reply answers: the latest one to that number within the survey's lifetime
-        const sms = await autoRepo.latestSmsTo(trx, phone, new Date(now.getTime() - policy.surveyTtlSeconds * 1000));
-        if (!sms) {
-          if (meaning.kind !== 'opt_out') await autoRepo.unmatched(trx, phone, m.text, now);
-          return;
-        }
-        const effect = sms.reply_at ? await settle(uow, sms, { kind: 'note' }, m.text, now) : await settle(uow, sms, meaning, m.text, now);
-        if (!sms.reply_at) await autoRepo.recordReply(trx, sms.id, m.text, now, effect);
+      return new Promise((resolve, reject) => {
+        const lane = [...phone].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % REPLY_LANES, 0);
+        replyLanes[lane]!.push({ phone, text: m.text, resolve, reject });
+        if (!laneBusy[lane]) void drainReplies(lane);
       });
     },
 

@@ -166,14 +166,14 @@ export function useConsole(options: { clockStart?: string; env?: Record<string, 
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
 
-/** axe-core, injected into the page, on the whole document: the serious and critical violations. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** axe-core, injected into the page, on the whole document (or the element `selector` names): the serious and critical violations. */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
   // evaluated through the debugging protocol: the console's CSP (no inline script) stays on
   await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
+  const violations = await page.evaluate(async (within) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document | Element, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(within ? document.querySelector(within)! : document, { resultTypes: ['violations'] })).violations;
+  }, selector);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}`).join(' | ')}`);

@@ -22,6 +22,9 @@ export type TimelineEvent = TicketDetail['events'][number];
 export type Callback = Schemas['Callback'];
 /** One row of the callback work list (GET /api/callbacks). */
 export type CallbackWorkItem = Schemas['CallbackWorkItem'];
+/** Automatic callbacks' settings and the month's figures by channel. */
+export type CallbackAutomation = Schemas['CallbackAutomation'];
+export type CallbackChannelFigures = Schemas['CallbackChannelFigures'];
 export type Escalation = Schemas['Escalation'];
 export type Ownership = Schemas['Ownership'];
 /** A colleague as the directory names them (GET /api/directory/people). */

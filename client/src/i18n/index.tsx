@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { adminMore } from './admin-more';
 import { clientsTexts } from './clients';
+import { autoCallbacks } from './auto-callbacks';
 import { codes } from './codes';
 import { en } from './en';
 import { desk } from './desk';
@@ -16,7 +17,7 @@ export type Locale = 'zh-CN' | 'en';
 const LOCALE_KEY = 'loopdesk.locale';
 
 /** Per-feature catalogues ({'zh-CN': {...}, en: {...}}), one import line each, merged over the shared ones. */
-const features = [codes, ownerDuties, keyboard, desk, deskTexts, deskTools, operations, adminMore, clientsTexts, reconnection] as const;
+const features = [codes, ownerDuties, keyboard, desk, deskTexts, deskTools, operations, adminMore, clientsTexts, reconnection, autoCallbacks] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 export type MessageKey = keyof typeof zhCN | KeysOf<(typeof features)[number]['zh-CN']>;

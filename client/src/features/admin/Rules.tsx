@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { LoadError, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { AutomationCard } from './Automation';
 import { useServerErrors } from './forms';
 import type { AdminKey, AdminText } from './texts';
 
@@ -58,6 +59,7 @@ export function RulesAdmin({ a }: { a: AdminText }) {
       <Space align="start" wrap>
         <EscalationTimes a={a} />
         <CallbackPolicyCard a={a} />
+        <AutomationCard a={a} />
       </Space>
     </Space>
   );

@@ -6,6 +6,7 @@ import { useReportText } from '../../i18n/reports';
 import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskMonth } from '../../time';
+import { CallbackChannels } from './Channels';
 import { CasesList } from './Cases';
 import { CategoryChart, CauseChart, RankingChart, TrendChart } from './Charts';
 import { KpiCards, UnitTable } from './Overview';
@@ -104,6 +105,7 @@ export function ReportsPage() {
                     <Card size="small" title={t('tools.byCauseTree')}>{breakdown.data && <CauseTreeTable breakdown={breakdown.data} />}</Card>
                   </div>
                   <UnitTable report={data} />
+                  {unitId === null && <CallbackChannels month={month} />}
                 </div>
               ) : <Card loading />,
             },
