@@ -118,16 +118,6 @@ export const callbacksRepository = {
     return result.rows;
   },
 
-  /** Timeline events of many tickets in one statement; the actor is the system (null). */
-  async insertEvents(trx: Knex, events: readonly { ticket_id: number; type: string; at: Date; actor_id?: number | null; data: Record<string, unknown> }[]): Promise<void> {
-    if (events.length === 0) return;
-    await trx.raw(
-      `INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
-       SELECT r.ticket_id, r.type, r.at, r.actor_id, r.data FROM jsonb_to_recordset(?::jsonb) AS r(ticket_id bigint, type text, at timestamptz, actor_id bigint, data jsonb)`,
-      [JSON.stringify(events.map((e) => ({ ...e, actor_id: e.actor_id ?? null })))],
-    );
-  },
-
   find: (db: Knex, id: number) => db<CallbackRecord>('callbacks').where({ id }).first(),
 
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<CallbackRecord>('callbacks').where({ id }).forUpdate().first(),

@@ -111,7 +111,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     const assignees = await assign(trx, live, true);
     const assigned = live.map((r, i) => ({ ...r, assignee_id: assignees[i]! }));
     await repo.assignMany(trx, assigned.map((r) => ({ id: r.id, assignee_id: r.assignee_id })), 'due', now);
-    await repo.insertEvents(trx, assigned.map((r) => ({
+    await ticketsRepository.insertEvents(trx, assigned.map((r) => ({
       ticket_id: r.ticket_id, type: 'callback_due', at: now,
       data: { callback_id: r.id, handling_round: r.handling_round, attempt: r.attempt, assignee_id: r.assignee_id },
     })));
@@ -135,7 +135,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       expires_at: new Date(now.getTime() + policy.surveyTtlSeconds * 1000), created_at: now,
     })));
     await scheduler.scheduleMany(trx, surveys.map((s) => ({ kind: KINDS.surveyMail, key: String(s.id), dueAt: now })));
-    await repo.insertEvents(trx, surveys.map((s) => ({
+    await ticketsRepository.insertEvents(trx, surveys.map((s) => ({
       ticket_id: s.ticket_id, type: 'callback_survey_offered', at: now, data: { callback_id: s.callback_id, expires_at: s.expires_at.toISOString() },
     })));
   }
@@ -179,7 +179,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       const handling = await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).forUpdate().first<{ head_user_id: number | null; due_at: Date } | undefined>();
       if (!handling) continue;
       await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round }).update({ state: 'breached', ended_at: now });
-      await repo.insertEvents(uow.trx, [{ ticket_id: ticketId, type: 'second_handling_overdue', at: now, data: { handling_round: round, due_at: handling.due_at.toISOString() } }]);
+      await ticketsRepository.insertEvents(uow.trx, [{ ticket_id: ticketId, type: 'second_handling_overdue', at: now, data: { handling_round: round, due_at: handling.due_at.toISOString() } }]);
       const view = (await ticketViews(uow.trx, [ticketId])).get(ticketId)!;
       uow.emit({ type: 'callback.second_handling_overdue', at: now.toISOString(), ticket: view, handlingRound: round, userId: handling.head_user_id, dueAt: handling.due_at.toISOString() });
     }
@@ -198,7 +198,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     const assignees = await assign(uow.trx, rows, false);
     const moved = rows.map((r, i) => ({ ...r, from: r.assignee_id, assignee_id: assignees[i]! })).filter((r) => r.from !== r.assignee_id);
     await repo.assignMany(uow.trx, moved.map((r) => ({ id: r.id, assignee_id: r.assignee_id })), null, now);
-    await repo.insertEvents(uow.trx, moved.map((r) => ({
+    await ticketsRepository.insertEvents(uow.trx, moved.map((r) => ({
       ticket_id: r.ticket_id, type: 'callback_reassigned', at: now, actor_id: actorId, data: { callback_id: r.id, from_assignee_id: r.from, assignee_id: r.assignee_id },
     })));
     await announceDue(uow, moved.filter((r) => r.state === 'due' && r.assignee_id !== null), now);
@@ -242,7 +242,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       });
       await scheduler.schedule(trx, { kind: KINDS.secondHandling, key, dueAt });
       if (head) await scheduler.schedule(trx, { kind: KINDS.headMail, key, dueAt: now, payload: { note } });
-      await repo.insertEvents(trx, [{
+      await ticketsRepository.insertEvents(trx, [{
         ticket_id: ticket.id, type: 'second_handling_started', at: now,
         data: { handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null, due_at: dueAt.toISOString() },
       }]);
@@ -308,7 +308,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         }
         const now = clock.now();
         const wasOnDuty = await repo.setDuty(trx, userId, onDuty, principal.id, now);
-        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'callback_agent', entity_id: userId, action: onDuty ? 'on_duty' : 'off_duty', data: '{}' });
+        await writeAudit(trx, { at: now, actorId: principal.id, entity: 'callback_agent', entityId: userId, action: onDuty ? 'on_duty' : 'off_duty', data: {} });
         if (wasOnDuty && !onDuty) await rebalance(uow, await repo.openOf(trx, userId), principal.id, now);
         if (!wasOnDuty && onDuty) await rebalance(uow, await repo.unassignedDue(trx, 500), principal.id, now);
       });
@@ -329,7 +329,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         }
         await trx('callbacks').where({ id: callbackId }).update({ due_at: at, state: 'scheduled', customer_requested: true });
         await scheduler.schedule(trx, { kind: KINDS.due, key: String(callbackId), dueAt: at });
-        await repo.insertEvents(trx, [{
+        await ticketsRepository.insertEvents(trx, [{
           ticket_id: callback.ticket_id, type: 'callback_rescheduled', at: now, actor_id: principal.id,
           data: { callback_id: callbackId, from: callback.due_at.toISOString(), due_at: at.toISOString(), note: input.note ?? null },
         }]);
@@ -347,7 +347,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   async function schedule(trx: Knex.Transaction, rows: readonly NewCallback[]): Promise<CallbackRecord[]> {
     const inserted = await repo.insertMany(trx, rows);
     await scheduler.scheduleMany(trx, inserted.map((c) => ({ kind: KINDS.due, key: String(c.id), dueAt: c.due_at })));
-    await repo.insertEvents(trx, inserted.map((c) => ({
+    await ticketsRepository.insertEvents(trx, inserted.map((c) => ({
       ticket_id: c.ticket_id, type: 'callback_scheduled', at: c.created_at,
       data: { callback_id: c.id, handling_round: c.handling_round, attempt: c.attempt, due_at: new Date(c.due_at).toISOString(), window_ends_at: c.window_ends_at ? new Date(c.window_ends_at).toISOString() : null },
     })));

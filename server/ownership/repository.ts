@@ -52,6 +52,9 @@ export const ownershipRepository = {
   insert: (trx: Knex.Transaction, row: Omit<OwnershipRow, 'explanation' | 'explanation_by' | 'explanation_at'>) => trx('case_ownerships').insert(row),
   update: (trx: Knex.Transaction, ticketId: number, changes: Partial<OwnershipRow>) => trx('case_ownerships').where({ ticket_id: ticketId }).update(changes),
 
+  /** Whether the owner recorded any action on the case since `since`. */
+  actedSince: async (db: Knex, ticketId: number, since: Date): Promise<boolean> =>
+    (await db('owner_actions').where({ ticket_id: ticketId }).where('recorded_at', '>=', since).first('id')) !== undefined,
   actions: (db: Knex, ticketId: number) => db<OwnerActionRow>('owner_actions').where({ ticket_id: ticketId }).orderBy('id'),
   insertAction: async (trx: Knex.Transaction, row: Omit<OwnerActionRow, 'id'>) =>
     (await trx('owner_actions').insert(row).returning<OwnerActionRow[]>('*'))[0]!,

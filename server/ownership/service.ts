@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { writeAudit } from '../audit';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import type { CustomerRow } from '../customers/repository';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
@@ -11,6 +12,7 @@ import { nearestHead } from './heads';
 import { ownershipRepository as repo, type OwnershipRow } from './repository';
 import { IN_PERSON_KINDS, matchingRules, type CaseFlag, type OwnershipRule } from './rules';
 import type { MyCasesQuery, OwnerActionInput, OwnershipView, RuleInput } from './schemas';
+import type { TimelineEventType } from '../tickets/timeline';
 
 /** What still stands between an owned case and its closing. */
 export type MissingDuty = 'in_person_action' | 'explanation';
@@ -102,7 +104,7 @@ export function createOwnershipService(deps: Deps) {
     // an undispatched ticket has no owner yet and nothing to release: spare intake the rule lookups
     if (ticket.unit_id === null && !current?.active) return;
     const reasons = await reasonsFor(trx, ticket, customerOf);
-    const event = async (type: string, data: Record<string, unknown>) =>
+    const event = async (type: TimelineEventType, data: Record<string, unknown>) =>
       ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type, at: now, actor_id: actorId, data });
 
     if (reasons.length === 0) {
@@ -273,7 +275,7 @@ export function createOwnershipService(deps: Deps) {
         const before = await repo.findRule(trx, key);
         const rule: OwnershipRule = { key, name: input.name, enabled: input.enabled, match: input.match };
         await repo.upsertRule(trx, rule, clock.now());
-        await trx('audit_log').insert({ at: clock.now(), actor_id: principal.id, entity: 'ownership_rule', entity_id: 0, action: before ? 'updated' : 'created', data: JSON.stringify({ key, before: before ?? null, after: rule }) });
+        await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'ownership_rule', entityId: key, action: before ? 'updated' : 'created', data: { key, before: before ?? null, after: rule } });
         return { rule, created: !before };
       });
     },
@@ -283,7 +285,7 @@ export function createOwnershipService(deps: Deps) {
         const before = await repo.findRule(trx, key);
         if (!before) throw errors.notFound(`ownership rule ${key}`);
         await repo.deleteRule(trx, key);
-        await trx('audit_log').insert({ at: clock.now(), actor_id: principal.id, entity: 'ownership_rule', entity_id: 0, action: 'deleted', data: JSON.stringify({ key, before }) });
+        await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'ownership_rule', entityId: key, action: 'deleted', data: { key, before } });
       });
     },
   };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CustomerFields, CustomerRow } from '../customers/repository';
 import { FIGURE_TICKETS, type Figure } from '../reports/definitions';
 import type { CallbackOutcome, TicketStatus } from './status';
+import type { TimelineEventType } from './timeline';
 import type { Category, TicketType } from './vocabulary';
 
 export interface TicketRow {
@@ -52,7 +53,7 @@ export interface TicketRow {
 export interface TicketEventRow {
   id: number;
   ticket_id: number;
-  type: string;
+  type: TimelineEventType;
   at: Date;
   actor_id: number | null;
   data: Record<string, unknown>;
@@ -190,6 +191,8 @@ export const ticketsRepository = {
   placeOf: (db: Knex, id: number) =>
     db('tickets').leftJoin('units', 'units.id', 'tickets.unit_id').where('tickets.id', id).first<{ path: string | null } | undefined>('units.path'),
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<TicketRow>('tickets').where({ id }).forUpdate().first(),
+  /** Locks those of `ids` no other transaction holds; the held ones are left out, not waited for. */
+  lockAvailable: (trx: Knex.Transaction, ids: readonly number[]) => trx<TicketRow>('tickets').whereIn('id', ids).forUpdate().skipLocked(),
   findByIdempotencyKey: (db: Knex, acceptedBy: number, key: string) =>
     db<TicketRow>('tickets').where({ accepted_by: acceptedBy, idempotency_key: key }).first(),
 
@@ -256,6 +259,21 @@ export const ticketsRepository = {
 
   insertEvent: (trx: Knex.Transaction, event: Omit<TicketEventRow, 'id'>) =>
     trx('ticket_events').insert({ ...event, data: JSON.stringify(event.data) }),
+
+  /** Timeline events of many tickets in one statement; the actor is the system (null). */
+  async insertEvents(trx: Knex.Transaction, events: readonly { ticket_id: number; type: TimelineEventType; at: Date; actor_id?: number | null; data: Record<string, unknown> }[]): Promise<void> {
+    if (events.length === 0) return;
+    await trx.raw(
+      `INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
+       SELECT r.ticket_id, r.type, r.at, r.actor_id, r.data FROM jsonb_to_recordset(?::jsonb) AS r(ticket_id bigint, type text, at timestamptz, actor_id bigint, data jsonb)`,
+      [JSON.stringify(events.map((e) => ({ ...e, actor_id: e.actor_id ?? null })))],
+    );
+  },
+
+
+  /** Whether the ticket's timeline has an event of this type whose data names `value` under `key`. */
+  hasEvent: async (db: Knex, ticketId: number, type: TimelineEventType, key: string, value: string): Promise<boolean> =>
+    (await db('ticket_events').where({ ticket_id: ticketId, type }).whereRaw('data->>? = ?', [key, value]).first('id')) !== undefined,
 
   /** The timeline with each actor's name: whoever reads the ticket sees who acted, whatever their unit. */
   events: (db: Knex, ticketId: number) =>

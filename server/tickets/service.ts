@@ -18,6 +18,7 @@ import type {
 import { canPerform, statusAfterCallback, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
 import { DEFAULT_CATEGORY } from './vocabulary';
+import type { TimelineEventType } from './timeline';
 
 const TICKET_NUMBER = /^TS\d{8}-\d{4,}$/;
 const PHONE_LIKE = /^\+?[0-9][0-9-]{4,19}$/;
@@ -85,7 +86,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     ticketId: number,
     expectedVersion: number | null,
     action: TicketAction,
-    apply: (current: TicketRow, uow: UnitOfWork, now: Date) => Promise<{ changes: Partial<TicketRow>; event: { type: string; data: Record<string, unknown> } }>,
+    apply: (current: TicketRow, uow: UnitOfWork, now: Date) => Promise<{ changes: Partial<TicketRow>; event: { type: TimelineEventType; data: Record<string, unknown> } }>,
     outer?: UnitOfWork,
   ): Promise<TicketView> {
     return inTransaction(knex, bus, async (uow) => {
@@ -460,7 +461,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       });
     },
 
-    async comment(principal: Principal, ticketId: number, body: string): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {
+    async comment(principal: Principal, ticketId: number, body: string): Promise<{ id: number; type: TimelineEventType; at: string; actor_id: number; data: { body: string } }> {
       return inTransaction(knex, bus, async ({ trx, emit }) => {
         const current = await assertVisible(trx, principal, await repo.find(trx, ticketId), ticketId);
         const now = clock.now();

@@ -1850,6 +1850,16 @@ export interface components {
             customer_id: number | null;
             id: number;
         };
+        SignedIn: {
+            /** @description what this user may do (the server checks the same on every call): the console offers only these */
+            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write")[];
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
+            unit_id: number | null;
+            username: string;
+        };
         SlaBoard: {
             generated_at: string;
             met_today: {
@@ -2228,7 +2238,8 @@ export interface components {
                     [key: string]: unknown;
                 };
                 id: number;
-                type: string;
+                /** @enum {string} */
+                type: "accepted" | "dispatched" | "redispatched" | "resolved" | "closed" | "reopened" | "awaiting_owner" | "callback_unreachable" | "held" | "unheld" | "claimed" | "released" | "assigned" | "urged" | "comment" | "callback_scheduled" | "callback_due" | "callback_rescheduled" | "callback_reassigned" | "callback_survey_offered" | "second_handling_started" | "second_handling_overdue" | "ownership_assigned" | "ownership_transferred" | "ownership_released" | "owner_action" | "owner_explanation" | "major_problem_flagged" | "major_problem_unflagged" | "escalated" | "escalation_acknowledged" | "escalation_top_reached" | "incident_linked" | "incident_unlinked" | "case_reviewed" | "rectification_added" | "rectification_evidence" | "rectification_done" | "rectification_reopened" | "sla.warning" | "sla.breached";
             }[];
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
@@ -2453,7 +2464,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description a bearer token and the user */
+            /** @description a bearer token and the user with what they may do */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2462,7 +2473,18 @@ export interface operations {
                     "application/json": {
                         expires_at: string;
                         token: string;
-                        user: components["schemas"]["User"];
+                        user: {
+                            /** @description what this user may do (the server checks the same on every call): the console offers only these */
+                            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write")[];
+                            active: boolean;
+                            email: string | null;
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
+                            unit_id: number | null;
+                            username: string;
+                        };
                     };
                 };
             };
@@ -2567,19 +2589,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the signed-in user */
+            /** @description the signed-in user and what they may do */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        role: string;
-                        unit_id: number | null;
-                        username: string;
-                    };
+                    "application/json": components["schemas"]["SignedIn"];
                 };
             };
             /** @description bad input: `errors` names each field */

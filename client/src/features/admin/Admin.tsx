@@ -97,7 +97,7 @@ export function AdminPage() {
           { key: 'units', label: a('tab.units'), children: <UnitsAdmin a={a} /> },
           { key: 'users', label: a('tab.users'), children: <UsersAdmin a={a} /> },
           { key: 'rules', label: a('tab.rules'), children: <RulesAdmin a={a} /> },
-          ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
+          ...(can('audit.read') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
         ]}
       />
     </div>
