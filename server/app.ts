@@ -9,6 +9,7 @@ import { authRoutes, bearerToken } from './auth/routes';
 import { createLoginThrottle } from './auth/rate-limit';
 import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
+import { registerCallbackJobs } from './callbacks/jobs';
 import { callbacksParticipant } from './callbacks/participant';
 import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService, type CallbacksService } from './callbacks/service';
@@ -26,6 +27,7 @@ import { notFoundHandler, problemHandler } from './http/problem';
 import { requestId, securityHeaders } from './http/security';
 import { buildOpenApi } from './openapi/document';
 import { apiDocs } from './openapi/docs';
+import { registerEscalationJobs } from './escalation/jobs';
 import { escalationRoutes } from './escalation/routes';
 import { createEscalationService } from './escalation/service';
 import { incidentsParticipant } from './incidents/participant';
@@ -34,6 +36,7 @@ import { createIncidentsService, type IncidentsService } from './incidents/servi
 import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService, type OwnershipService } from './ownership/service';
+import { registerReportJobs } from './reports/jobs';
 import { monthlyReportMail, type MonthlyReportMail } from './reports/monthly-mail';
 import { reportRoutes } from './reports/routes';
 import { auditRoutes } from './audit/routes';
@@ -104,6 +107,10 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const surveys = createSurveyService(deps, tickets);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
+  // Every domain's job kinds, registered here before main.ts starts the scheduler (sla registers its timer kind in createSlaService).
+  registerCallbackJobs(scheduler, callbacks);
+  registerEscalationJobs(scheduler, escalation);
+  registerReportJobs(scheduler, monthlyMail);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
     ...unitRoutes(createUnitsService(deps)),

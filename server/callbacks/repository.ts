@@ -120,6 +120,16 @@ export const callbacksRepository = {
 
   find: (db: Knex, id: number) => db<CallbackRecord>('callbacks').where({ id }).first(),
 
+  /** A ticket's callbacks, every round, in order (the ticket detail shows them). */
+  ofTicket: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
+
+  /** The ticket's open attempt (scheduled or due), locked: the outcome being recorded is for it. */
+  openOfTicketForUpdate: (trx: Knex.Transaction, ticketId: number) =>
+    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due']).orderBy('id', 'desc').forUpdate().first(),
+
+  recordOutcome: (trx: Knex.Transaction, id: number, outcome: Pick<CallbackRecord, 'outcome' | 'note' | 'done_by' | 'done_at'> & { answered_via: 'phone' | 'survey' | null }) =>
+    trx('callbacks').where({ id }).update({ state: 'done', ...outcome }),
+
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<CallbackRecord>('callbacks').where({ id }).forUpdate().first(),
 
   /** Scheduled callbacks among `ids` with their ticket's status, locked; rows a concurrent change holds are skipped. */

@@ -185,11 +185,6 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     }
   }
 
-  scheduler.register(KINDS.due, onDue);
-  scheduler.register(KINDS.surveyMail, onSurveyMail);
-  scheduler.register(KINDS.headMail, onHeadMail);
-  scheduler.register(KINDS.secondHandling, onSecondHandlingDue);
-
   const rules: CallbackRules = { policy: (db) => repo.policy(db) };
 
   /** Reassigns open callbacks of agents who left, and hands the unassigned pool to those on duty. */
@@ -206,6 +201,9 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
 
   return {
     rules,
+
+    /** The handlers of this domain's scheduler kinds; jobs.ts registers them at start. */
+    jobs: { onDue, onSurveyMail, onHeadMail, onSecondHandlingDue },
 
     /** Schedules attempt 1 for tickets just resolved: at the earliest callable time, due within the window. */
     async scheduleFirstAttempts(uow: UnitOfWork, tickets: readonly TicketRow[], now: Date): Promise<CallbackRecord[]> {

@@ -73,6 +73,9 @@ export const escalationRepository = {
       .orderBy('id')
       .pluck('id'),
 
+  /** A case's escalations in the order they were raised (the ownership view lists them). */
+  ofTicket: (db: Knex, ticketId: number) => db<EscalationRow>('escalations').where({ ticket_id: ticketId }).orderBy('id'),
+
   /** Escalations that reached a recipient, newest first, with the ticket's number (the recipient reads that, not an id). */
   forRecipient(db: Knex, recipientId: number, state: 'pending' | 'acknowledged' | 'all', limit: number) {
     const query = db('escalations').join('tickets', 'tickets.id', 'escalations.ticket_id')

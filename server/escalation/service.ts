@@ -100,9 +100,6 @@ export function createEscalationService(deps: Deps, scheduler: Scheduler, owners
     }
   }
 
-  scheduler.register(ESCALATION_KINDS.watch, onWatch);
-  scheduler.register(ESCALATION_KINDS.step, onStep);
-
   // A new owner has `inactivity_seconds` to record something before the case goes up.
   ownership.onAssigned(async (uow, ticketId, ownerId, now) => {
     const { inactivity_seconds } = await policy(uow.trx);
@@ -127,6 +124,9 @@ export function createEscalationService(deps: Deps, scheduler: Scheduler, owners
 
   return {
     stop: unsubscribe,
+
+    /** The handlers of this domain's scheduler kinds; jobs.ts registers them at start. */
+    jobs: { onWatch, onStep },
 
     /** The leader an escalation reached says they have it in hand; the climb stops at their level. */
     acknowledge(principal: Principal, escalationId: number, note: string | undefined): Promise<EscalationView> {

@@ -280,10 +280,7 @@ export const ticketsRepository = {
     db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
       .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
 
-  callbacks: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
 
-  openCallbackForUpdate: (trx: Knex.Transaction, ticketId: number) =>
-    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due']).orderBy('id', 'desc').forUpdate().first(),
 };
 
 /** row_to_json gives timestamps as strings; bring them back to Dates like every other row. */

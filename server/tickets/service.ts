@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { DEFAULT_CALLBACK_RULES, needsCallback, type CallbackRules } from '../callbacks/policy';
 import { writeAudit } from '../audit';
+import { callbacksRepository } from '../callbacks/repository';
 import { localDateStamp } from '../clock';
 import type { CustomerRow } from '../customers/repository';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
@@ -262,7 +263,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
 
     async get(principal: Principal, ticketId: number): Promise<TicketDetailView> {
       const row = await assertVisible(knex, principal, await repo.find(knex, ticketId), ticketId);
-      const [view, events, callbacks] = await Promise.all([viewOf(knex, row), repo.events(knex, ticketId), repo.callbacks(knex, ticketId)]);
+      const [view, events, callbacks] = await Promise.all([viewOf(knex, row), repo.events(knex, ticketId), callbacksRepository.ofTicket(knex, ticketId)]);
       const now = clock.now();
       const sections = await Promise.all(participants.map((p) => p.detail?.(knex, row, now)));
       return Object.assign(
@@ -348,14 +349,13 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       options: { outer?: UnitOfWork; callbackId?: number; via?: 'phone' | 'survey' } = {},
     ): Promise<TicketView> {
       return change(principal, ticketId, version, 'callback', async (current, { trx }, now) => {
-        const open = await repo.openCallbackForUpdate(trx, ticketId);
+        const open = await callbacksRepository.openOfTicketForUpdate(trx, ticketId);
         if (!open || (options.callbackId !== undefined && open.id !== options.callbackId)) {
           throw errors.conflict('this ticket has no open callback', { code: 'no_open_callback' });
         }
         const via = options.via ?? 'phone';
-        await trx('callbacks').where({ id: open.id }).update({
-          state: 'done', outcome: input.outcome, note: input.note ?? null, done_by: principal?.id ?? null, done_at: now,
-          answered_via: input.outcome === 'unreachable' ? null : via,
+        await callbacksRepository.recordOutcome(trx, open.id, {
+          outcome: input.outcome, note: input.note ?? null, done_by: principal?.id ?? null, done_at: now, answered_via: input.outcome === 'unreachable' ? null : via,
         });
         const attemptsLeft = open.attempt < (await callbackRules.policy(trx)).maxAttempts;
         const status = statusAfterCallback(input.outcome, attemptsLeft);

@@ -1,12 +1,14 @@
 import { createTokenService } from '../../server/auth/tokens';
 import { balance } from '../../server/callbacks/assignment';
+import { registerCallbackJobs } from '../../server/callbacks/jobs';
 import { createCallbacksService } from '../../server/callbacks/service';
 import { createCalendarService } from '../../server/sla/calendars';
 import { createSlaService } from '../../server/sla/service';
 import { createScheduler } from '../../server/jobs';
 import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp, type TestUser } from '../helpers/app';
 import { startMail, type MailSystem } from '../../server/mail';
-import { SmtpSink, until } from '../helpers/smtp';
+import { SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 /**
  * Automatic callbacks, told as the desk lives them. The clock starts at 10:00 in Asia/Shanghai
@@ -77,7 +79,7 @@ describe('scheduling in callable hours', () => {
     // another process: its own scheduler and callbacks service over the same database
     const scheduler = createScheduler(t.deps, { redisUrl: null });
     const calendars = createCalendarService(t.deps, createSlaService(t.deps, scheduler));
-    createCallbacksService(t.deps, { scheduler, calendars });
+    registerCallbackJobs(scheduler, createCallbacksService(t.deps, { scheduler, calendars }));
     expect(await scheduler.runDue()).toBeGreaterThanOrEqual(1);
     expect((await callbacksOf(ticket.id))[0]!.state).toBe('due');
     expect(await t.services.scheduler.runDue()).toBe(0);

@@ -1,6 +1,7 @@
 import { startMail, type MailSystem } from '../../server/mail';
 import { auth, complaintBody, PASSWORD, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { SmtpSink, until } from '../helpers/smtp';
+import { SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 /**
  * The ladder: 辽宁省公司 (head: prov) → 大连市分公司 (head: city) → 庄河县分公司 (head1, the owner)

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
 import { connectAs, listen, nextEvent, record, secondInstance, type ListeningApp } from '../helpers/realtime';
-import { until } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
