@@ -187,6 +187,8 @@ export const ticketsRepository = {
     ),
 
   find: (db: Knex, id: number) => db<TicketRow>('tickets').where({ id }).first(),
+  /** Ids and numbers of these tickets, in id order (mails list them). */
+  numbers: (db: Knex, ids: readonly number[]) => db('tickets').whereIn('id', ids).orderBy('id').select<{ id: number; number: string }[]>('id', 'number'),
   /** Whether the ticket exists and the unit path it sits in (null: not dispatched yet), in one primary-key lookup. */
   placeOf: (db: Knex, id: number) =>
     db('tickets').leftJoin('units', 'units.id', 'tickets.unit_id').where('tickets.id', id).first<{ path: string | null } | undefined>('units.path'),

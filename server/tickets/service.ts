@@ -5,11 +5,14 @@ import { DEFAULT_CALLBACK_RULES, needsCallback, type CallbackRules } from '../ca
 import { writeAudit } from '../audit';
 import { callbacksRepository } from '../callbacks/repository';
 import { localDateStamp } from '../clock';
-import type { CustomerRow } from '../customers/repository';
+import { customersRepository, type CustomerRow } from '../customers/repository';
+import { settingsStore } from '../db/settings';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../http/schemas';
+import { nearestHead } from '../ownership/heads';
+import { unitsRepository } from '../units/repository';
 import { ticketsRepository as repo, type TicketRow } from './repository';
 import type { TicketChange, TicketParticipant } from './participants';
 import type { TicketDetailView } from './detail-schema';
@@ -50,7 +53,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
 
   async function unitPath(db: Knex, unitId: number | null): Promise<string | null> {
     if (unitId === null) return null;
-    return (await db('units').where({ id: unitId }).first<{ path: string } | undefined>('path'))?.path ?? null;
+    return (await unitsRepository.find(db, unitId))?.path ?? null;
   }
 
   /** Scoped users get 404 for tickets outside their subtree: existence is not revealed. */
@@ -69,7 +72,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   }
 
   async function loadCustomer(db: Knex, customerId: number): Promise<CustomerRow> {
-    return (await db<CustomerRow>('customers').where({ id: customerId }).first())!;
+    return (await customersRepository.find(db, customerId))!;
   }
 
   /** The customer of a change, read once on first use and shared by the participants and the view. */
@@ -124,20 +127,13 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   }
 
   async function urgeThreshold(db: Knex): Promise<number> {
-    const row = await db('settings').where({ key: URGE_SETTING }).first<{ value: string } | undefined>('value');
-    return row ? Number(row.value) : DEFAULT_URGE_ESCALATE_AFTER;
+    const value = await settingsStore.get(db, URGE_SETTING);
+    return value !== undefined ? Number(value) : DEFAULT_URGE_ESCALATE_AFTER;
   }
 
-  /** The head of the unit, or of the nearest unit above that has one. */
+  /** The head of the unit, or of the nearest unit above that has an active one (ownership/heads.ts, the one definition). */
   async function headOf(db: Knex, unitId: number | null): Promise<number | null> {
-    if (unitId === null) return null;
-    const row = await db.raw<{ rows: { head_user_id: string | null }[] }>(
-      `SELECT u.head_user_id FROM units t JOIN units u ON t.path LIKE u.path || '%'
-       WHERE t.id = ? AND u.head_user_id IS NOT NULL ORDER BY length(u.path) DESC LIMIT 1`,
-      [unitId],
-    );
-    const id = row.rows[0]?.head_user_id;
-    return id ? Number(id) : null;
+    return unitId === null ? null : (await nearestHead(db, unitId))?.userId ?? null;
   }
 
   /** An assignee must be an active handler or head working in the unit's subtree. */
@@ -455,7 +451,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     async putUrgeSettings(principal: Principal, input: { escalate_after: number }): Promise<{ escalate_after: number }> {
       return inTransaction(knex, bus, async ({ trx }) => {
         const before = await urgeThreshold(trx);
-        await trx('settings').insert({ key: URGE_SETTING, value: String(input.escalate_after) }).onConflict('key').merge();
+        await settingsStore.put(trx, URGE_SETTING, String(input.escalate_after));
         await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'settings', entityId: URGE_SETTING, action: 'urges_updated', data: { before, after: input.escalate_after } });
         return { escalate_after: input.escalate_after };
       });
