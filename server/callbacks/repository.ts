@@ -120,6 +120,26 @@ export const callbacksRepository = {
 
   find: (db: Knex, id: number) => db<CallbackRecord>('callbacks').where({ id }).first(),
 
+  /** The last attempt of a ticket's round. */
+  lastOfRound: (db: Knex, ticketId: number, round: number) =>
+    db<CallbackRecord>('callbacks').where({ ticket_id: ticketId, handling_round: round }).orderBy('attempt', 'desc').first(),
+
+  /** The customer asked to be called at `at`: kept even outside callable hours. */
+  reschedule: (trx: Knex.Transaction, id: number, at: Date) => trx('callbacks').where({ id }).update({ due_at: at, state: 'scheduled', customer_requested: true }),
+
+  surveySent: (trx: Knex.Transaction, surveyId: number, at: Date) => trx('callback_surveys').where({ id: surveyId }).update({ sent_at: at }),
+
+  startSecondHandling: (trx: Knex.Transaction, row: { ticket_id: number; handling_round: number; unit_id: number | null; head_user_id: number | null; started_at: Date; due_at: Date }) =>
+    trx('callback_second_handlings').insert({ ...row, state: 'running' }),
+
+  runningSecondHandlingForUpdate: (trx: Knex.Transaction, ticketId: number, round: number) =>
+    trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).forUpdate()
+      .first<{ head_user_id: number | null; due_at: Date } | undefined>(),
+
+  /** Ends the round's running second handling (`met` or `breached`); answers how many rows ended (0: none ran). */
+  endSecondHandling: (trx: Knex.Transaction, ticketId: number, round: number, state: 'met' | 'breached', at: Date): Promise<number> =>
+    trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).update({ state, ended_at: at }),
+
   /** A ticket's callbacks, every round, in order (the ticket detail shows them). */
   ofTicket: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
 

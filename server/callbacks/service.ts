@@ -9,6 +9,7 @@ import { recordMail } from '../mail/service';
 import { nearestHead } from '../ownership/heads';
 import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import { toTicketView, type TicketView } from '../tickets/view';
+import { usersRepository } from '../users/repository';
 import { balance } from './assignment';
 import { earliestCallable, hhmmOf, minuteOf } from './calendar';
 import { callbackFigures, CALLBACK_FIGURE_DEFINITIONS } from './figures';
@@ -78,7 +79,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   const signingSecret = () => (secret ??= surveySecret(knex));
 
   async function ticketViews(db: Knex, ticketIds: readonly number[]): Promise<Map<number, TicketView>> {
-    const rows: TicketRow[] = await db('tickets').whereRaw('id = ANY(?::bigint[])', [[...new Set(ticketIds)]]);
+    const rows = await ticketsRepository.findMany(db, ticketIds);
     const customers = await ticketsRepository.customersByIds(db, [...new Set(rows.map((r) => r.customer_id))]);
     return new Map(rows.map((r) => [r.id, toTicketView(r, customers.get(r.customer_id)!)]));
   }
@@ -122,11 +123,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   /** The first attempt of a round also mails customers with an address a survey link; whichever answer comes first counts. */
   async function offerSurveys(trx: Knex.Transaction, rows: readonly CallbackRecord[], now: Date): Promise<void> {
     if (rows.length === 0) return;
-    const withEmail: { ticket_id: number; email: string }[] = await trx('tickets as t')
-      .join('customers as cu', 'cu.id', 't.customer_id')
-      .whereRaw('t.id = ANY(?::bigint[])', [rows.map((r) => r.ticket_id)])
-      .whereNotNull('cu.email')
-      .select('t.id as ticket_id', 'cu.email');
+    const withEmail = await ticketsRepository.customerEmails(trx, rows.map((r) => r.ticket_id));
     if (withEmail.length === 0) return;
     const policy = await repo.policy(trx);
     const emails = new Map(withEmail.map((w) => [w.ticket_id, w.email]));
@@ -152,7 +149,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         id: `callback-survey:${survey.id}`, kind: 'callback.survey', ticketId: ticket.id, locale: 'zh-CN', subject: text.subject, body: text.text,
         recipients: [{ userId: null, email: survey.email }], messageId: `<callback-survey-${survey.id}@loopdesk>`,
       });
-      await uow.trx('callback_surveys').where({ id: survey.id }).update({ sent_at: clock.now() });
+      await repo.surveySent(uow.trx, survey.id, clock.now());
     }
   }
 
@@ -160,8 +157,8 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     for (const item of items) {
       const [ticketId, round] = item.key.split(':').map(Number) as [number, number];
       const handling = await repo.secondHandling(uow.trx, ticketId, round);
-      const head = handling?.head_user_id ? await uow.trx('users').where({ id: handling.head_user_id, active: true }).first<{ email: string | null } | undefined>('email') : undefined;
-      if (!handling || !head?.email) continue;
+      const head = handling?.head_user_id ? await usersRepository.find(uow.trx, handling.head_user_id) : undefined;
+      if (!handling || !head?.active || !head.email) continue;
       const ticket = (await ticketsRepository.find(uow.trx, ticketId))!;
       const text = headMail({ ticketNumber: ticket.number, round, dueAt: handling.due_at, link: `${publicUrl}/tickets/${ticketId}`, note: String(item.payload.note ?? ''), timezone: config.timezone });
       await recordMail(uow.trx, clock, {
@@ -176,9 +173,9 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     const now = clock.now();
     for (const item of items) {
       const [ticketId, round] = item.key.split(':').map(Number) as [number, number];
-      const handling = await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).forUpdate().first<{ head_user_id: number | null; due_at: Date } | undefined>();
+      const handling = await repo.runningSecondHandlingForUpdate(uow.trx, ticketId, round);
       if (!handling) continue;
-      await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round }).update({ state: 'breached', ended_at: now });
+      await repo.endSecondHandling(uow.trx, ticketId, round, 'breached', now);
       await ticketsRepository.insertEvents(uow.trx, [{ ticket_id: ticketId, type: 'second_handling_overdue', at: now, data: { handling_round: round, due_at: handling.due_at.toISOString() } }]);
       const view = (await ticketViews(uow.trx, [ticketId])).get(ticketId)!;
       uow.emit({ type: 'callback.second_handling_overdue', at: now.toISOString(), ticket: view, handlingRound: round, userId: handling.head_user_id, dueAt: handling.due_at.toISOString() });
@@ -219,7 +216,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     /** After an unreachable attempt with attempts left: the next one, spaced and in callable hours. */
     async scheduleNextAttempt(uow: UnitOfWork, ticket: TicketRow, now: Date): Promise<void> {
       const policy = await repo.policy(uow.trx);
-      const last = await uow.trx<CallbackRecord>('callbacks').where({ ticket_id: ticket.id, handling_round: ticket.handling_round }).orderBy('attempt', 'desc').first();
+      const last = await repo.lastOfRound(uow.trx, ticket.id, ticket.handling_round);
       const dueAt = earliestCallable(new Date(now.getTime() + policy.retrySpacingSeconds * 1000), callableHours(policy), config.timezone);
       await schedule(uow.trx, [{
         ticket_id: ticket.id, handling_round: ticket.handling_round, attempt: (last?.attempt ?? 0) + 1, due_at: dueAt,
@@ -234,9 +231,8 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       const head = ticket.unit_id === null ? undefined : await nearestHead(trx, ticket.unit_id);
       const dueAt = new Date(now.getTime() + policy.secondHandlingSeconds * 1000);
       const key = `${ticket.id}:${ticket.handling_round}`;
-      await trx('callback_second_handlings').insert({
-        ticket_id: ticket.id, handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null,
-        started_at: now, due_at: dueAt, state: 'running',
+      await repo.startSecondHandling(trx, {
+        ticket_id: ticket.id, handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null, started_at: now, due_at: dueAt,
       });
       await scheduler.schedule(trx, { kind: KINDS.secondHandling, key, dueAt });
       if (head) await scheduler.schedule(trx, { kind: KINDS.headMail, key, dueAt: now, payload: { note } });
@@ -250,7 +246,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
 
     /** A second handling resolved: its deadline was met if it had not already passed. */
     async endSecondHandling(uow: UnitOfWork, ticket: TicketRow, now: Date): Promise<void> {
-      const ended = await uow.trx('callback_second_handlings').where({ ticket_id: ticket.id, handling_round: ticket.handling_round, state: 'running' }).update({ state: 'met', ended_at: now });
+      const ended = await repo.endSecondHandling(uow.trx, ticket.id, ticket.handling_round, 'met', now);
       if (ended > 0) await scheduler.cancel(uow.trx, KINDS.secondHandling, `${ticket.id}:${ticket.handling_round}`);
     },
 
@@ -299,7 +295,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       if (principal.role === 'agent' && principal.id !== userId) throw errors.forbidden('an agent sets only their own duty');
       await inTransaction(knex, bus, async (uow) => {
         const { trx } = uow;
-        const user = await trx('users').where({ id: userId }).first<{ role: string; active: boolean } | undefined>('role', 'active');
+        const user = await usersRepository.find(trx, userId);
         if (!user) throw errors.notFound(`user ${userId}`);
         if (!DESK_ROLES.includes(user.role) || (onDuty && !user.active)) {
           throw errors.rule('callback agents are active hotline agents or supervisors', { code: 'not_callback_agent', errors: [{ path: 'user_id', message: 'not desk staff' }] });
@@ -325,7 +321,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         if (at <= now || at.getTime() - now.getTime() > MAX_RESCHEDULE_MS) {
           throw errors.rule('the new time must be in the future and within 14 days', { code: 'reschedule_out_of_range', errors: [{ path: 'at', message: 'out of range' }] });
         }
-        await trx('callbacks').where({ id: callbackId }).update({ due_at: at, state: 'scheduled', customer_requested: true });
+        await repo.reschedule(trx, callbackId, at);
         await scheduler.schedule(trx, { kind: KINDS.due, key: String(callbackId), dueAt: at });
         await ticketsRepository.insertEvents(trx, [{
           ticket_id: callback.ticket_id, type: 'callback_rescheduled', at: now, actor_id: principal.id,

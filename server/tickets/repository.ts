@@ -187,6 +187,12 @@ export const ticketsRepository = {
     ),
 
   find: (db: Knex, id: number) => db<TicketRow>('tickets').where({ id }).first(),
+  findMany: (db: Knex, ids: readonly number[]): Promise<TicketRow[]> => db<TicketRow>('tickets').whereRaw('id = ANY(?::bigint[])', [[...new Set(ids)]]),
+
+  /** The customers' email addresses of these tickets, for those who have one. */
+  customerEmails: (db: Knex, ids: readonly number[]): Promise<{ ticket_id: number; email: string }[]> =>
+    db('tickets as t').join('customers as cu', 'cu.id', 't.customer_id').whereRaw('t.id = ANY(?::bigint[])', [[...ids]]).whereNotNull('cu.email')
+      .select('t.id as ticket_id', 'cu.email'),
   /** Ids and numbers of these tickets, in id order (mails list them). */
   numbers: (db: Knex, ids: readonly number[]) => db('tickets').whereIn('id', ids).orderBy('id').select<{ id: number; number: string }[]>('id', 'number'),
   /** Whether the ticket exists and the unit path it sits in (null: not dispatched yet), in one primary-key lookup. */
