@@ -40,14 +40,17 @@ export interface DrillDatabase {
   drop(): Promise<void>;
 }
 
-/** `loopdesk_drill_<name>_<pid>`, migrated; dropped at the end. Never the database the desk normally uses. */
-export async function createDrillDatabase(name: string): Promise<DrillDatabase> {
+/**
+ * `loopdesk_drill_<name>_<pid>`, migrated; dropped at the end. Never the database the desk normally
+ * uses. `server` is another PostgreSQL server to make it on (drill:postgres's own cluster).
+ */
+export async function createDrillDatabase(name: string, server = SERVER_URL): Promise<DrillDatabase> {
   const db = `loopdesk_drill_${name}_${process.pid}`;
-  const admin = knexFactory({ client: 'pg', connection: SERVER_URL, pool: { min: 0, max: 1 } });
+  const admin = knexFactory({ client: 'pg', connection: server, pool: { min: 0, max: 1 } });
   await admin.raw(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   await admin.raw(`CREATE DATABASE ${db}`);
   await admin.destroy();
-  const url = new URL(SERVER_URL);
+  const url = new URL(server);
   url.pathname = `/${db}`;
   const knex = knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 4 } });
   await migrateLatest(knex);
@@ -56,7 +59,7 @@ export async function createDrillDatabase(name: string): Promise<DrillDatabase> 
     knex,
     async drop() {
       await knex.destroy();
-      const a = knexFactory({ client: 'pg', connection: SERVER_URL, pool: { min: 0, max: 1 } });
+      const a = knexFactory({ client: 'pg', connection: server, pool: { min: 0, max: 1 } });
       await a.raw(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
       await a.destroy();
     },

@@ -11,20 +11,29 @@ import { createAuthService, type AuthService } from './auth/service';
 import type { TokenService } from './auth/tokens';
 import { registerCallbackJobs } from './callbacks/jobs';
 import { callbacksParticipant } from './callbacks/participant';
+import { causeRoutes } from './causes/routes';
+import { createCausesService } from './causes/service';
 import { callbackRoutes } from './callbacks/routes';
 import { createCallbacksService, type CallbacksService } from './callbacks/service';
 import { createSurveyService, surveyPages } from './callbacks/survey-service';
+import { createAutoCallbacks, type AutoCallbacks } from './callbacks/auto-service';
 import { customerRoutes } from './customers/routes';
 import { ctiRoutes } from './cti/routes';
+import { mailRoutes } from './mail/routes';
+import { createParkedMailService } from './mail/service';
 import { createCtiService } from './cti/service';
 import { notificationRoutes } from './notifications/routes';
 import { createNotificationsService } from './notifications/service';
 import { createCustomersService } from './customers/service';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { readiness, type Check } from './http/readiness';
+import { keepRawBody } from './http/raw-body';
 import { createScheduler, type Scheduler } from './jobs';
+import { errors } from './http/errors';
 import { notFoundHandler, problemHandler } from './http/problem';
-import { requestId, securityHeaders } from './http/security';
+import { createMetrics, metricsTokenMatches, type Metrics } from './http/metrics';
+import { requestId, requestLogContext, securityHeaders } from './http/security';
+import { processFaults } from './desk';
 import { buildOpenApi } from './openapi/document';
 import { apiDocs } from './openapi/docs';
 import { registerEscalationJobs } from './escalation/jobs';
@@ -47,8 +56,12 @@ import { createSlaBoard } from './sla/board';
 import { slaRoutes } from './sla/routes';
 import { createSlaService, type SlaService } from './sla/service';
 import { createReportsService } from './reports/service';
+import { templateRoutes } from './templates/routes';
+import { createTemplatesService } from './templates/service';
 import { ticketRoutes } from './tickets/routes';
 import { createTicketsService, type TicketsService } from './tickets/service';
+import { importRoutes } from './imports/routes';
+import { createImportsService } from './imports/service';
 import { unitRoutes } from './units/routes';
 import { createUnitsService } from './units/service';
 import { userRoutes } from './users/routes';
@@ -69,6 +82,8 @@ export interface Services {
   monthlyMail: MonthlyReportMail;
   /** the demo's working morning drives these as users would (server/demo/morning.ts) */
   callbacks: CallbacksService;
+  /** automated attempts (SMS, IVR); main.ts starts their sender with startAutoCallbacks */
+  autoCallbacks: AutoCallbacks;
   incidents: IncidentsService;
   ownership: OwnershipService;
 }
@@ -85,10 +100,23 @@ export interface AppOptions {
   scheduler?: Scheduler;
   /** Redis key prefix of the sign-in counters (tests keep theirs apart). */
   throttleKeyPrefix?: string;
+  /** true once a graceful shutdown began: /readyz answers 503 and connections are not kept alive */
+  draining?: () => boolean;
+  /** wakes this process's mail worker (a retried delivery goes out at once); absent: its next poll sends it */
+  wakeMail?: () => void;
+  /** Defaults to a registry of this app's own; main.ts adds the relay's, mail's and realtime's sources. */
+  metrics?: Metrics;
+}
+
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  max: number;
 }
 
 /** Builds the Express app without listening, so supertest and main.ts share it. */
-export function createApp(options: AppOptions): { app: Express; routes: RouteSpec[]; services: Services } {
+export function createApp(options: AppOptions): { app: Express; routes: RouteSpec[]; services: Services; metrics: Metrics } {
   const { deps, db, tokens } = options;
   // With Redis every process counts sign-in failures together; a lost Redis falls back to memory.
   const throttleRedis = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
@@ -105,42 +133,72 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const tickets = createTicketsService(deps, [sla.participant, incidentsParticipant(incidents), ownershipParticipant(ownership), callbacksParticipant(callbacks)], callbacks.rules);
   ownership.onDutiesDone((uow, principal, ticketId) => tickets.closeAwaitingOwner(principal, ticketId, uow));
   const surveys = createSurveyService(deps, tickets);
+  const autoCallbacks = createAutoCallbacks(deps, { scheduler, tickets, callbacks });
+  callbacks.useAutomation(autoCallbacks.automation);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
   // Every domain's job kinds, registered here before main.ts starts the scheduler (sla registers its timer kind in createSlaService).
   registerCallbackJobs(scheduler, callbacks);
   registerEscalationJobs(scheduler, escalation);
   registerReportJobs(scheduler, monthlyMail);
+  const parkedMail = createParkedMailService(deps, options.wakeMail);
+  const units = createUnitsService(deps);
+  const users = createUsersService(deps);
   const routes: RouteSpec[] = [
     ...authRoutes(auth),
-    ...unitRoutes(createUnitsService(deps)),
-    ...userRoutes(createUsersService(deps)),
+    ...unitRoutes(units),
+    ...userRoutes(users),
+    ...importRoutes(createImportsService(deps, { units, users })),
     ...customerRoutes(createCustomersService(deps)),
     ...ticketRoutes(tickets),
+    ...templateRoutes(createTemplatesService(deps, tickets)),
+    ...causeRoutes(createCausesService(deps)),
     ...ownershipRoutes(ownership),
     ...incidentRoutes(incidents),
     ...escalationRoutes(escalation),
     ...slaRoutes(sla, createSlaBoard(deps)),
     ...calendarRoutes(calendars),
     ...auditRoutes(createAuditService(deps)),
-    ...callbackRoutes(callbacks, surveys),
+    ...callbackRoutes(callbacks, surveys, autoCallbacks),
     ...reportRoutes(reports),
     ...ctiRoutes(createCtiService(deps)),
     ...notificationRoutes(createNotificationsService(deps)),
+    ...mailRoutes(parkedMail),
   ];
+
+  const metrics = options.metrics ?? createMetrics(deps.logger, deps.config.role);
+  const pool = (db.knex.client as { pool?: TarnPool }).pool;
+  metrics.provide({
+    timers: () => scheduler.dueCounts(),
+    mail: () => parkedMail.backlog(),
+    faults: () => processFaults,
+    ...(pool ? { pool: () => ({ used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires(), max: pool.max }) } : {}),
+    ...(scheduler.queueCounts ? { queue: () => scheduler.queueCounts!() } : {}),
+  });
 
   const app = express();
   app.disable('x-powered-by');
   // Only the configured proxies may name the client address (X-Forwarded-For); none by default.
   app.set('trust proxy', deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false);
   app.use(requestId);
+  app.use(metrics.observe);
+  if (options.draining) {
+    const draining = options.draining;
+    app.use((_req, res, next) => {
+      if (draining()) res.setHeader('Connection', 'close');
+      next();
+    });
+  }
   app.use(securityHeaders());
-  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: BODY_LIMIT, strict: true, verify: keepRawBody }));
+  app.use(requestLogContext);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // the balancer stops sending work here while the process finishes what it has
+    if (options.draining?.()) return void res.status(503).json({ status: 'draining' });
     const report = await readiness({
       database: () => db.knex.raw('SELECT 1').then(() => true),
       ...(options.queueReady ? { redis: options.queueReady } : {}),
@@ -153,6 +211,17 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
     res.status(database ? 200 : 503).json({
       status: !database ? 'not ready' : degraded ? 'degraded' : 'ready', database, queue, database_kind: db.kind, dependencies: report,
     });
+  });
+
+  // On the public port only with a token (LOOPDESK_METRICS_TOKEN); LOOPDESK_METRICS_PORT serves it on a port of its own.
+  app.get('/metrics', async (req, res, next) => {
+    const token = deps.config.metricsToken;
+    if (!token) return next();
+    if (!metricsTokenMatches(req.get('Authorization'), token)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw errors.unauthorized('GET /metrics needs the metrics bearer token');
+    }
+    res.type(metrics.contentType).send(await metrics.render());
   });
 
   const openApi = buildOpenApi(routes, { version: '0.1.0', serverUrl: deps.config.publicUrl });
@@ -186,7 +255,7 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   const close = async () => {
     if (throttleRedis) await throttleRedis.quit().catch(() => undefined);
   };
-  return { app, routes, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, incidents, ownership } };
+  return { app, routes, metrics, services: { auth, close, tickets, scheduler, sla, monthlyMail, callbacks, autoCallbacks, incidents, ownership } };
 }
 
 function placeholderPage(): string {

@@ -26,15 +26,24 @@ async function withAdmin<T>(work: (admin: Knex) => Promise<T>): Promise<T> {
   }
 }
 
-/** A database of its own, migrated with the app's migrations, plus the floor server's plain table. */
-export async function createBenchDatabase(): Promise<BenchDatabase> {
-  const name = `loopdesk_bench_${process.pid}`;
+/**
+ * A database of its own, migrated with the app's migrations, plus the floor server's plain table.
+ * `empty`: named `loopdesk_bench_<pid>_<suffix>` and left empty, for a server of another version
+ * that migrates it itself.
+ */
+export async function createBenchDatabase(empty?: { suffix: string }): Promise<BenchDatabase> {
+  const name = empty ? `loopdesk_bench_${process.pid}_${empty.suffix}` : `loopdesk_bench_${process.pid}`;
   await withAdmin(async (admin) => {
     await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.raw(`CREATE DATABASE ${name}`);
   });
   const url = urlFor(name);
   const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 2 } });
+  const drop = async () => {
+    await knex.destroy();
+    await withAdmin((admin) => admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  };
+  if (empty) return { name, url, knex, drop };
   await migrateLatest(knex);
   // The floor stores the same payload with no constraints, lookups or timeline: one plain row.
   await knex.raw(`
@@ -51,13 +60,5 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
       idempotency_key text,
       created_at timestamptz NOT NULL
     )`);
-  return {
-    name,
-    url,
-    knex,
-    async drop() {
-      await knex.destroy();
-      await withAdmin((admin) => admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
-  };
+  return { name, url, knex, drop };
 }

@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ShortcutSheet, useNoTabStopOnClearButtons } from './components/keyboard';
 import { api, onUnauthorized, session as tokenStore } from './api/client';
 import type { Action, SignedIn } from './api/types';
+import { ChangePassword } from './features/auth/ChangePassword';
 import { SignIn } from './features/auth/SignIn';
 import { CallerPop } from './features/intake/CallerPop';
 import { NotificationBell } from './features/notifications/Notifications';
@@ -103,6 +104,15 @@ export function App() {
           <SignIn onSignedIn={signedIn} />
         ) : !user ? (
           reconnecting ? <ReconnectingPage reconnecting={reconnecting} onSignOut={signOut} /> : <div className="center"><Spin size="large" /></div>
+        ) : user.must_change_password ? (
+          <ChangePassword
+            onSignOut={() => void api('/api/auth/logout', { method: 'POST' }).catch(() => undefined).finally(signOut)}
+            onChanged={(fresh) => {
+              tokenStore.set(fresh);
+              setUser({ ...user, must_change_password: false });
+              setToken(fresh);
+            }}
+          />
         ) : (
           <RealtimeProvider token={token} onUnauthorized={signOut}>
             <SessionProvider user={user}>

@@ -3,7 +3,7 @@ import { auditRepository } from './repository';
 
 /** The configuration and directory entities whose changes are audited. */
 export const AUDITED_ENTITIES = [
-  'unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers', 'settings',
+  'unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers', 'settings', 'mail_delivery', 'reply_template', 'ticket_cause', 'import',
   'incident', 'mass_complaint_detector', 'ownership_rule', 'escalation_policy', 'callback_agent',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];

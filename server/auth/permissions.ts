@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'units.write': ['admin'],
   'users.read': ['unit_head', 'supervisor', 'manager', 'admin'],
   'users.write': ['admin'],
+  // bulk import of units, users and customers from a file
+  'imports.write': ['admin'],
   // names (id, name, role, unit) of the people one works with; the service scopes it
   'directory.read': everyone,
   'customers.read': ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
@@ -36,6 +38,8 @@ export const PERMISSIONS = {
   'callbacks.agents.read': ['agent', 'supervisor', 'manager', 'admin'],
   'callbacks.duty': ['agent', 'supervisor', 'admin'],
   'callbacks.figures': ['unit_head', 'supervisor', 'manager', 'admin'],
+  // a customer's callback channel, language and opt-out, set by the desk on the customer's word
+  'callbacks.preference': [...deskStaff, 'admin'],
   'tickets.hold': [...deskStaff, ...unitStaff],
   // claim (接单) and release: unit staff take a dispatched ticket of their subtree for themselves
   'tickets.claim': unitStaff,
@@ -44,6 +48,13 @@ export const PERMISSIONS = {
   'tickets.bulk': ['supervisor', 'unit_head'],
   // urge (催单): the caller chases an open ticket instead of a duplicate being opened
   'tickets.urge': deskStaff,
+  // a duplicate complaint closed into the ticket that carries on (both timelines kept)
+  'tickets.merge': deskStaff,
+  // reply templates (常用语) and the cause tree (原因分类): everyone uses them, admins keep them
+  'templates.read': people,
+  'templates.write': ['admin'],
+  'causes.read': people,
+  'causes.write': ['admin'],
   'urges.settings.read': ['agent', 'supervisor', 'manager', 'admin'],
   'urges.settings.write': ['admin'],
   // caller pop: the phone system announces a ringing call to an agent's console
@@ -74,6 +85,9 @@ export const PERMISSIONS = {
   'escalations.ack': ['unit_head', 'manager'],
   'escalations.policy.read': ['supervisor', 'manager', 'admin'],
   'escalations.policy.write': ['admin'],
+  // parked mail (refused by the mail server): seen and sent again by the desk's administrators
+  'mail.parked.read': ['supervisor', 'admin'],
+  'mail.retry': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -99,6 +113,8 @@ export interface Principal {
   unitId: number | null;
   /** The materialised path of the user's unit ('/1/4/'); null for users without a unit. */
   unitPath: string | null;
+  /** an admin reset the password: only `session.read` actions (change it, sign out, who am I) until changed */
+  mustChangePassword?: boolean;
 }
 
 /** Null means "no restriction"; otherwise the unit-path prefix the caller is confined to. */

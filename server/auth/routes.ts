@@ -8,7 +8,7 @@ import type { AuthService } from './service';
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
 const actions = z.array(z.enum(ACTIONS)).describe('what this user may do (the server checks the same on every call): the console offers only these');
 const signedInSchema = z
-  .object({ id: z.number().int(), username: z.string(), name: z.string(), role, unit_id: z.number().int().nullable(), actions })
+  .object({ id: z.number().int(), username: z.string(), name: z.string(), role, unit_id: z.number().int().nullable(), must_change_password: z.boolean(), actions })
   .meta({ id: 'SignedIn' });
 const passwordBody = z.object({ current_password: z.string().min(1).max(200), new_password: password }).strict();
 
@@ -27,7 +27,10 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
     body: loginBody,
     bodyExample: { username: 'agent01', password: 'demo12345' },
     responses: {
-      200: { description: 'a bearer token and the user with what they may do', schema: z.object({ token: z.string(), expires_at: z.string(), user: userSchema.extend({ actions }) }) },
+      200: {
+        description: 'a bearer token and the user with what they may do; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password`',
+        schema: z.object({ token: z.string(), expires_at: z.string(), must_change_password: z.boolean(), user: userSchema.extend({ actions }) }),
+      },
       401: { description: 'wrong username or password' },
       429: { description: 'too many attempts' },
     },
@@ -59,7 +62,10 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
     method: 'get', path: '/api/auth/me', action: 'session.read', tag: 'auth', summary: 'Who am I',
     responses: { 200: { description: 'the signed-in user and what they may do', schema: signedInSchema } },
     handler: ({ principal }) => ({
-      body: { id: principal.id, username: principal.username, name: principal.name, role: principal.role, unit_id: principal.unitId, actions: actionsOf(principal.role) },
+      body: {
+        id: principal.id, username: principal.username, name: principal.name, role: principal.role, unit_id: principal.unitId,
+        must_change_password: principal.mustChangePassword === true, actions: actionsOf(principal.role),
+      },
     }),
   }),
 ];

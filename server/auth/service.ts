@@ -57,7 +57,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     // Refusals are never cached: a reactivated account works on its next request.
     if (!row) throw errors.unauthorized('the account is disabled', 'account_disabled');
     if (row.revoked || row.token_generation !== claims.generation) throw errors.unauthorized('this session has ended; sign in again', 'token_invalid');
-    const principal: Principal = { id: row.id, username: row.username, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.unit_path };
+    const principal: Principal = {
+      id: row.id, username: row.username, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.unit_path,
+      ...(row.must_change_password ? { mustChangePassword: true } : {}),
+    };
     const session: Session = { principal, jti: claims.jti, expiresAt: claims.expiresAt };
     if (sessions.size >= PRINCIPAL_CACHE_MAX) sessions.clear();
     sessions.set(claims.jti, { session, until: performance.now() + PRINCIPAL_CACHE_MS });
@@ -72,7 +75,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   return {
-    async login(username: string, password: string, clientAddress: string): Promise<{ token: string; expires_at: string; user: UserView }> {
+    async login(username: string, password: string, clientAddress: string): Promise<{ token: string; expires_at: string; must_change_password: boolean; user: UserView }> {
       await throttle.check(username, clientAddress);
       const user = await usersRepository.findByUsername(knex, username);
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
@@ -81,8 +84,11 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw errors.unauthorized('wrong username or password', 'bad_credentials');
       }
       await throttle.succeeded(username, clientAddress);
+      const now = clock.now();
+      await usersRepository.signedIn(knex, user.id, now);
       const { token, expiresAt } = await tokens.issue(user.id, user.token_generation);
-      return { token, expires_at: expiresAt.toISOString(), user: toUserView(user) };
+      // the console opens the change-password screen first when `must_change_password` is set
+      return { token, expires_at: expiresAt.toISOString(), must_change_password: user.must_change_password, user: toUserView({ ...user, last_sign_in_at: now }) };
     },
 
     sessionFromToken,
@@ -116,10 +122,14 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw errors.badRequest('the current password is wrong', [{ path: 'current_password', message: 'wrong password' }]);
       }
       checkPassword(newPassword, user.username, 'new_password');
+      // a reset password must really be replaced, not typed again
+      if (user.must_change_password && newPassword === currentPassword) {
+        throw errors.badRequest('choose a password other than the one you were given', [{ path: 'new_password', message: 'same as the current password' }], 'password_unchanged');
+      }
       const hash = await hashPassword(newPassword);
       const now = clock.now();
       const generation = await inTransaction(knex, bus, async ({ trx, emit }) => {
-        await usersRepository.update(trx, userId, { password_hash: hash, updated_at: now });
+        await usersRepository.update(trx, userId, { password_hash: hash, must_change_password: false, updated_at: now });
         const generation = await usersRepository.endSessions(trx, userId);
         await writeAudit(trx, { at: now, actorId: userId, entity: 'user', entityId: userId, action: 'password_changed', data: {} });
         emit({ type: 'sessions.ended', at: now.toISOString(), userId, jti: null });

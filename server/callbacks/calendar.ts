@@ -20,11 +20,14 @@ export interface CallableHours {
  * hours on a day that is not a holiday, else the start of callable hours on the next such day.
  */
 export function earliestCallable(at: Date, hours: CallableHours, timezone: string): Date {
+  // one counted millisecond after `at` lands one millisecond after the first callable instant
+  return new Date(callableClock(hours, timezone).add(at, 1).getTime() - 1);
+}
+
+function callableClock(hours: CallableHours, timezone: string) {
   const interval: [string, string] = [hhmmOf(hours.fromMinute), hhmmOf(hours.untilMinute)];
   const everyDay = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [String(day), [interval]]));
-  // one counted millisecond after `at` lands one millisecond after the first callable instant
-  const clock = calendarClock({ hours: everyDay, holidays: [...hours.holidays] }, timezone);
-  return new Date(clock.add(at, 1).getTime() - 1);
+  return calendarClock({ hours: everyDay, holidays: [...hours.holidays] }, timezone);
 }
 
 /** 'HH:MM' ⇄ minute of the day (24:00 is the end of the day). */
@@ -35,4 +38,9 @@ export function minuteOf(hhmm: string): number {
 
 export function hhmmOf(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** `at` plus `seconds` counted in callable hours only (a 4-hour wait started at 19:00 ends at 12:00 next day). */
+export function addCallable(at: Date, seconds: number, hours: CallableHours, timezone: string): Date {
+  return callableClock(hours, timezone).add(at, seconds * 1000);
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { IN_PERSON_KINDS } from '../ownership/rules';
 import type { CallbackRow } from '../tickets/repository';
+import type { AnswerVia } from '../tickets/status';
 import type { TicketType } from '../tickets/vocabulary';
 import type { CallbackPolicy } from './policy';
 
@@ -9,7 +10,7 @@ export interface CallbackRecord extends CallbackRow {
   window_ends_at: Date | null;
   assigned_at: Date | null;
   customer_requested: boolean;
-  answered_via: 'phone' | 'survey' | null;
+  answered_via: AnswerVia | null;
 }
 
 interface PolicyRow {
@@ -58,7 +59,7 @@ export type NewCallback = Pick<CallbackRecord, 'ticket_id' | 'handling_round' | 
 export interface WorkListFilter {
   scopePrefix: string | null;
   /** due: state due, or scheduled and past its time (the tick has not flipped it yet) */
-  state?: 'due' | 'scheduled' | 'done' | 'cancelled';
+  state?: 'due' | 'scheduled' | 'automated' | 'done' | 'cancelled';
   assigneeId?: number | null;
   ticketId?: number;
   after?: { dueAt: Date; id: number };
@@ -145,9 +146,13 @@ export const callbacksRepository = {
 
   /** The ticket's open attempt (scheduled or due), locked: the outcome being recorded is for it. */
   openOfTicketForUpdate: (trx: Knex.Transaction, ticketId: number) =>
-    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due']).orderBy('id', 'desc').forUpdate().first(),
+    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due', 'automated']).orderBy('id', 'desc').forUpdate().first(),
 
-  recordOutcome: (trx: Knex.Transaction, id: number, outcome: Pick<CallbackRecord, 'outcome' | 'note' | 'done_by' | 'done_at'> & { answered_via: 'phone' | 'survey' | null }) =>
+  /** Attempts of a round the machine made (SMS, IVR): they do not use up the agents' attempts. */
+  automatedAttempts: async (trx: Knex, ticketId: number, round: number) =>
+    Number((await trx('callbacks').where({ ticket_id: ticketId, handling_round: round }).whereNot('channel', 'phone').count<{ n: string }[]>('* as n'))[0]!.n),
+
+  recordOutcome: (trx: Knex.Transaction, id: number, outcome: Pick<CallbackRecord, 'outcome' | 'note' | 'done_by' | 'done_at'> & { answered_via: AnswerVia | null }) =>
     trx('callbacks').where({ id }).update({ state: 'done', ...outcome }),
 
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<CallbackRecord>('callbacks').where({ id }).forUpdate().first(),

@@ -1,6 +1,10 @@
+import { rawBodyOf } from '../http/raw-body';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../integrations/ivr';
+import type { AutoCallbacks } from './auto-service';
 import {
+  automationBody, automationSchema, customerIdParams, ivrResultBody, ivrResultSchema, preferenceBody, preferenceSchema,
   agentSchema, dutyBody, figuresQuery, figuresSchema, policyBody, policySchema, rescheduleBody, surveyAnswerBody, surveyParams,
   surveyQuery, surveySchema, userIdParams, workItemSchema, workListQuery, workListSchema,
 } from './schemas';
@@ -8,7 +12,47 @@ import type { CallbacksService } from './service';
 import { refusalError, type SurveyService } from './survey-service';
 import { CATEGORY_TEXT } from './texts';
 
-export const callbackRoutes = (callbacks: CallbacksService, surveys: SurveyService): RouteSpec[] => [
+export const callbackRoutes = (callbacks: CallbacksService, surveys: SurveyService, auto: AutoCallbacks): RouteSpec[] => [
+  defineRoute({
+    method: 'get', path: '/api/callbacks/automation', action: 'callbacks.policy.read', tag: 'callbacks', summary: 'How first attempts are automated (SMS survey, voice platform)',
+    description: 'The voice platform\'s secret is never shown, only whether one is set.',
+    responses: { 200: { description: 'the settings', schema: automationSchema } },
+    handler: async () => ({ body: await auto.settings() }),
+  }),
+  defineRoute({
+    method: 'put', path: '/api/callbacks/automation', action: 'callbacks.policy.write', tag: 'callbacks', summary: 'Replace the automation settings',
+    description: 'Channel `sms` needs SMPP_URL; `ivr` needs the platform\'s endpoint and secret (422 `sms_not_configured` / `ivr_not_configured`). Applies to attempts falling due from now on.',
+    body: automationBody,
+    responses: { 200: { description: 'the settings', schema: automationSchema }, 422: { description: 'the channel is not configured' } },
+    handler: async ({ principal, body }) => ({ body: await auto.updateSettings(principal, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/callbacks/preferences/:customer_id', action: 'callbacks.preference', tag: 'callbacks', summary: 'A customer\'s callback channel, language and opt-out',
+    params: customerIdParams,
+    responses: { 200: { description: 'the preference', schema: preferenceSchema }, 404: { description: 'no such customer' } },
+    handler: async ({ params }) => ({ body: await auto.preference(params.customer_id) }),
+  }),
+  defineRoute({
+    method: 'put', path: '/api/callbacks/preferences/:customer_id', action: 'callbacks.preference', tag: 'callbacks', summary: 'Set a customer\'s callback channel, language and opt-out',
+    params: customerIdParams, body: preferenceBody,
+    responses: { 200: { description: 'the preference', schema: preferenceSchema }, 404: { description: 'no such customer' } },
+    handler: async ({ principal, params, body }) => ({ body: await auto.putPreference(principal, params.customer_id, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/callbacks/ivr/results', action: 'public', tag: 'callbacks', summary: 'The voice platform posts the result of a survey call',
+    description: `No login: signed by the platform with the shared secret. \`${TIMESTAMP_HEADER}\`: Unix seconds (at most 5 minutes off); \`${SIGNATURE_HEADER}\`: \`sha256=\` + hex HMAC-SHA256 of "<timestamp>.<raw body>". A result delivered again is answered \`recorded: false\`.`,
+    body: ivrResultBody,
+    headers: [
+      { name: TIMESTAMP_HEADER, required: true, description: 'Unix seconds when the platform signed the request' },
+      { name: SIGNATURE_HEADER, required: true, description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">' },
+    ],
+    responses: { 200: { description: 'recorded', schema: ivrResultSchema }, 401: { description: 'missing or wrong signature' }, 404: { description: 'no such call request' } },
+    handler: async ({ body, req }) => {
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      const signed = { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER), raw: rawBodyOf(req) };
+      return { body: await auto.onIvrResult(body, signed) };
+    },
+  }),
   defineRoute({
     method: 'get', path: '/api/callbacks', action: 'callbacks.read', tag: 'callbacks', summary: 'The callback work list (回访), soonest due first',
     description: 'Unit heads see callbacks of their subtree. `assignee_id=me` is the caller\'s own list.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cursor, hhmm, id, isoDateTime, limit, text } from '../http/schemas';
-import { CALLBACK_OUTCOMES } from '../tickets/status';
+import { ATTEMPT_OUTCOMES, CALLBACK_CHANNELS } from '../tickets/status';
 import { TICKET_TYPES } from '../tickets/vocabulary';
 
 const day = z.iso.date();
@@ -44,8 +44,8 @@ export const policySchema = z
 
 export const workListQuery = z
   .object({
-    state: z.enum(['due', 'scheduled', 'done', 'cancelled']).optional()
-      .describe('due: its time has come (assigned or waiting for an agent); scheduled: later'),
+    state: z.enum(['due', 'scheduled', 'automated', 'done', 'cancelled']).optional()
+      .describe('due: its time has come (assigned or waiting for an agent); scheduled: later; automated: an SMS or IVR survey waits for the answer'),
     assignee_id: z.union([z.literal('me'), z.literal('none'), id]).optional().describe('a user id, `me`, or `none` (not assigned)'),
     ticket_id: id.optional(),
     limit,
@@ -68,13 +68,14 @@ export const workItemSchema = z
     window_ends_at: z.string().nullable(),
     late: z.boolean().describe('still open after the policy window ended'),
     assignee_id: z.number().int().nullable(),
-    state: z.enum(['scheduled', 'due', 'done', 'cancelled']),
-    outcome: z.enum(CALLBACK_OUTCOMES).nullable(),
+    state: z.enum(['scheduled', 'due', 'automated', 'done', 'cancelled']),
+    outcome: z.enum(ATTEMPT_OUTCOMES).nullable().describe('no_reply: an automated attempt got no usable answer and went to an agent'),
+    channel: z.enum(CALLBACK_CHANNELS).describe('phone: an agent calls; sms: the SMS survey; ivr: the voice platform calls'),
     note: z.string().nullable(),
     customer_requested: z.boolean(),
     owner_duties_missing: z.array(z.enum(['in_person_action', 'explanation']))
       .describe('a leadership case: the owner duties not yet recorded; the outcome is kept and the case closes once they are'),
-    answered_via: z.enum(['phone', 'survey']).nullable(),
+    answered_via: z.enum(['phone', 'survey', 'sms', 'ivr']).nullable(),
     done_at: z.string().nullable(),
   })
   .meta({ id: 'CallbackWorkItem' });
@@ -130,3 +131,62 @@ export type AgentView = z.output<typeof agentSchema>;
 export type RescheduleInput = z.output<typeof rescheduleBody>;
 export type FiguresQuery = z.output<typeof figuresQuery>;
 export type SurveyAnswerInput = z.output<typeof surveyAnswerBody>;
+
+const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
+
+export const automationBody = z
+  .object({
+    channel: z.enum(['none', 'sms', 'ivr']).describe('how the first attempt of a round goes out; none: every attempt is an agent\'s call'),
+    reply_wait_seconds: z.number().int().min(60).max(7 * 86400).describe('callable seconds to wait for the answer before an agent takes over'),
+    daily_cap: z.number().int().min(1).max(20).describe('automated messages or calls one number gets per day at most'),
+    send_rate_per_second: z.number().int().min(1).max(1000).describe('SMS and call requests sent per second at most'),
+    ivr: z.object({
+      endpoint: httpUrl.nullable().describe('the voice platform\'s call-request URL'),
+      secret: z.string().min(16).max(200).optional().describe('shared HMAC secret; omit to keep the current one'),
+    }).strict(),
+  })
+  .strict();
+
+export const automationSchema = z
+  .object({
+    channel: z.enum(['none', 'sms', 'ivr']),
+    reply_wait_seconds: z.number().int(),
+    daily_cap: z.number().int(),
+    send_rate_per_second: z.number().int(),
+    ivr: z.object({ endpoint: z.string().nullable(), secret_set: z.boolean(), result_url: z.string().describe('where the platform posts results') }),
+    sms: z.object({ configured: z.boolean().describe('SMPP_URL is set'), source: z.string().describe('LOOPDESK_SMS_SOURCE') }),
+    updated_by: z.number().int().nullable(),
+    updated_at: z.string().nullable(),
+  })
+  .meta({ id: 'CallbackAutomation' });
+
+export const customerIdParams = z.object({ customer_id: id }).strict();
+export const preferenceBody = z
+  .object({
+    channel: z.enum(['phone', 'sms', 'ivr']).nullable().describe('how the customer wants to be called back; null: as the desk decides'),
+    language: z.enum(['zh-CN', 'en']),
+    opted_out: z.boolean().describe('no automated surveys to this number (as after a TD reply)'),
+  })
+  .strict();
+export const preferenceSchema = z
+  .object({
+    customer_id: z.number().int(), channel: z.enum(['phone', 'sms', 'ivr']).nullable(), language: z.enum(['zh-CN', 'en']),
+    opted_out: z.boolean(), updated_at: z.string().nullable(),
+  })
+  .meta({ id: 'CallbackPreference' });
+
+export const IVR_RESULTS = ['pressed_1', 'pressed_2', 'no_answer', 'busy', 'hung_up'] as const;
+export const ivrResultBody = z
+  .object({
+    request_id: z.string().regex(/^\d{1,15}$/).describe('the request_id the desk sent with the call request'),
+    call_id: z.string().max(100).optional(),
+    result: z.enum(IVR_RESULTS),
+  })
+  .strict();
+export const ivrResultSchema = z.object({ recorded: z.boolean().describe('false: this result was recorded before') });
+
+export type AutomationInput = z.output<typeof automationBody>;
+export type AutomationView = z.output<typeof automationSchema>;
+export type PreferenceInput = z.output<typeof preferenceBody>;
+export type PreferenceView = z.output<typeof preferenceSchema>;
+export type IvrResultInput = z.output<typeof ivrResultBody>;

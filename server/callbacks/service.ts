@@ -11,6 +11,7 @@ import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import { toTicketView, type TicketView } from '../tickets/view';
 import { usersRepository } from '../users/repository';
 import { balance } from './assignment';
+import { autoRepository } from './auto-repository';
 import { earliestCallable, hhmmOf, minuteOf } from './calendar';
 import { callbackFigures, CALLBACK_FIGURE_DEFINITIONS } from './figures';
 import { callableHours, type CallbackPolicy, type CallbackRules } from './policy';
@@ -25,7 +26,14 @@ export const KINDS = {
   surveyMail: 'callback.survey_mail',
   headMail: 'callback.head_mail',
   secondHandling: 'callback.second_handling',
+  /** an automated attempt's wait for the customer's answer ends: an agent takes over */
+  autoHandoff: 'callback.auto_handoff',
 } as const;
+
+/** The automated first attempt (SMS, IVR): given the attempts falling due, takes those it will make and returns their ids. */
+export interface AttemptAutomation {
+  start(uow: UnitOfWork, rows: readonly CallbackRecord[], now: Date): Promise<ReadonlySet<number>>;
+}
 
 const DESK_ROLES = ['agent', 'supervisor'];
 /** how far ahead a customer may ask to be called back */
@@ -59,7 +67,7 @@ function toWorkItem(row: WorkListRow, now: Date): WorkItemView {
     due_at: row.due_at.toISOString(), window_ends_at: row.window_ends_at?.toISOString() ?? null,
     late: row.window_ends_at !== null && row.state !== 'done' && row.state !== 'cancelled' && row.window_ends_at < now,
     assignee_id: row.assignee_id, state: row.state === 'scheduled' && row.due_at <= now ? 'due' : row.state,
-    outcome: row.outcome, note: row.note, customer_requested: row.customer_requested,
+    outcome: row.outcome, channel: row.channel, note: row.note, customer_requested: row.customer_requested,
     owner_duties_missing: row.owner_duties_missing.filter((d): d is 'in_person_action' | 'explanation' => d === 'in_person_action' || d === 'explanation'), answered_via: row.answered_via,
     done_at: row.done_at?.toISOString() ?? null,
   };
@@ -77,6 +85,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   const publicUrl = config.publicUrl.replace(/\/+$/, '');
   let secret: Promise<string> | undefined;
   const signingSecret = () => (secret ??= surveySecret(knex));
+  let automation: AttemptAutomation | null = null;
 
   async function ticketViews(db: Knex, ticketIds: readonly number[]): Promise<Map<number, TicketView>> {
     const rows = await ticketsRepository.findMany(db, ticketIds);
@@ -107,7 +116,9 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     const stale = rows.filter((r) => r.ticket_status !== 'resolved' || r.ticket_round !== r.handling_round);
     await repo.cancelMany(trx, stale.map((r) => r.id));
     // a callback moved later meanwhile was re-armed for its new time
-    const live = rows.filter((r) => !stale.includes(r) && r.due_at <= now);
+    const due = rows.filter((r) => !stale.includes(r) && r.due_at <= now);
+    const automated = automation && due.length > 0 ? await automation.start(uow, due, now) : new Set<number>();
+    const live = due.filter((r) => !automated.has(r.id));
     if (live.length === 0) return;
     const assignees = await assign(trx, live, true);
     const assigned = live.map((r, i) => ({ ...r, assignee_id: assignees[i]! }));
@@ -201,6 +212,33 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
 
     /** The handlers of this domain's scheduler kinds; jobs.ts registers them at start. */
     jobs: { onDue, onSurveyMail, onHeadMail, onSecondHandlingDue },
+
+    /** The automated attempt service plugs in here (it is built after the tickets service it records answers through). */
+    useAutomation(a: AttemptAutomation): void {
+      automation = a;
+    },
+
+    /**
+     * An automated attempt ends without an answer the machine can settle (silence, a busy line, a
+     * reply that is not 1 or 2, an opt-out, a refused message): the attempt is done `no_reply`
+     * and the round's next attempt is an agent's call, due now (or when callable hours begin).
+     * A message still queued is never sent. False when the attempt is no longer waiting.
+     */
+    async handToAgent(uow: UnitOfWork, callbackId: number, now: Date, reason: string, note: string | null): Promise<boolean> {
+      const { trx } = uow;
+      const row = await repo.findForUpdate(trx, callbackId);
+      if (!row || row.state !== 'automated') return false;
+      await trx('callbacks').where({ id: callbackId }).update({ state: 'done', outcome: 'no_reply', note, done_at: now });
+      await autoRepository.cancelQueued(trx, callbackId);
+      await scheduler.cancel(trx, KINDS.autoHandoff, String(callbackId));
+      await ticketsRepository.insertEvents(trx, [{ ticket_id: row.ticket_id, type: 'callback_handed_to_agent', at: now, data: { callback_id: callbackId, channel: row.channel, reason, note } }]);
+      const policy = await repo.policy(trx);
+      await schedule(trx, [{
+        ticket_id: row.ticket_id, handling_round: row.handling_round, attempt: row.attempt + 1, due_at: earliestCallable(now, callableHours(policy), config.timezone),
+        window_ends_at: row.window_ends_at, customer_requested: false, created_at: now,
+      }]);
+      return true;
+    },
 
     /** Schedules attempt 1 for tickets just resolved: at the earliest callable time, due within the window. */
     async scheduleFirstAttempts(uow: UnitOfWork, tickets: readonly TicketRow[], now: Date): Promise<CallbackRecord[]> {

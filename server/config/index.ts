@@ -25,9 +25,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_LISTEN_URL: url(['postgres:', 'postgresql:']).optional(),
   LOOPDESK_DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMPP_URL: url(['smpp:', 'ssmpp:']).refine((value) => new URL(value).username !== '', 'must name the system id: smpp://system_id:password@host:port').optional(),
+  LOOPDESK_SMS_SOURCE: z.string().regex(/^[0-9A-Za-z]{1,20}$/, 'a sender address of 1-20 digits or letters').default('10000'),
   LOOPDESK_ADMIN_PASSWORD: z.string().superRefine((value, ctx) => {
     const problem = passwordProblem(value, 'admin');
     if (problem) ctx.addIssue({ code: 'custom', message: passwordMessage(problem) });
@@ -51,6 +54,10 @@ const envSchema = z.object({
   LOOPDESK_SCHEDULER_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOOPDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   LOOPDESK_OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(3600),
+  LOOPDESK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  LOOPDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(25),
+  LOOPDESK_IMPORT_BATCH_ABOVE_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
 });
 
 export interface Config {
@@ -58,9 +65,15 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** PostgreSQL connections the app may hold (the embedded database always has one). */
   readonly databasePoolMax: number;
+  /** A direct (session) connection for the outbox's LISTEN when DATABASE_URL goes through a transaction pooler. */
+  readonly databaseListenUrl: string | undefined;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
+  /** `smpp://system_id:password@host:port` of the SMS centre; absent: no SMS surveys */
+  readonly smppUrl: string | undefined;
+  /** the sender address of survey SMS */
+  readonly smsSource: string;
   readonly adminPassword: string | undefined;
   readonly timezone: string;
   readonly tokenSecret: string | undefined;
@@ -81,6 +94,14 @@ export interface Config {
   readonly role: 'all' | 'api' | 'worker';
   /** How long outbox events are kept for consoles that reconnect. */
   readonly outboxRetentionSeconds: number;
+  /** A second listener serving only GET /metrics (keep it off the public network); absent: none. */
+  readonly metricsPort: number | undefined;
+  /** Bearer token that opens GET /metrics on the main port; absent: /metrics is not served there. */
+  readonly metricsToken: string | undefined;
+  /** How long a SIGTERM may take to drain before the process exits anyway. */
+  readonly shutdownTimeoutSeconds: number;
+  /** customer files with more rows are committed batch by batch (resumable); smaller ones in one transaction */
+  readonly importBatchAboveRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,9 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
     dataDir: path.resolve(e.LOOPDESK_DATA_DIR),
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
+    smppUrl: e.SMPP_URL,
+    smsSource: e.LOOPDESK_SMS_SOURCE,
     adminPassword: e.LOOPDESK_ADMIN_PASSWORD,
     timezone: e.LOOPDESK_TIMEZONE,
     tokenSecret: e.LOOPDESK_TOKEN_SECRET,
@@ -115,5 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerReconcileSeconds: e.LOOPDESK_SCHEDULER_RECONCILE_SECONDS,
     role: e.LOOPDESK_ROLE,
     outboxRetentionSeconds: e.LOOPDESK_OUTBOX_RETENTION_SECONDS,
+    metricsPort: e.LOOPDESK_METRICS_PORT,
+    metricsToken: e.LOOPDESK_METRICS_TOKEN,
+    shutdownTimeoutSeconds: e.LOOPDESK_SHUTDOWN_TIMEOUT_SECONDS,
+    importBatchAboveRows: e.LOOPDESK_IMPORT_BATCH_ABOVE_ROWS,
   });
 }

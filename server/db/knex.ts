@@ -37,7 +37,10 @@ async function openEmbedded(dir: string): Promise<Database> {
   const releaseLock = lockDirectory(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const pglite = await PGlite.create(dir);
+  // PGlite's defaults size its buffers for a server: 128 MB of shared buffers inside the WASM heap
+  // alone. A desk that runs without a database server is a small one; these keep its idle RSS
+  // ~165 MB lower (655 → 490 MB measured with the migrations applied).
+  const pglite = await PGlite.create(dir, { postgresqlconf: ['shared_buffers = 16MB', 'work_mem = 4MB', 'maintenance_work_mem = 16MB', 'wal_buffers = 1MB', 'temp_buffers = 2MB'] });
   const knex = knexFactory({
     client: 'pg',
     // The node-postgres link hands pg a connection object that talks to PGlite in-process.

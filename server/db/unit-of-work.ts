@@ -7,10 +7,17 @@ export interface CommitSink {
   committed(envelopes: readonly EventEnvelope[]): void;
 }
 
-/** The outbox rows of a transaction's events, in the order they were raised. */
+/**
+ * The outbox rows of a transaction's events, in the order they were raised: one statement and one
+ * `json` parameter whatever the count (parsed, never converted to jsonb: the column is json).
+ */
 export async function writeOutbox(trx: Knex.Transaction, envelopes: readonly EventEnvelope[]): Promise<void> {
   if (envelopes.length === 0) return;
-  await trx('outbox_events').insert(envelopes.map((e, ord) => ({ id: e.id, type: e.event.type, payload: e.event, ord })));
+  await trx.raw(
+    `INSERT INTO outbox_events (id, type, payload, ord)
+     SELECT r.id, r.type, r.payload, r.ord FROM json_to_recordset(?::json) AS r(id uuid, type text, payload json, ord integer)`,
+    [JSON.stringify(envelopes.map((e, ord) => ({ id: e.id, type: e.event.type, payload: e.event, ord })))],
+  );
 }
 
 export interface UnitOfWork {

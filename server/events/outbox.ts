@@ -76,9 +76,13 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   let lastDurable = 0;
   let deadLettered = 0;
   const failures = new Map<string, number>();
+  /** where each durable consumer was left by this process, and when to look again with nothing new */
+  const durableState = new Map<string, { reached: number; again: number | null }>();
+  const cursorsMade = new Set<string>();
   const streamHandlers = new Set<EventHandler>();
   let unhook: (() => void) | null = null;
 
+  /** Sequences what is waiting; returns the head seq (the last given). */
   async function sequence(): Promise<number> {
     return knex.transaction(async (trx) => {
       const cursor = await trx('outbox_cursors').where({ consumer: SEQUENCER }).forUpdate().first<{ seq: number }>('seq');
@@ -89,12 +93,26 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
          WHERE o.id = s.id RETURNING o.seq`,
         [cursor!.seq],
       );
-      if (given.rows.length === 0) return 0;
-      const last = cursor!.seq + given.rows.length;
+      if (given.rows.length === 0) return Number(cursor!.seq);
+      const last = Number(cursor!.seq) + given.rows.length;
       await trx('outbox_cursors').where({ consumer: SEQUENCER }).update({ seq: last });
       await trx.raw('SELECT pg_notify(?, ?)', [OUTBOX_CHANNEL, String(last)]);
-      return given.rows.length;
+      return last;
     });
+  }
+
+  /**
+   * What a pass needs to know first, in one statement and no transaction: whether anything waits
+   * for a seq, and the head. An idle relay stops here.
+   */
+  async function probe(): Promise<{ waiting: boolean; head: number }> {
+    const result = await knex.raw<{ rows: { waiting: boolean; head: string | number | null }[] }>(
+      `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE seq IS NULL) AS waiting,
+              (SELECT seq FROM outbox_cursors WHERE consumer = ?) AS head`,
+      [SEQUENCER],
+    );
+    const row = result.rows[0]!;
+    return { waiting: row.waiting, head: Number(row.head ?? 0) };
   }
 
   const toEnvelope = (row: OutboxRow): EventEnvelope => ({ id: row.id, seq: Number(row.seq), event: row.payload });
@@ -118,15 +136,22 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     }
   }
 
-  /** One durable consumer's backstop: everything past its cursor that the fast path did not mark. */
-  async function catchUp(name: string): Promise<void> {
+  /**
+   * One durable consumer's backstop: everything past its cursor that the fast path did not mark.
+   * Returns the seq its cursor reached, or when to look again although nothing new was sequenced
+   * (an event left to the fast path's grace, a failure to retry, the cursor held by another process).
+   */
+  async function catchUp(name: string): Promise<{ reached: number; again: number | null }> {
     const consumer = bus.durableConsumers().find((c) => c.name === name);
-    if (!consumer) return;
-    await knex('outbox_cursors').insert({ consumer: name, seq: 0 }).onConflict('consumer').ignore();
+    if (!consumer) return { reached: Number.MAX_SAFE_INTEGER, again: null };
+    if (!cursorsMade.has(name)) {
+      await knex('outbox_cursors').insert({ consumer: name, seq: 0 }).onConflict('consumer').ignore();
+      cursorsMade.add(name);
+    }
     const emitted: EventEnvelope[] = [];
-    await knex.transaction(async (trx) => {
+    const outcome = await knex.transaction(async (trx) => {
       const cursor = await trx('outbox_cursors').where({ consumer: name }).forUpdate().skipLocked().first<{ seq: number } | undefined>('seq');
-      if (!cursor) return; // another process is on it
+      if (!cursor) return { reached: 0, again: Date.now() + pollMs }; // another process is on it
       const rows: (OutboxRow & { handled: boolean })[] = await trx('outbox_events as e')
         .leftJoin('outbox_handled as h', (j) => j.on('h.event_id', 'e.id').andOn('h.consumer', trx.raw('?', [name])))
         .where('e.seq', '>', cursor.seq)
@@ -134,11 +159,15 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
         .limit(500)
         .select('e.id', 'e.seq', 'e.type', 'e.payload', 'e.created_at', trx.raw('h.event_id IS NOT NULL AS handled'));
       const youngest = Date.now() - graceMs;
-      let seq = cursor.seq;
+      let seq = Number(cursor.seq);
+      let again: number | null = rows.length === 500 ? Date.now() : null;
       for (const row of rows) {
         const wanted = consumer.types.includes(row.type as DomainEvent['type']) && !row.handled;
         // the fast path of the committing process normally handles it within milliseconds
-        if (wanted && row.created_at.getTime() > youngest) break;
+        if (wanted && row.created_at.getTime() > youngest) {
+          again = row.created_at.getTime() + graceMs;
+          break;
+        }
         if (wanted) {
           try {
             // a savepoint: one failing event rolls back alone, with the events its handler emitted
@@ -154,6 +183,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
             failures.set(`${name}:${row.id}`, attempts);
             if (attempts < maxAttempts) {
               logger.warn('durable consumer failed; retrying later', { consumer: name, event: row.type, seq: row.seq, attempts, err });
+              again = Date.now() + pollMs;
               break;
             }
             deadLettered += 1;
@@ -164,9 +194,11 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
         }
         seq = Number(row.seq);
       }
-      if (seq !== cursor.seq) await trx('outbox_cursors').where({ consumer: name }).update({ seq });
+      if (seq !== Number(cursor.seq)) await trx('outbox_cursors').where({ consumer: name }).update({ seq });
+      return { reached: seq, again };
     });
     bus.committed(emitted);
+    return outcome;
   }
 
   async function prune(): Promise<void> {
@@ -176,13 +208,24 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     await knex('outbox_handled').where('handled_at', '<', cutoff).del();
   }
 
+  /**
+   * Each step runs only when there is something for it: sequencing when events wait, streaming
+   * when the head moved past this process, a consumer's catch-up when the head moved past where
+   * it was left (or it asked to be looked at again). Idle, a pass is the one probe statement.
+   */
   async function runPass(): Promise<void> {
-    const sequenced = await sequence();
-    await stream();
+    const { waiting, head: seen } = await probe();
+    const head = waiting ? await sequence() : seen;
+    if (head > streamedSeq) await stream();
     const now = Date.now();
-    if (now - lastDurable >= pollMs || sequenced === 0) {
+    // under load the consumers' catch-up waits for the poll: the fast path does their work meanwhile
+    if (now - lastDurable >= pollMs || !waiting) {
       lastDurable = now;
-      for (const name of new Set(bus.durableConsumers().map((c) => c.name))) await catchUp(name);
+      for (const name of new Set(bus.durableConsumers().map((c) => c.name))) {
+        const left = durableState.get(name);
+        if (left && left.reached >= head && (left.again === null || left.again > now)) continue;
+        durableState.set(name, await catchUp(name));
+      }
     }
     if (now - lastPrune >= 60_000) {
       lastPrune = now;

@@ -29,7 +29,9 @@ export type DomainEvent =
   /** an SLA timer reached a warning point (a fraction of its target) */
   | { type: 'sla.warning'; at: string; ticket: TicketView; timer: TimerView; fraction: number }
   /** an SLA timer passed its target; `escalate` says whether its policy escalates on breach */
-  | { type: 'sla.breached'; at: string; ticket: TicketView; timer: TimerView; escalate: boolean };
+  | { type: 'sla.breached'; at: string; ticket: TicketView; timer: TimerView; escalate: boolean }
+  /** how far a bulk import (`key`: its Idempotency-Key or content hash) has come; to the uploading user only */
+  | { type: 'import.progress'; at: string; userId: number; importId: number | null; key: string; kind: 'units' | 'users' | 'customers'; phase: 'validating' | 'applying' | 'done'; rows: number; total: number | null; percent: number };
 
 /** How events travel: an id (and, once committed, a sequence), and who consumes them. */
 export interface EventEnvelope {

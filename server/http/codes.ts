@@ -16,10 +16,16 @@ export const PROBLEM_CODES = [
   // leadership cases, incidents, callbacks
   'ownership_duties_missing', 'not_owned', 'not_case_owner', 'action_in_future', 'already_linked',
   'duplicate_open_incident', 'not_callback_agent', 'reschedule_out_of_range',
-  'survey_expired', 'survey_used', 'survey_unavailable',
+  'survey_expired', 'survey_used', 'survey_unavailable', 'ivr_not_configured', 'sms_not_configured', 'invalid_signature',
   // administration, sessions, reports, dependencies
   'calendar_managed_by_callback_policy', 'import_rows_invalid', 'unit_in_use', 'head_not_in_unit', 'head_role', 'last_admin', 'weak_password', 'nul_character', 'database_unavailable', 'evidence_required', 'pdf_unavailable',
+  'password_change_required', 'password_unchanged', 'import_in_progress',
   'already_claimed', 'claimed_by_other', 'not_claimed', 'assignee_not_unit_staff', 'unknown_agent',
+  // templates, cause tree, merging duplicates
+  'cause_required', 'cause_not_applicable', 'cause_parent_invalid', 'cause_in_use',
+  'merge_same_ticket', 'merge_other_customer', 'merge_target_closed',
+  // operations
+  'mail_not_parked',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -10,7 +10,11 @@ export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError)
   res
     .status(error.status)
     .type('application/problem+json')
-    .json({ type: PROBLEM_TYPE_BASE + slug, title: error.title, status: error.status, detail: error.message, ...error.extra, code: error.code });
+    .json({
+      type: PROBLEM_TYPE_BASE + slug, title: error.title, status: error.status, detail: error.message, ...error.extra, code: error.code,
+      // the id the client quotes to the operator, who finds the request's log lines by it
+      ...(typeof res.locals.requestId === 'string' ? { request_id: res.locals.requestId } : {}),
+    });
 }
 
 interface BodyParserError {
@@ -60,10 +64,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
 
     if (!problem) {
       logger.error('unhandled error', { request_id: res.locals.requestId, method: req.method, path: req.path, err });
-      problem = new AppError(500, 'Internal Server Error', 'something went wrong on our side', {
-        code: 'internal_error',
-        request_id: res.locals.requestId,
-      });
+      problem = new AppError(500, 'Internal Server Error', 'something went wrong on our side', { code: 'internal_error' });
     }
     if (res.headersSent) return;
     sendProblem(res, problem);

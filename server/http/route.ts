@@ -36,6 +36,8 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   params?: P;
   query?: Q;
   body?: B;
+  /** The body is a file, streamed by the handler from `req` (not JSON): its media types, for the reference. */
+  fileBody?: { mediaTypes: readonly string[]; description: string };
   /** A typical request body, shown in the reference and checked against `body` by the linter. */
   bodyExample?: unknown;
   /** Headers the route reads (documented in OpenAPI). */
@@ -113,6 +115,9 @@ export function mountRoutes(router: Router, routes: RouteSpec[], authenticate: A
       // before authentication too: the public sign-in must answer 400, not 500, to a NUL
       refuseNul(req);
       const principal = route.action === 'public' ? (undefined as unknown as Principal) : await authenticate(req);
+      if (route.action !== 'public' && principal.mustChangePassword && route.action !== 'session.read') {
+        throw errors.forbidden('change the password an admin set before anything else (POST /api/auth/password)', 'password_change_required');
+      }
       if (route.action !== 'public' && !isAllowed(principal.role, route.action)) {
         throw errors.forbidden(`role ${principal.role} may not ${route.action.replace('.', ' ')}`);
       }

@@ -22,8 +22,14 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('400: one entry per bad field'),
+    errors: z.array(z.object({
+      path: z.string(),
+      message: z.string(),
+      line: z.number().int().optional().describe('a file import: the line (CSV) or row (XLSX) of the bad value'),
+      field: z.string().optional().describe('a file import: the column of the bad value'),
+    })).optional().describe('400: one entry per bad field; 422 of a file import: one per bad value, with its line'),
     code: z.string().optional().describe('a stable code where clients branch on the cause, e.g. stale_version, illegal_transition, duplicate'),
+    request_id: z.string().optional().describe('the X-Request-Id of the request: every log line of it carries the same id'),
   })
   // RFC 9457 extension members: current_version, current_status, retry_after, missing …
   .loose()

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { logContext } from '../logger';
 
 /** A client's X-Request-Id is kept only when short and plain; anything else gets a fresh id (logs and headers stay clean). */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -10,6 +11,14 @@ export const requestId: RequestHandler = (req, res, next) => {
   res.locals.requestId = given !== undefined && CLIENT_REQUEST_ID.test(given) ? given : crypto.randomUUID();
   res.setHeader('X-Request-Id', res.locals.requestId as string);
   next();
+};
+
+/**
+ * Every log line written while this request is served carries its id. Entered after the body
+ * parsers: they resume from the socket's events, which would leave the request's context behind.
+ */
+export const requestLogContext: RequestHandler = (_req, res, next) => {
+  logContext.run({ request_id: res.locals.requestId as string }, next);
 };
 
 /**

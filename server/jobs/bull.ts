@@ -87,6 +87,9 @@ export function createBullScheduler(table: DueTable, logger: Logger, options: Bu
     async ready() {
       return (await within(READY_TIMEOUT_MS, queue.client.ping())) === 'PONG';
     },
+    async queueCounts() {
+      return { ...(await within(READY_TIMEOUT_MS, queue.getJobCounts())) };
+    },
     async start() {
       if (started) return;
       started = true;

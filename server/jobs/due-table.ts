@@ -166,6 +166,13 @@ export function createDueTable(options: DueTableOptions) {
       return draining;
     },
 
+    /** Pending timers due now and those late beyond `lateSeconds`, by kind (/metrics); walks the pending index up to now only. */
+    async dueCounts(lateSeconds: number): Promise<{ kind: string; due: number; late: number }[]> {
+      const now = clock.now();
+      return knex('scheduled_items').where({ state: 'pending' }).andWhere('due_at', '<=', now).groupBy('kind')
+        .select('kind', knex.raw('count(*)::int AS due'), knex.raw('count(*) FILTER (WHERE due_at < ?)::int AS late', [new Date(now.getTime() - lateSeconds * 1000)]));
+    },
+
     /** Waits for a drain in flight (graceful stop). */
     async idle(): Promise<void> {
       await draining?.catch(() => undefined);
@@ -175,8 +182,11 @@ export function createDueTable(options: DueTableOptions) {
 
 export type DueTable = ReturnType<typeof createDueTable>;
 
+/** A timer due longer than this and not fired counts as late in /metrics (the tick is 200 ms by default). */
+const LATE_SECONDS = 5;
+
 /** The part of the Scheduler port that both adapters serve straight from the table. */
-export function tableOperations(table: DueTable): Pick<Scheduler, 'register' | 'schedule' | 'scheduleMany' | 'cancel' | 'cancelMany' | 'runDue'> {
+export function tableOperations(table: DueTable): Pick<Scheduler, 'register' | 'schedule' | 'scheduleMany' | 'cancel' | 'cancelMany' | 'runDue' | 'dueCounts'> {
   return {
     register: table.register,
     schedule: (trx, request) => table.scheduleMany(trx, [request]),
@@ -184,5 +194,6 @@ export function tableOperations(table: DueTable): Pick<Scheduler, 'register' | '
     cancel: (trx, kind, key) => table.cancelMany(trx, kind, [key]),
     cancelMany: table.cancelMany,
     runDue: table.drain,
+    dueCounts: () => table.dueCounts(LATE_SECONDS),
   };
 }

@@ -76,4 +76,8 @@ export interface Scheduler {
   reconcile(): Promise<boolean>;
   /** Whether the wake-up backend answers (for /readyz). */
   ready(): Promise<boolean>;
+  /** Pending timers due now, and late ones (due > 5 s ago), by kind: /metrics. */
+  dueCounts(): Promise<{ kind: string; due: number; late: number }[]>;
+  /** The wake-up queue's job counts by state (Bull only): /metrics. */
+  queueCounts?(): Promise<Record<string, number>>;
 }

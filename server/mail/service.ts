@@ -2,6 +2,11 @@ import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock';
 import type { Deps } from '../deps';
+import type { Principal } from '../auth/permissions';
+import { writeAudit } from '../audit';
+import { errors } from '../http/errors';
+import { mailRepository } from './repository';
+import type { ParkedMail } from './schemas';
 import { render, type Locale, type MailTemplate } from './templates';
 import type { MailTransport } from './transport';
 
@@ -232,15 +237,7 @@ export function createMailer(deps: Deps, options: MailerOptions) {
     },
 
     /** Deliveries not sent yet, and those refused for good: for /readyz and /metrics. */
-    async backlog(): Promise<{ pending: number; failed: number; oldestSeconds: number }> {
-      const row = await knex('mail_deliveries').whereIn('status', ['pending', 'sending', 'failed'])
-        .first<{ pending: number; failed: number; oldest: number | null }>(
-          knex.raw(`count(*) FILTER (WHERE status <> 'failed')::int AS pending`),
-          knex.raw(`count(*) FILTER (WHERE status = 'failed')::int AS failed`),
-          knex.raw(`EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status <> 'failed'))::float AS oldest`),
-        );
-      return { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestSeconds: row?.oldest ?? 0 };
-    },
+    backlog: () => mailRepository.backlog(knex),
 
     async start(): Promise<void> {
       if (!stopped) return;
@@ -268,3 +265,43 @@ export interface StoredAttachment {
   content_type: string;
   content_base64: string;
 }
+
+/**
+ * Parked mail: deliveries the mail server refused for good, listed with the refusal for an
+ * admin or supervisor, who sends one again once the address is fixed. The retry is audited in
+ * its transaction; `wake` (the mail worker of this process, when it runs one) sends it at once,
+ * otherwise the worker's next poll does.
+ */
+export function createParkedMailService(deps: Pick<Deps, 'knex' | 'clock' | 'logger'>, wake: () => void = () => undefined) {
+  const { knex, clock, logger } = deps;
+  return {
+    backlog: () => mailRepository.backlog(knex),
+
+    async list(query: { limit: number; before?: number }): Promise<{ items: ParkedMail[]; next_before: number | null }> {
+      const rows = await mailRepository.listParked(knex, query.limit, query.before);
+      const items = rows.map((r): ParkedMail => ({
+        id: r.id, notification_id: r.notification_id, kind: r.kind, subject: r.subject, recipient: r.recipient,
+        ticket_id: r.ticket_id, ticket_number: r.ticket_number, attempts: r.attempts, error: r.last_error, created_at: r.created_at.toISOString(),
+      }));
+      return { items, next_before: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
+    },
+
+    async retry(principal: Principal, id: number): Promise<{ id: number; status: 'pending' }> {
+      await knex.transaction(async (trx) => {
+        const delivery = await mailRepository.lock(trx, id);
+        if (!delivery) throw errors.notFound(`mail delivery ${id}`);
+        if (delivery.status !== 'failed') throw errors.conflict(`mail delivery ${id} is ${delivery.status}, not parked`, { code: 'mail_not_parked', current_status: delivery.status });
+        await mailRepository.requeue(trx, id);
+        await writeAudit(trx, {
+          at: clock.now(), actorId: principal.id, entity: 'mail_delivery', entityId: id, action: 'retry',
+          data: { notification_id: delivery.notification_id, recipient: delivery.recipient, error: delivery.last_error },
+        });
+      });
+      logger.info('parked mail sent again', { delivery: id, by: principal.id });
+      wake();
+      return { id, status: 'pending' };
+    },
+  };
+}
+
+export type ParkedMailService = ReturnType<typeof createParkedMailService>;

@@ -30,6 +30,10 @@ const TAGS: Record<string, string> = {
   escalation: 'Escalation of breaches and idle cases',
   reports: 'The monthly case-analysis report, trends and the bulletin',
   audit: 'Who changed which configuration or directory entry',
+  templates: 'Reply templates (常用语) with placeholders filled from a ticket',
+  causes: 'The cause tree per category (原因分类), picked at resolution',
+  mail: 'Mail the desk sends: deliveries the mail server refused, and sending them again',
+  imports: 'Bulk import of units, users and customers from CSV or XLSX',
 };
 
 function headerParams(route: RouteSpec): z.ZodObject | undefined {
@@ -85,6 +89,15 @@ function operation(route: RouteSpec): ZodOpenApiOperationObject {
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: route.body, ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}) } } } }
+      : {}),
+    ...(route.fileBody
+      ? {
+        requestBody: {
+          required: true,
+          description: route.fileBody.description,
+          content: Object.fromEntries(route.fileBody.mediaTypes.map((mediaType) => [mediaType, { schema: z.string().meta({ format: 'binary' }) }])),
+        },
+      }
       : {}),
     responses: responses(route),
   };

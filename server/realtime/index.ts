@@ -263,6 +263,9 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
       pendingPresence.clear();
       unsubscribe();
       unsubscribeEviction();
+      // a disconnect packet ('io server disconnect'): the console reconnects at once (to another process
+      // behind the balancer) and resumes from its last seq
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -26,6 +26,11 @@ export interface RealtimeEvents<Ticket, Timer> {
   };
   'sla.warning': { type: 'sla.warning'; at: string; ticket: Ticket; timer: Timer; fraction: number };
   'sla.breached': { type: 'sla.breached'; at: string; ticket: Ticket; timer: Timer; escalate: boolean };
+  /** how far a bulk import has come; to the uploading user only */
+  'import.progress': {
+    type: 'import.progress'; at: string; user_id: number; import_id: number | null; key: string; kind: 'units' | 'users' | 'customers';
+    phase: 'validating' | 'applying' | 'done'; rows: number; total: number | null; percent: number;
+  };
 }
 
 export type RealtimeEventName = keyof RealtimeEvents<unknown, unknown>;

@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import type { DueHandler, Scheduler } from '../jobs';
 import { recordMail } from '../mail/service';
 import { bulletinHtml, reportCsv, reportText } from './render';
+import { reportsRepository, type MailRecipientRow } from './repository';
 import { shiftMonth, monthOf, type ReportsService } from './service';
 
 /**
@@ -58,12 +59,8 @@ export function monthlyReportMail(deps: Deps, reports: ReportsService, scheduler
     `${config.publicUrl.replace(/\/+$/, '')}/reports?month=${month}${unitId === null ? '' : `&unit_id=${unitId}`}`;
 
   async function enqueue(trx: Knex.Transaction, month: string): Promise<number> {
-    const recipients: Recipient[] = await trx('users as u')
-      .leftJoin('units as n', 'n.id', 'u.unit_id')
-      .where('u.active', true)
-      .whereNotNull('u.email')
-      .where((q) => q.where('u.role', 'manager').orWhere((h) => h.where('u.role', 'unit_head').whereNotNull('u.unit_id')))
-      .select('u.id', 'u.username', 'u.name', 'u.role', 'u.unit_id', 'n.path as unit_path', 'u.email');
+    // the one definition of who gets it (the admin screen lists the same): those with an address
+    const recipients = (await reportsRepository.mailRecipients(trx, null)).filter((r): r is MailRecipientRow & Recipient => r.email !== null);
     const byScope = new Map<string, Recipient[]>();
     for (const r of recipients) {
       const scope = r.role === 'manager' ? 'company' : `unit:${r.unit_id}`;

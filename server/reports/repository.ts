@@ -98,7 +98,35 @@ const CASE_JOINS = 'LEFT JOIN units u ON u.id = t.unit_id LEFT JOIN report_cases
 const monthStart = (binding: string) => `((${binding})::date)::timestamp AT TIME ZONE :tz`;
 const monthEnd = (binding: string) => `((${binding})::date + interval '1 month')::timestamp AT TIME ZONE :tz`;
 
+/** Someone the monthly report mail is meant for (it reaches them when `email` is set). */
+export interface MailRecipientRow {
+  id: number;
+  username: string;
+  name: string;
+  role: 'manager' | 'unit_head';
+  unit_id: number | null;
+  unit_name: string | null;
+  unit_path: string | null;
+  email: string | null;
+}
+
 export const reportsRepository = {
+  /**
+   * Who the monthly report mail is for: every active manager (the whole company) and every active
+   * unit head of a unit (its subtree), with or without an address; `scopePrefix` keeps the heads of
+   * one subtree (a unit head reading it).
+   */
+  mailRecipients(db: Knex, scopePrefix: string | null) {
+    const query = db('users as u')
+      .leftJoin('units as n', 'n.id', 'u.unit_id')
+      .where('u.active', true)
+      .where((q) => q.where('u.role', 'manager').orWhere((h) => h.where('u.role', 'unit_head').whereNotNull('u.unit_id')))
+      .select<MailRecipientRow[]>('u.id', 'u.username', 'u.name', 'u.role', 'u.unit_id', 'n.name as unit_name', 'n.path as unit_path', 'u.email')
+      .orderByRaw(`u.role = 'manager' DESC, n.path, u.id`);
+    if (scopePrefix !== null) query.where('u.role', 'unit_head').where('n.path', 'like', `${scopePrefix}%`);
+    return query;
+  },
+
   /** The units in scope: all of them, or one unit's subtree. */
   units: (db: Knex, prefix: string | null): Promise<ScopeUnit[]> => {
     const query = db('units').select('id', 'name', 'code', 'parent_id', 'path', 'head_user_id').orderBy('path');
@@ -246,6 +274,13 @@ export const reportsRepository = {
        GROUP BY 1 ORDER BY 2 DESC, 1`,
       { tz, month, prefix },
     );
-    return { byCategory: byCategory.rows, byCause: byCause.rows };
+    // tickets_resolved_at_idx finds the month; the cause is on the row
+    const byCauseId = await db.raw<{ rows: { category: string; cause_id: string | null; tickets: number }[] }>(
+      `SELECT t.category, t.cause_id, count(*)::int AS tickets FROM tickets t
+       WHERE t.type = 'complaint' AND t.resolved_at >= ${monthStart(':month')} AND t.resolved_at < ${monthEnd(':month')} AND ${scope}
+       GROUP BY 1, 2`,
+      { tz, month, prefix },
+    );
+    return { byCategory: byCategory.rows, byCause: byCause.rows, byCauseId: byCauseId.rows.map((r) => ({ ...r, cause_id: r.cause_id === null ? null : Number(r.cause_id) })) };
   },
 };

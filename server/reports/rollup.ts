@@ -36,10 +36,9 @@ async function ticketCells(trx: Knex.Transaction, tz: string, filters: { accepte
   }
 }
 
-async function callbackCells(trx: Knex.Transaction, tz: string, from: string, to: string, cells: Cells, keep: (key: string) => boolean) {
-  for (const row of await callbackFigures(trx, { from, to, timezone: tz, scopePrefix: null })) {
-    const key = cellKey(`${row.month}-01`, row.unit_id ?? 0);
-    if (keep(key)) add(cells, key, callbackSums(row));
+async function callbackCells(trx: Knex.Transaction, tz: string, from: string, to: string, cells: Cells, unitKeys?: readonly number[]) {
+  for (const row of await callbackFigures(trx, { from, to, timezone: tz, scopePrefix: null, unitKeys })) {
+    add(cells, cellKey(`${row.month}-01`, row.unit_id ?? 0), callbackSums(row));
   }
 }
 
@@ -61,7 +60,7 @@ async function tuneForRecounts(trx: Knex.Transaction): Promise<void> {
  * Recomputes the marked cells of the given months ('YYYY-MM'); marks of other months wait until
  * a report asks for them, so a late event in an old month costs nothing until that month is read.
  * A mark names the half of the cell it moves: ticket sums are recounted per unit from the covering
- * indexes; callback sums come from the callbacks domain, which counts a whole month at a time.
+ * indexes; callback sums come from the callbacks domain, asked for the marked units only.
  */
 export async function refreshRollup(db: Knex, timezone: string, now: Date, months: readonly string[]): Promise<number> {
   return db.transaction(async (trx) => {
@@ -106,8 +105,7 @@ async function recomputeCells(trx: Knex.Transaction, tz: string, month: string, 
     await ticketCells(trx, tz, { accepted: inCell('t.created_at'), resolved: inCell('t.resolved_at') }, { month, keys: ticketKeys }, cells, () => true);
   }
   if (parts.c.size > 0) {
-    const wanted = new Set([...parts.c].map((k) => cellKey(month, k)));
-    await callbackCells(trx, tz, month.slice(0, 7), month.slice(0, 7), cells, (k) => wanted.has(k));
+    await callbackCells(trx, tz, month.slice(0, 7), month.slice(0, 7), cells, [...parts.c]);
   }
   await trx.raw(`DELETE FROM report_unit_months WHERE month = ?::date AND unit_key = ANY(?::bigint[])`, [month, keys]);
   await store(trx, cells, now);
@@ -126,7 +124,7 @@ export async function rebuildRollup(db: Knex, timezone: string, now: Date): Prom
       [timezone, timezone],
     );
     const { first, last } = span.rows[0]!;
-    if (first && last) await callbackCells(trx, timezone, first, last, cells, () => true);
+    if (first && last) await callbackCells(trx, timezone, first, last, cells);
     await store(trx, cells, now);
   });
 }

@@ -6,8 +6,8 @@ import { langFrom } from './labels';
 import { htmlToPdf } from './pdf';
 import { bulletinHtml, reportCsv } from './render';
 import {
-  breakdownQuery, breakdownSchema, bulletinQuery, bulletinSchema, caseReviewBody, caseSchema, rectificationBody, rectificationListSchema,
-  rectificationPatch, rectificationSchema, rectificationsQuery, reportQuery, reportSchema, subscribersBody, subscribersListSchema,
+  breakdownQuery, breakdownSchema, callbackChannelsQuery, callbackChannelsSchema, bulletinQuery, bulletinSchema, caseReviewBody, caseSchema, rectificationBody, rectificationListSchema,
+  mailRecipientsSchema, rectificationPatch, rectificationSchema, rectificationsQuery, reportQuery, reportSchema, subscribersBody, subscribersListSchema,
   subscribersParams, subscribersQuery, targetsBody, targetsListSchema, targetsParams, targetsQuery, ticketIdParams, trendQuery, trendSchema,
 } from './schemas';
 import type { ReportsService } from './service';
@@ -38,6 +38,14 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
         headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="case-analysis-${query.month}${report.unit_id ? `-unit${report.unit_id}` : ''}.csv"` },
       };
     },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/callback-channels', action: 'reports.read', tag: 'reports',
+    summary: 'Callbacks by channel in a month: answers by SMS, voice platform, mail survey and agents, reply rates, opt-outs, callbacks that needed no agent',
+    description: 'A unit head sees their subtree; opt-outs are counted company-wide (a number is not a unit\'s).',
+    query: callbackChannelsQuery,
+    responses: { 200: { description: 'the month\'s channel figures', schema: callbackChannelsSchema } },
+    handler: async ({ principal, query }) => ({ body: await reports.callbackChannels(principal, query.month) }),
   }),
   defineRoute({
     method: 'get', path: '/api/reports/trend', action: 'reports.read', tag: 'reports',
@@ -122,6 +130,13 @@ export const reportRoutes = (reports: ReportsService): RouteSpec[] => [
     params: idParams, body: rectificationPatch,
     responses: { 200: { description: 'the item', schema: rectificationSchema } },
     handler: async ({ principal, params, body }) => ({ body: await reports.updateRectification(principal, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/reports/recipients', action: 'reports.read', tag: 'reports',
+    summary: 'Who receives the monthly bulletin mail, and which scope each gets',
+    description: 'Every active manager (the whole company) and unit head (their subtree), the same rule the mail uses; `receives: false` when no e-mail address is on file. Unit heads see the heads of their subtree only.',
+    responses: { 200: { description: 'the recipients', schema: mailRecipientsSchema } },
+    handler: async ({ principal }) => ({ body: await reports.mailRecipients(principal) }),
   }),
   defineRoute({
     method: 'get', path: '/api/reports/subscribers', action: 'reports.read', tag: 'reports',

@@ -242,6 +242,15 @@ export const breakdownSchema = z.object({
     .describe('complaints accepted in the month, and responsibility complaints resolved in it, by category'),
   by_cause: z.array(z.object({ cause: z.string(), tickets: z.number().int() }))
     .describe('complaints resolved in the month by the cause recorded at resolution (the ten most frequent, the rest as 其他)'),
+  by_cause_tree: z.array(z.object({
+    category: z.string(),
+    cause_id: z.number().int().nullable().describe('null: resolved without a cause from the tree (before it existed, or a category without one)'),
+    name_zh: z.string().nullable(),
+    name_en: z.string().nullable(),
+    active: z.boolean().nullable(),
+    tickets: z.number().int().describe('this cause and its sub-causes'),
+    sub_causes: z.array(z.object({ cause_id: z.number().int(), name_zh: z.string(), name_en: z.string(), active: z.boolean(), tickets: z.number().int() })),
+  })).describe('complaints resolved in the month by category → cause → sub-cause of the cause tree, most frequent first'),
 });
 
 export const targetsListSchema = z.object({
@@ -257,6 +266,20 @@ export const subscribersListSchema = z.object({
   items: z.array(z.object({ unit_id: z.number().int(), name: z.string(), subscribers: z.number().int(), source: z.enum(['month', 'unit']) })),
 });
 
+export const mailRecipientsSchema = z.object({
+  items: z.array(z.object({
+    user_id: z.number().int(),
+    username: z.string(),
+    name: z.string(),
+    role: z.enum(['manager', 'unit_head']),
+    unit_id: z.number().int().nullable(),
+    unit_name: z.string().nullable(),
+    scope_unit_id: z.number().int().nullable().describe('the subtree the bulletin covers; null: the whole company'),
+    email: z.string().nullable(),
+    receives: z.boolean().describe('false: no e-mail address, so the bulletin does not reach them'),
+  })),
+});
+
 export type ReportQuery = z.output<typeof reportQuery>;
 export type CaseReviewInput = z.output<typeof caseReviewBody>;
 export type RectificationInput = z.output<typeof rectificationBody>;
@@ -269,3 +292,23 @@ export type Targets = z.output<typeof targetsSchema>;
 export type TargetsInput = z.output<typeof targetsBody>;
 export type RectificationListItem = z.output<typeof rectificationListItem>;
 export type Bulletin = z.output<typeof bulletinSchema>;
+
+export const callbackChannelsQuery = z.object({ month: monthString }).strict();
+const channelRate = z.number().nullable();
+export const callbackChannelsSchema = z
+  .object({
+    month: z.string(),
+    timezone: z.string(),
+    definitions: z.record(z.string(), z.string()),
+    attempts: z.array(z.object({
+      channel: z.enum(['phone', 'sms', 'ivr']), attempts: z.number().int(), answered: z.number().int(), satisfied: z.number().int(),
+      no_reply: z.number().int(), replied: z.number().int(), answer_rate: channelRate, reply_rate: channelRate,
+    })),
+    answers: z.array(z.object({ via: z.enum(['phone', 'survey', 'sms', 'ivr']), satisfied: z.number().int(), unsatisfied: z.number().int() })),
+    sms: z.object({ sent: z.number().int(), delivered: z.number().int(), undelivered: z.number().int(), unconfirmed: z.number().int(), queued: z.number().int() }),
+    opt_outs: z.number().int(),
+    settled_without_agent: z.number().int(),
+    settled_by_agent: z.number().int(),
+  })
+  .meta({ id: 'CallbackChannelFigures' });
+export type CallbackChannelsView = z.output<typeof callbackChannelsSchema>;

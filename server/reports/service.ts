@@ -3,15 +3,18 @@ import { writeAudit } from '../audit';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
+import { causesRepository } from '../causes/repository';
 import { errors } from '../http/errors';
+import { channelFigures, CHANNEL_FIGURE_DEFINITIONS } from '../callbacks/figures';
 import { ticketsRepository } from '../tickets/repository';
+import type { AnswerVia, CallbackChannel } from '../tickets/status';
 import { toTicketView } from '../tickets/view';
 import { DEFINITIONS, RATE_KPIS, TARGET_KPIS, TARGET_KPI_KEYS, ZERO_SUMS, addSums, kpisFrom, targetMet, type Kpis, type Sums, type TargetKpi } from './definitions';
 import { reportsRepository as repo, type CaseRow, type CellRow, type RectificationListRow, type RectificationRow, type ScopeUnit, type TargetRow } from './repository';
 import { refreshRollup } from './rollup';
 import type { TimelineEventType } from '../tickets/timeline';
 import type {
-  Bulletin, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
+  Bulletin, CallbackChannelsView, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
 } from './schemas';
 
 /** 'YYYY-MM' → the month `offset` months later, as 'YYYY-MM'. */
@@ -132,6 +135,26 @@ export function createReportsService(deps: Deps) {
     };
   }
 
+  /** Counts per picked cause rolled up to category → cause → sub-cause, names from the cause tree's owner. */
+  async function causeTree(counts: { category: string; cause_id: number | null; tickets: number }[]) {
+    const picked = await causesRepository.byIds(knex, counts.flatMap((c) => (c.cause_id === null ? [] : [c.cause_id])));
+    const parents = await causesRepository.byIds(knex, [...new Set(picked.flatMap((c) => (c.parent_id === null ? [] : [c.parent_id])))]);
+    const byId = new Map([...picked, ...parents].map((c) => [c.id, c]));
+    type Node = { category: string; cause_id: number | null; name_zh: string | null; name_en: string | null; active: boolean | null; tickets: number; sub_causes: { cause_id: number; name_zh: string; name_en: string; active: boolean; tickets: number }[] };
+    const nodes = new Map<string, Node>();
+    for (const count of counts) {
+      const cause = count.cause_id === null ? undefined : byId.get(count.cause_id);
+      const top = cause?.parent_id ? byId.get(cause.parent_id) : cause;
+      const key = `${count.category}:${top?.id ?? '-'}`;
+      const node = nodes.get(key) ?? { category: count.category, cause_id: top?.id ?? null, name_zh: top?.name_zh ?? null, name_en: top?.name_en ?? null, active: top?.active ?? null, tickets: 0, sub_causes: [] };
+      node.tickets += count.tickets;
+      if (cause && top && cause.id !== top.id) node.sub_causes.push({ cause_id: cause.id, name_zh: cause.name_zh, name_en: cause.name_en, active: cause.active, tickets: count.tickets });
+      nodes.set(key, node);
+    }
+    for (const node of nodes.values()) node.sub_causes.sort((a, b) => b.tickets - a.tickets || a.cause_id - b.cause_id);
+    return [...nodes.values()].sort((a, b) => b.tickets - a.tickets || a.category.localeCompare(b.category) || (a.cause_id ?? 0) - (b.cause_id ?? 0));
+  }
+
   function toRectificationView(row: RectificationRow, today: string): RectificationView {
     return {
       id: row.id, ticket_id: row.ticket_id, description: row.description, owner_id: row.owner_id, owner_name: row.owner_name,
@@ -222,6 +245,16 @@ export function createReportsService(deps: Deps) {
       return { month, unit_id: scope.root?.id ?? null, kpis: root.kpis, targets: root.targets, units: made.units(month), cases, definitions: { ...DEFINITIONS } };
     },
 
+    /** Callbacks by channel in a month (SMS, IVR, agents): answers, reply rates, opt-outs, callbacks that needed no agent. */
+    async callbackChannels(principal: Principal, month: string): Promise<CallbackChannelsView> {
+      const figures = await channelFigures(knex, { month, timezone: tz, scopePrefix: scopePrefix(principal) });
+      return {
+        month, timezone: tz, definitions: { ...CHANNEL_FIGURE_DEFINITIONS }, ...figures,
+        attempts: figures.attempts.map((a) => ({ ...a, channel: a.channel as CallbackChannel })),
+        answers: figures.answers.map((a) => ({ ...a, via: a.via as AnswerVia })),
+      };
+    },
+
     async trend(principal: Principal, q: { to?: string; months: number; unit_id?: number }) {
       const scope = await resolveScope(knex, principal, q.unit_id);
       const last = q.to ?? monthOf(clock.now(), tz);
@@ -258,12 +291,13 @@ export function createReportsService(deps: Deps) {
     /** Complaints of the month by category and by cause, for the scope. */
     async breakdown(principal: Principal, month: string, unitId: number | undefined) {
       const scope = await resolveScope(knex, principal, unitId);
-      const { byCategory, byCause } = await repo.breakdown(knex, tz, firstDay(month), scope.root?.path ?? null);
+      const { byCategory, byCause, byCauseId } = await repo.breakdown(knex, tz, firstDay(month), scope.root?.path ?? null);
       const top = byCause.slice(0, 10);
       const rest = byCause.slice(10).reduce((sum, r) => sum + r.tickets, 0);
       return {
         month, unit_id: scope.root?.id ?? null, by_category: byCategory,
         by_cause: rest > 0 ? [...top, { cause: '其他', tickets: rest }] : top,
+        by_cause_tree: await causeTree(byCauseId),
       };
     },
 
@@ -365,6 +399,17 @@ export function createReportsService(deps: Deps) {
         return current.ticket_id;
       });
       return (await caseView(principal, ticketId)).rectifications.find((r) => r.id === rectificationId)!;
+    },
+
+    /** Who the monthly bulletin mail is for, and the scope each gets; unit heads see the heads of their subtree. */
+    async mailRecipients(principal: Principal) {
+      const rows = await repo.mailRecipients(knex, scopePrefix(principal));
+      return {
+        items: rows.map((r) => ({
+          user_id: Number(r.id), username: r.username, name: r.name, role: r.role, unit_id: r.unit_id === null ? null : Number(r.unit_id), unit_name: r.unit_name,
+          scope_unit_id: r.role === 'manager' || r.unit_id === null ? null : Number(r.unit_id), email: r.email, receives: r.email !== null,
+        })),
+      };
     },
 
     async subscribers(principal: Principal, month: string) {

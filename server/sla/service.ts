@@ -6,39 +6,27 @@ import { configCache, type ConfigCache } from '../db/config-cache';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
-import type { Scheduler } from '../jobs';
+import type { DueItem, Scheduler } from '../jobs';
 import type { TicketChange, TicketParticipant } from '../tickets/participants';
-import type { TicketRow } from '../tickets/repository';
+import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import type { SlaSummary } from '../tickets/schemas';
 import { toTicketView } from '../tickets/view';
 import { calendarClock, startOfLocalDay, wallClock, type Clockwork } from './calendar';
+import { boardRepository } from './board-repository';
 import { calendarRepository } from './calendar-repository';
+import { slaRepository as repo, type NewTimerRow, type PolicyRow, type TimerRow } from './repository';
 import type { BoardQuery, BoardView, PolicyView, PutPolicyInput, TimerView } from './schemas';
 import { advance, closeSegment, displayState, dueAt, elapsedMs, nextCheckpoint, openSegment, type Crossing, type PolicySnapshot, type TimerClock } from './timer';
 
+export type { TimerRow } from './repository';
+
 export const SLA_TIMER_KIND = 'sla.timer';
-const OPEN = ['running', 'paused'];
 
-interface PolicyRow extends Omit<PutPolicyInput, 'start_on' | 'stop_on'> {
-  key: string;
-  start_on: string[];
-  stop_on: string[];
-  version: number;
-  updated_at: Date;
-  updated_by: number | null;
-}
-
-export interface TimerRow extends TimerClock {
-  id: number;
-  ticket_id: number;
-  ticket_type: string;
-  unit_id: number | null;
-  handling_round: number;
-  policy_key: string;
-  tier: number | null;
-  started_at: Date;
-  due_at: Date | null;
-  stopped_at: Date | null;
+/** A timer with the ticket and customer its events describe. */
+interface Firing {
+  timer: TimerRow;
+  ticket: TicketRow;
+  customer: CustomerRow;
 }
 
 type ClockFor = (key: string) => Promise<Clockwork>;
@@ -99,44 +87,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
   }
 
   /** The active policies, kept per process: putPolicy drops them after its commit, other processes re-read within CONFIG_TTL_MS. */
-  const activePolicies = configCache(async (db): Promise<readonly PolicyRow[]> => db<PolicyRow>('sla_policies').where({ active: true }));
-
-  async function saveTimers(trx: Knex, timers: readonly TimerRow[], now: Date): Promise<void> {
-    if (timers.length === 0) return;
-    const rows = timers.map((t) => ({
-      id: t.id, state: t.state, level: t.level, elapsed_ms: t.elapsed_ms, run_started_at: iso(t.run_started_at), due_at: iso(t.due_at),
-      segments: t.segments, warnings: t.warnings, breached_at: iso(t.breached_at), stopped_at: iso(t.stopped_at), unit_id: t.unit_id,
-    }));
-    await trx.raw(
-      `UPDATE sla_timers t SET state = r.state, level = r.level, elapsed_ms = r.elapsed_ms, run_started_at = r.run_started_at,
-         due_at = r.due_at, segments = r.segments, warnings = r.warnings, breached_at = r.breached_at, stopped_at = r.stopped_at,
-         unit_id = r.unit_id, updated_at = ?
-       FROM jsonb_to_recordset(?::jsonb) AS r(id bigint, state text, level smallint, elapsed_ms bigint, run_started_at timestamptz,
-         due_at timestamptz, segments jsonb, warnings jsonb, breached_at timestamptz, stopped_at timestamptz, unit_id bigint)
-       WHERE t.id = r.id`,
-      [now, JSON.stringify(rows)],
-    );
-  }
-
-  /** Re-derives the per-ticket summary the board counts (worst level, soonest due) for these tickets. */
-  async function refreshTicketStates(trx: Knex, ticketIds: readonly number[]): Promise<void> {
-    if (ticketIds.length === 0) return;
-    const ids = [...new Set(ticketIds)];
-    await trx.raw(
-      `WITH agg AS (
-         SELECT ticket_id, max(unit_id) AS unit_id, max(ticket_type) AS ticket_type, max(level) FILTER (WHERE state IN ('running', 'paused')) AS level,
-           min(due_at) FILTER (WHERE level < 2 AND state IN ('running', 'paused')) AS due_at
-         FROM sla_timers WHERE ticket_id = ANY(?) GROUP BY ticket_id
-         -- state is filtered here, not in WHERE: there the planner AND-ed the ticket index with the
-         -- million-entry open-timers index (1 s per batch at bench scale)
-         HAVING count(*) FILTER (WHERE state IN ('running', 'paused')) > 0),
-       gone AS (
-         DELETE FROM sla_ticket_states s WHERE s.ticket_id = ANY(?) AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.ticket_id = s.ticket_id))
-       INSERT INTO sla_ticket_states (ticket_id, unit_id, ticket_type, level, due_at) SELECT * FROM agg
-       ON CONFLICT (ticket_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, ticket_type = EXCLUDED.ticket_type, level = EXCLUDED.level, due_at = EXCLUDED.due_at`,
-      [ids, ids],
-    );
-  }
+  const activePolicies = configCache(async (db): Promise<readonly PolicyRow[]> => repo.activePolicies(db));
 
   /** Arms (or disarms) each timer's next warning or breach in the scheduler. */
   async function rearm(trx: Knex, timers: readonly TimerRow[], clockFor: ClockFor, options: { cancelIdle: boolean } = { cancelIdle: true }): Promise<void> {
@@ -152,7 +103,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
   }
 
   /** Timeline rows and bus events for warnings and breaches crossed; one insert for the batch. */
-  async function recordCrossings(uow: UnitOfWork, crossings: { timer: TimerRow; crossed: Crossing[]; ticket: TicketRow; customer: CustomerRow }[], now: Date, clockFor: ClockFor) {
+  async function recordCrossings(uow: UnitOfWork, crossings: (Firing & { crossed: Crossing[] })[], now: Date, clockFor: ClockFor) {
     const events = [];
     for (const { timer, crossed, ticket, customer } of crossings) {
       const base = { timer_id: timer.id, policy_key: timer.policy_key, policy_name: timer.policy.name, regulatory: timer.policy.regulatory, tier: timer.tier };
@@ -160,15 +111,15 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         const view = toTimerView(timer, now, await clockFor(timer.policy.clock));
         const ticketView = toTicketView(ticket, customer);
         if (c.kind === 'warning') {
-          events.push({ ticket_id: timer.ticket_id, type: 'sla.warning', at: now, actor_id: null, data: JSON.stringify({ ...base, fraction: c.fraction, reached_at: c.at.toISOString(), due_at: view.due_at }) });
+          events.push({ ticket_id: timer.ticket_id, type: 'sla.warning' as const, at: now, actor_id: null, data: { ...base, fraction: c.fraction, reached_at: c.at.toISOString(), due_at: view.due_at } });
           uow.emit({ type: 'sla.warning', at: now.toISOString(), ticket: ticketView, timer: view, fraction: c.fraction });
         } else {
-          events.push({ ticket_id: timer.ticket_id, type: 'sla.breached', at: now, actor_id: null, data: JSON.stringify({ ...base, breached_at: c.at.toISOString(), escalate_on_breach: timer.policy.escalate_on_breach }) });
+          events.push({ ticket_id: timer.ticket_id, type: 'sla.breached' as const, at: now, actor_id: null, data: { ...base, breached_at: c.at.toISOString(), escalate_on_breach: timer.policy.escalate_on_breach } });
           uow.emit({ type: 'sla.breached', at: now.toISOString(), ticket: ticketView, timer: view, escalate: timer.policy.escalate_on_breach });
         }
       }
     }
-    if (events.length > 0) await uow.trx('ticket_events').insert(events);
+    await ticketsRepository.insertEvents(uow.trx, events);
   }
 
   function toTimerView(t: TimerRow, now: Date, c: Clockwork): TimerView {
@@ -201,7 +152,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       .filter((p) => applies(p, ticket, customer, area))
       .filter((p) => p.start_on.includes(trigger) || (trigger === 'accepted' && p.start_on.includes('paid')));
     if (policies.length === 0) return;
-    const rows = [];
+    const rows: NewTimerRow[] = [];
     for (const p of policies) {
       // A bank transfer counts from the bank's confirmation, when there is one.
       const paid = ticket.payment_confirmed_at ?? ticket.paid_at;
@@ -217,20 +168,19 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       });
     }
     // One statement for all of the ticket's timers; ids follow the rows, so sorting keeps the policies' order.
-    const started = (await trx('sla_timers').insert(rows).onConflict(['ticket_id', 'policy_key', 'handling_round']).ignore().returning<TimerRow[]>('*'))
-      .sort((a, b) => a.id - b.id);
+    const started = await repo.insertTimers(trx, rows);
     const tier = started.find((timer) => timer.tier !== null)?.tier;
     if (tier !== undefined && tier !== ticket.reconnect_tier) {
       // Kept on the ticket for queues; the change's view is built from this same row after the participants.
-      await trx('tickets').where({ id: ticket.id }).update({ reconnect_tier: tier });
+      await ticketsRepository.setReconnectTier(trx, ticket.id, tier);
       ticket.reconnect_tier = tier;
     }
     // A clock started in the past (a bank confirmation an hour ago) may already be past a warning.
-    await saveTimers(trx, await fireCrossed(change.uow, started.map((timer) => ({ timer, ticket, customer })), now, clockFor), now);
+    await repo.saveTimers(trx, await fireCrossed(change.uow, started.map((timer) => ({ timer, ticket, customer })), now, clockFor), now);
     await rearm(trx, started, clockFor);
   }
 
-  async function fireCrossed(uow: UnitOfWork, list: { timer: TimerRow; ticket: TicketRow; customer: CustomerRow }[], now: Date, clockFor: ClockFor): Promise<TimerRow[]> {
+  async function fireCrossed(uow: UnitOfWork, list: Firing[], now: Date, clockFor: ClockFor): Promise<TimerRow[]> {
     const crossings = [];
     const changed: TimerRow[] = [];
     for (const entry of list) {
@@ -249,9 +199,8 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     const { trx } = uow;
     const clockFor = clockLoader(trx);
     const customer = await change.customer();
-    // by ticket only (its few timers), open ones picked here: see refreshTicketStates on the planner;
     // a ticket accepted in this very transaction has none yet
-    const open = change.before === null ? [] : (await trx<TimerRow>('sla_timers').where({ ticket_id: ticket.id }).orderBy('id').forUpdate()).filter((t) => OPEN.includes(t.state));
+    const open = change.before === null ? [] : await repo.lockOpenTimersOfTicket(trx, ticket.id);
     // Whatever fell due before this change counts first: a breach one second before resolution is a breach.
     const touched = new Set<TimerRow>(await fireCrossed(uow, open.map((timer) => ({ timer, ticket, customer })), now, clockFor));
     const summary: { policy_key: string; state: string; elapsed_seconds: number; on_time?: boolean }[] = [];
@@ -283,44 +232,44 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       timer.unit_id = ticket.unit_id;
       touched.add(timer);
     }
-    await saveTimers(trx, [...touched], now);
+    await repo.saveTimers(trx, [...touched], now);
     await rearm(trx, [...touched], clockFor);
-    if (summary.length > 0) {
-      // The change's own timeline event (held, resolved, …) carries what it did to the timers.
-      await trx.raw(
-        `UPDATE ticket_events SET data = data || jsonb_build_object('sla', ?::jsonb)
-         WHERE id = (SELECT max(id) FROM ticket_events WHERE ticket_id = ? AND type = ?)`,
-        [JSON.stringify(summary), ticket.id, event],
-      );
-    }
+    // The change's own timeline event (held, resolved, …) carries what it did to the timers.
+    if (summary.length > 0) await ticketsRepository.mergeIntoLatestEvent(trx, ticket.id, event, 'sla', summary);
     if (ticket.status !== 'closed') await startTimers(change, event, customer, clockFor);
-    await refreshTicketStates(trx, [ticket.id]);
+    await repo.refreshTicketStates(trx, [ticket.id]);
+  }
+
+  /** The timers with their tickets and customers (what a fired warning's event describes). */
+  async function withTickets(trx: Knex, timers: readonly TimerRow[]): Promise<Firing[]> {
+    const tickets = await ticketsRepository.withCustomers(trx, timers.map((t) => t.ticket_id));
+    return timers.map((timer) => ({ timer, ...tickets.get(timer.ticket_id)! }));
+  }
+
+  /**
+   * Records what fell due on these locked timers (timeline, events) and writes back `toWrite` of
+   * them (by default the ones that crossed a point) with their tickets' summaries, a few
+   * statements per batch: the common core of firing and of a calendar edit.
+   */
+  async function settle(uow: UnitOfWork, timers: TimerRow[], now: Date, clockFor: ClockFor, toWrite = (changed: TimerRow[]) => changed): Promise<void> {
+    const changed = await fireCrossed(uow, await withTickets(uow.trx, timers), now, clockFor);
+    const written = toWrite(changed);
+    await repo.saveTimers(uow.trx, written, now);
+    await repo.refreshTicketStates(uow.trx, written.map((t) => t.ticket_id));
   }
 
   /** The scheduler's handler: items are timer ids whose next warning or breach fell due. */
-  async function fire(ids: readonly number[], uow: UnitOfWork, now: Date): Promise<void> {
-    const { trx } = uow;
-    const timers = (await trx<TimerRow>('sla_timers').whereIn('id', ids).orderBy('id').forUpdate()).filter((t) => t.state === 'running');
+  async function fire(items: readonly DueItem[], uow: UnitOfWork, now: Date): Promise<void> {
+    const timers = await repo.lockRunning(uow.trx, items.map((i) => Number(i.key)));
     if (timers.length === 0) return;
-    const tickets = new Map((await trx<TicketRow>('tickets').whereIn('id', [...new Set(timers.map((t) => t.ticket_id))])).map((t) => [t.id, t]));
-    const customers = new Map((await trx<CustomerRow>('customers').whereIn('id', [...new Set([...tickets.values()].map((t) => t.customer_id))])).map((c) => [c.id, c]));
-    const clockFor = clockLoader(trx);
-    const changed = await fireCrossed(uow, timers.map((timer) => {
-      const ticket = tickets.get(timer.ticket_id)!;
-      return { timer, ticket, customer: customers.get(ticket.customer_id)! };
-    }), now, clockFor);
-    await saveTimers(trx, changed, now);
-    await refreshTicketStates(trx, changed.map((t) => t.ticket_id));
-    // Re-arm every loaded timer: one whose item fired early (a clock edit) is put back on its next point.
-    // Their items were just claimed as fired, so there is nothing to cancel.
-    await rearm(trx, timers, clockFor, { cancelIdle: false });
+    const clockFor = clockLoader(uow.trx);
+    await settle(uow, timers, now, clockFor);
+    // Their items were just claimed as fired, so nothing to cancel: only a timer with a point still
+    // ahead (a warning crossed, an item that fired early after a clock edit) writes a new item.
+    await rearm(uow.trx, timers, clockFor, { cancelIdle: false });
   }
 
-  scheduler.register(SLA_TIMER_KIND, (items, uow) => fire(items.map((i) => Number(i.key)), uow, items[0]!.firedAt));
-
-  async function policyRow(db: Knex, key: string): Promise<PolicyRow | undefined> {
-    return db<PolicyRow>('sla_policies').where({ key }).first();
-  }
+  scheduler.register(SLA_TIMER_KIND, (items, uow) => fire(items, uow, items[0]!.firedAt));
 
   /**
    * A calendar changed (in `uow`): every open timer counting on it gets its due time and next
@@ -328,31 +277,25 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
    * Answers how many running timers moved their due time.
    */
   async function retimeCalendar(uow: UnitOfWork, key: string, now: Date): Promise<number> {
-    const { trx } = uow;
-    const fresh = await loadClock(trx, key);
-    const clockFor: ClockFor = (k) => (k === key ? Promise.resolve(fresh) : clockLoader(trx)(k));
-    const timers = await calendarRepository.openTimersOnClock<TimerRow>(trx, key);
+    const fresh = await loadClock(uow.trx, key);
+    const clockFor: ClockFor = (k) => (k === key ? Promise.resolve(fresh) : clockLoader(uow.trx)(k));
+    const timers = await repo.openTimersOnClock(uow.trx, key);
     if (timers.length === 0) return 0;
-    const tickets = new Map((await trx<TicketRow>('tickets').whereIn('id', [...new Set(timers.map((t) => t.ticket_id))])).map((t) => [t.id, t]));
-    const customers = new Map((await trx<CustomerRow>('customers').whereIn('id', [...new Set([...tickets.values()].map((t) => t.customer_id))])).map((c) => [c.id, c]));
-    await fireCrossed(uow, timers.map((timer) => {
-      const ticket = tickets.get(timer.ticket_id)!;
-      return { timer, ticket, customer: customers.get(ticket.customer_id)! };
-    }), now, clockFor);
     let moved = 0;
-    for (const timer of timers) {
-      const due = timer.state === 'running' ? dueAt(timer, fresh) : null;
-      if (timer.state === 'running' && due?.getTime() !== timer.due_at?.getTime()) moved += 1;
-      timer.due_at = due;
-    }
-    await saveTimers(trx, timers, now);
-    await refreshTicketStates(trx, timers.map((t) => t.ticket_id));
-    await rearm(trx, timers, clockFor);
+    await settle(uow, timers, now, clockFor, () => {
+      for (const timer of timers) {
+        const due = timer.state === 'running' ? dueAt(timer, fresh) : null;
+        if (timer.state === 'running' && due?.getTime() !== timer.due_at?.getTime()) moved += 1;
+        timer.due_at = due;
+      }
+      return timers;
+    });
+    await rearm(uow.trx, timers, clockFor);
     return moved;
   }
 
   return {
-    refreshTicketStates,
+    refreshTicketStates: repo.refreshTicketStates,
     retimeCalendar,
     /** Drops this process's cached clock of a calendar (after the commit that changed it). */
     forgetCalendar(key: string): void {
@@ -360,13 +303,13 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     },
     /** The calendar arithmetic the timers use, for previews. */
     clockFor: (key: string): Promise<Clockwork> => clockLoader(knex)(key),
-    policyRow: (key: string) => policyRow(knex, key),
+    policyRow: (key: string) => repo.policy(knex, key),
 
     participant: {
       name: 'sla',
       afterChange: onTicketChange,
       async detail(db: Knex, ticket: TicketRow, now: Date) {
-        const timers = await db<TimerRow>('sla_timers').where({ ticket_id: ticket.id }).orderBy('id');
+        const timers = await repo.ticketTimers(db, ticket.id);
         const clockFor = clockLoader(db);
         const views = [];
         for (const t of timers) views.push(toTimerView(t, now, await clockFor(t.policy.clock)));
@@ -376,13 +319,7 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
       async summarize(db: Knex, ticketIds: readonly number[]) {
         const summaries = new Map<number, SlaSummary>();
         if (ticketIds.length === 0) return summaries;
-        const { rows } = await db.raw<{ rows: { ticket_id: string; level: number; due_at: Date | null; breached_at: Date | null; all_paused: boolean; paused_left: number | null }[] }>(
-          `SELECT ticket_id, max(level) AS level, min(due_at) FILTER (WHERE state = 'running' AND level < 2) AS due_at,
-             min(breached_at) AS breached_at, bool_and(state = 'paused') AS all_paused,
-             min((policy->>'target_seconds')::float8 - elapsed_ms / 1000.0) FILTER (WHERE state = 'paused') AS paused_left
-           FROM sla_timers WHERE ticket_id = ANY(?) AND state IN ('running', 'paused') GROUP BY ticket_id`,
-          [[...ticketIds]],
-        );
+        const rows = await repo.summaries(db, ticketIds);
         for (const r of rows) {
           const paused = r.all_paused && r.level < 2;
           summaries.set(Number(r.ticket_id), {
@@ -397,87 +334,55 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
     } satisfies TicketParticipant,
 
     async listPolicies(): Promise<PolicyView[]> {
-      return (await knex<PolicyRow>('sla_policies').orderBy('key')).map(toPolicyView);
+      return (await repo.policies(knex)).map(toPolicyView);
     },
 
     /** Creates or replaces a policy; running timers keep their snapshot (see above). */
     async putPolicy(principal: Principal, key: string, input: PutPolicyInput): Promise<{ policy: PolicyView; created: boolean }> {
       const result = await inTransaction(knex, bus, async ({ trx }) => {
-        if (input.clock !== 'wall' && !(await trx('sla_calendars').where({ key: input.clock }).first())) {
+        if (input.clock !== 'wall' && !(await calendarRepository.exists(trx, input.clock))) {
           throw errors.rule(`no working calendar ${input.clock}`, { errors: [{ path: 'clock', message: "'wall' or a calendar key" }] });
         }
-        const before = await trx<PolicyRow>('sla_policies').where({ key }).forUpdate().first();
+        const before = await repo.lockPolicy(trx, key);
         const now = clock.now();
         const values = { ...input, tiers: input.tiers === null ? null : JSON.stringify(input.tiers), updated_at: now, updated_by: principal.id };
-        const [row] = before
-          ? await trx('sla_policies').where({ key }).update({ ...values, version: before.version + 1 }).returning<PolicyRow[]>('*')
-          : await trx('sla_policies').insert({ key, ...values, version: 1 }).returning<PolicyRow[]>('*');
-        await trx('sla_policy_changes').insert({
-          policy_key: key, version: row!.version, at: now, actor_id: principal.id,
-          before: before ? JSON.stringify(toPolicyView(before)) : null, after: JSON.stringify(toPolicyView(row!)),
+        const row = await repo.savePolicy(trx, key, values, before?.version ?? null);
+        await repo.insertPolicyChange(trx, {
+          policy_key: key, version: row.version, at: now, actor_id: principal.id,
+          before: before ? JSON.stringify(toPolicyView(before)) : null, after: JSON.stringify(toPolicyView(row)),
         });
         await writeAudit(trx, {
           at: now, actorId: principal.id, entity: 'sla_policy', entityId: key, action: before ? 'update' : 'create',
-          data: { before: before ? toPolicyView(before) : null, after: toPolicyView(row!) },
+          data: { before: before ? toPolicyView(before) : null, after: toPolicyView(row) },
         });
-        return { policy: toPolicyView(row!), created: !before };
+        return { policy: toPolicyView(row), created: !before };
       });
       activePolicies.invalidate();
       return result;
     },
 
     async getPolicy(key: string): Promise<PolicyView> {
-      const row = await policyRow(knex, key);
+      const row = await repo.policy(knex, key);
       if (!row) throw errors.notFound(`SLA policy ${key}`);
       return toPolicyView(row);
     },
 
     async board(principal: Principal, q: BoardQuery): Promise<BoardView> {
       const now = clock.now();
-      const scope = scopePrefix(principal);
-      const filters: string[] = [];
-      const bindings: Knex.RawBinding[] = [];
-      if (q.type) { filters.push('t.ticket_type = ANY(?)'); bindings.push(q.type); }
-      if (q.policy) { filters.push('t.policy_key = ANY(?)'); bindings.push(q.policy); }
-      if (scope !== null) { filters.push(`t.unit_id IN (SELECT id FROM units WHERE path LIKE ?)`); bindings.push(`${scope}%`); }
-      if (q.unit_id !== undefined) {
-        filters.push(`t.unit_id IN (SELECT id FROM units WHERE path LIKE (SELECT path FROM units WHERE id = ?) || '%')`);
-        bindings.push(q.unit_id);
-      }
-      const where = filters.map((f) => ` AND ${f}`).join('');
-      // Per ticket: the summary table; narrowed to some policies, only those policies' timers count.
-      const perTicket = q.policy
-        ? `SELECT t.unit_id, t.ticket_id, max(t.level) AS level, min(t.due_at) FILTER (WHERE t.level < 2) AS due_at
-           FROM sla_timers t WHERE t.state IN ('running', 'paused')${where} GROUP BY t.unit_id, t.ticket_id`
-        : `SELECT t.unit_id, t.level, t.due_at FROM sla_ticket_states t WHERE true${where}`;
-      const [perUnit, soonest, met, units] = await Promise.all([
-        knex.raw<{ rows: { unit_id: number | null; ok: number; warning: number; breached: number; soonest_due_at: Date | null }[] }>(
-          `SELECT unit_id, count(*) FILTER (WHERE level = 0)::int AS ok, count(*) FILTER (WHERE level = 1)::int AS warning,
-             count(*) FILTER (WHERE level = 2)::int AS breached, min(due_at) AS soonest_due_at
-           FROM (${perTicket}) per_ticket GROUP BY unit_id ORDER BY unit_id NULLS FIRST`,
-          bindings,
-        ),
-        knex.raw<{ rows: { ticket_id: number; unit_id: number | null; policy_key: string; due_at: Date }[] }>(
-          `SELECT t.ticket_id, t.unit_id, t.policy_key, t.due_at FROM sla_timers t
-           WHERE t.state = 'running' AND t.level < 2${where} ORDER BY t.due_at LIMIT 20`,
-          bindings,
-        ),
-        knex.raw<{ rows: { met: number; on_time: number }[] }>(
-          `SELECT count(*)::int AS met, count(*) FILTER (WHERE t.breached_at IS NULL)::int AS on_time
-           FROM sla_timers t WHERE t.state = 'met' AND t.stopped_at >= ?${where}`,
-          [startOfLocalDay(now, config.timezone), ...bindings],
-        ),
-        knex('units').select<{ id: number; name: string }[]>('id', 'name'),
+      const filter = { type: q.type, policy: q.policy, scopePrefix: scopePrefix(principal), unitId: q.unit_id };
+      const [perUnit, soonest, m, names] = await Promise.all([
+        repo.boardCounts(knex, filter),
+        repo.boardSoonest(knex, filter, 20),
+        repo.boardMetSince(knex, filter, startOfLocalDay(now, config.timezone)),
+        boardRepository.unitNames(knex),
       ]);
-      const names = new Map(units.map((u) => [u.id, u.name]));
       const totals = { ok: 0, warning: 0, breached: 0 };
-      for (const r of perUnit.rows) { totals.ok += r.ok; totals.warning += r.warning; totals.breached += r.breached; }
-      const m = met.rows[0]!;
+      for (const r of perUnit) { totals.ok += r.ok; totals.warning += r.warning; totals.breached += r.breached; }
       return {
         generated_at: now.toISOString(),
         totals,
-        units: perUnit.rows.map((r) => ({ unit_id: r.unit_id, name: r.unit_id === null ? null : names.get(r.unit_id) ?? null, ok: r.ok, warning: r.warning, breached: r.breached, soonest_due_at: iso(r.soonest_due_at) })),
-        soonest: soonest.rows.map((r) => ({ ticket_id: r.ticket_id, unit_id: r.unit_id, policy_key: r.policy_key, due_at: r.due_at.toISOString() })),
+        units: perUnit.map((r) => ({ unit_id: r.unit_id, name: r.unit_id === null ? null : names.get(r.unit_id) ?? null, ok: r.ok, warning: r.warning, breached: r.breached, soonest_due_at: iso(r.soonest_due_at) })),
+        soonest: soonest.map((r) => ({ ticket_id: r.ticket_id, unit_id: r.unit_id, policy_key: r.policy_key, due_at: r.due_at.toISOString() })),
         met_today: { met: m.met, on_time: m.on_time, rate: m.met === 0 ? null : m.on_time / m.met },
       };
     },

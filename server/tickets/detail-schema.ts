@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { causePathSchema } from '../causes/schemas';
 import { incidentSchema } from '../incidents/schemas';
 import { ownershipSchema } from '../ownership/schemas';
 import { timerSchema } from '../sla/schemas';
@@ -19,6 +20,12 @@ export const ticketDetailSchema = ticketSchema
       .nullable()
       .optional()
       .describe('the mass complaint (规模性投诉) this ticket is linked to, with the wording agents give callers'),
+    cause_path: causePathSchema,
+    related: z.array(z.object({
+      ticket_id: z.number().int(),
+      number: z.string(),
+      relation: z.enum(['merged_into', 'merged_from']).describe('merged_into: this ticket was closed into that one; merged_from: that duplicate was closed into this one'),
+    })).describe('tickets linked to this one by a merge, both ways'),
   })
   .meta({ id: 'TicketDetail' });
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CustomerFields, CustomerRow } from '../customers/repository';
 import { FIGURE_TICKETS, type Figure } from '../reports/definitions';
-import type { CallbackOutcome, TicketStatus } from './status';
+import type { AttemptOutcome, CallbackChannel, TicketStatus } from './status';
 import type { TimelineEventType } from './timeline';
 import type { Category, TicketType } from './vocabulary';
 
@@ -30,7 +30,7 @@ export interface TicketRow {
   cause: string | null;
   responsibility: 'company' | 'customer' | 'third_party' | 'none' | null;
   one_call_resolution: boolean;
-  close_reason: 'satisfied' | 'unreachable' | 'no_callback' | null;
+  close_reason: 'satisfied' | 'unreachable' | 'no_callback' | 'merged' | null;
   /** a leadership case kept resolved until its owner's duties are recorded: the close reason waiting */
   close_pending_reason?: 'satisfied' | 'unreachable' | 'no_callback' | null;
   idempotency_key: string | null;
@@ -48,6 +48,10 @@ export interface TicketRow {
   call_id?: string | null;
   /** how many times the caller chased it (催单) */
   urge_count?: number;
+  /** the cause picked from the cause tree at resolution */
+  cause_id?: number | null;
+  /** a duplicate closed as merged: the ticket that carries on */
+  merged_into_id?: number | null;
 }
 
 export interface TicketEventRow {
@@ -66,8 +70,9 @@ export interface CallbackRow {
   attempt: number;
   due_at: Date;
   assignee_id: number | null;
-  state: 'scheduled' | 'due' | 'done' | 'cancelled';
-  outcome: CallbackOutcome | null;
+  state: 'scheduled' | 'due' | 'automated' | 'done' | 'cancelled';
+  outcome: AttemptOutcome | null;
+  channel: CallbackChannel;
   note: string | null;
   done_by: number | null;
   done_at: Date | null;
@@ -261,15 +266,18 @@ export const ticketsRepository = {
   },
 
   customersByIds: async (db: Knex, ids: number[]): Promise<Map<number, CustomerRow>> => {
-    const rows: CustomerRow[] = await db('customers').select(CUSTOMER_COLUMNS).whereIn('id', [...new Set(ids)]);
+    const rows: CustomerRow[] = await db('customers').select(CUSTOMER_COLUMNS).whereRaw('id = ANY(?)', [[...new Set(ids)]]);
     return new Map(rows.map((row) => [row.id, row]));
   },
 
   insertEvent: (trx: Knex.Transaction, event: Omit<TicketEventRow, 'id'>) =>
     trx('ticket_events').insert({ ...event, data: JSON.stringify(event.data) }),
 
-  /** Timeline events of many tickets in one statement; the actor is the system (null). */
-  async insertEvents(trx: Knex.Transaction, events: readonly { ticket_id: number; type: TimelineEventType; at: Date; actor_id?: number | null; data: Record<string, unknown> }[]): Promise<void> {
+  /** The reconnection tier the SLA policy put the ticket in: kept for queues, not a change of the ticket (no version bump). */
+  setReconnectTier: (trx: Knex.Transaction, id: number, tier: number | null) => trx('tickets').where({ id }).update({ reconnect_tier: tier }),
+
+  /** Timeline rows of many tickets in one statement and one JSON parameter (a batch of fired timers, due callbacks); no actor: the system. */
+  async insertEvents(trx: Knex.Transaction, events: readonly (Omit<TicketEventRow, 'id' | 'actor_id'> & { actor_id?: number | null })[]): Promise<void> {
     if (events.length === 0) return;
     await trx.raw(
       `INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
@@ -278,16 +286,48 @@ export const ticketsRepository = {
     );
   },
 
-
   /** Whether the ticket's timeline has an event of this type whose data names `value` under `key`. */
   hasEvent: async (db: Knex, ticketId: number, type: TimelineEventType, key: string, value: string): Promise<boolean> =>
     (await db('ticket_events').where({ ticket_id: ticketId, type }).whereRaw('data->>? = ?', [key, value]).first('id')) !== undefined,
+
+  /** Adds one key to the data of the ticket's latest event of a type (the change's own event, written earlier in the transaction). */
+  mergeIntoLatestEvent: (trx: Knex.Transaction, ticketId: number, type: string, key: string, value: unknown) =>
+    trx.raw(
+      `UPDATE ticket_events SET data = data || jsonb_build_object(?::text, ?::jsonb)
+       WHERE id = (SELECT max(id) FROM ticket_events WHERE ticket_id = ? AND type = ?)`,
+      [key, JSON.stringify(value), ticketId, type],
+    ),
+
+  /** Tickets by id, each with its customer: two statements whatever the count. */
+  async withCustomers(db: Knex, ids: readonly number[]): Promise<Map<number, { ticket: TicketRow; customer: CustomerRow }>> {
+    const tickets = await db<TicketRow>('tickets').whereRaw('id = ANY(?)', [[...new Set(ids)]]);
+    const customers = await ticketsRepository.customersByIds(db, tickets.map((t) => t.customer_id));
+    return new Map(tickets.map((ticket) => [ticket.id, { ticket, customer: customers.get(ticket.customer_id)! }]));
+  },
 
   /** The timeline with each actor's name: whoever reads the ticket sees who acted, whatever their unit. */
   events: (db: Knex, ticketId: number) =>
     db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
       .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
 
+  /** The timelines of the duplicates merged into a ticket, with their numbers (shown on the survivor). */
+  mergedEvents: (db: Knex, survivorId: number) =>
+    db('ticket_events').join('tickets', 'tickets.id', 'ticket_events.ticket_id').leftJoin('users', 'users.id', 'ticket_events.actor_id')
+      .where('tickets.merged_into_id', survivorId).orderBy('ticket_events.id')
+      .select<(TicketEventRow & { actor_name: string | null; source_number: string })[]>('ticket_events.*', 'users.name as actor_name', 'tickets.number as source_number'),
+
+  /** Tickets merged into this one, and the one it was merged into. */
+  related: async (db: Knex, ticket: { id: number; merged_into_id?: number | null }) => {
+    const from = await db('tickets').where({ merged_into_id: ticket.id }).orderBy('id').select<{ id: number; number: string }[]>('id', 'number');
+    const into = ticket.merged_into_id ? await db('tickets').where({ id: ticket.merged_into_id }).first<{ id: number; number: string } | undefined>('id', 'number') : undefined;
+    return [
+      ...(into ? [{ ticket_id: into.id, number: into.number, relation: 'merged_into' as const }] : []),
+      ...from.map((t) => ({ ticket_id: t.id, number: t.number, relation: 'merged_from' as const })),
+    ];
+  },
+
+  /** Locks both tickets of a merge in id order, so two opposite merges wait instead of deadlocking. */
+  lockPair: (trx: Knex.Transaction, a: number, b: number) => trx('tickets').whereIn('id', [a, b]).orderBy('id').forUpdate().select('id'),
 
 };
 

@@ -1,11 +1,12 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { errors } from '../http/errors';
+import { readIdempotencyKey } from '../http/idempotency';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { idParams } from '../http/schemas';
 import { bulkChange } from './bulk';
 import {
-  assignBody, bulkBody, bulkResultSchema, callbackBody, claimBody, commentBody, createTicketBody, dispatchBody, holdBody, ifMatchHeader, listTicketsQuery, resolveBody,
+  assignBody, bulkBody, bulkResultSchema, callbackBody, claimBody, commentBody, createTicketBody, dispatchBody, holdBody, ifMatchHeader, listTicketsQuery, mergeBody, resolveBody,
   ticketListSchema, ticketSchema, unholdBody, urgeBody, urgeSettingsSchema,
 } from './schemas';
 import { ticketDetailSchema } from './detail-schema';
@@ -19,15 +20,6 @@ export function readIfMatch(req: Request): number {
   const match = /^(?:W\/)?"?(\d{1,9})(?:-[\w-]{1,64})?"?$/.exec(raw.trim());
   if (!match) throw errors.badRequest('If-Match must be the ticket version', [{ path: 'If-Match', message: 'not a version number' }]);
   return Number(match[1]);
-}
-
-function readIdempotencyKey(req: Request): string | undefined {
-  const raw = req.get('Idempotency-Key');
-  if (raw === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(raw)) {
-    throw errors.badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
-  }
-  return raw;
 }
 
 const etag = (version: number) => ({ ETag: `"${version}"` });
@@ -122,6 +114,24 @@ export const ticketRoutes = (tickets: TicketsService): RouteSpec[] => [
     description: 'No If-Match: an urge adds to the ticket as it is. Counted in `urge_count`; the N-th (GET /api/settings/urges) makes it urgent and tells the unit head.',
     params: idParams, body: urgeBody, responses: { 200: { description: 'the urged ticket', schema: ticketSchema }, 409: { description: 'the ticket is resolved or closed' } },
     handler: async ({ principal, params, body }) => withEtag(await tickets.urge(principal, params.id, body.note)),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tickets/:id/merge', action: 'tickets.merge', tag: 'tickets', summary: 'Close a duplicate complaint into the ticket that carries on (合并工单)',
+    description: 'The ticket in the path is the duplicate (If-Match: its version); it closes with close_reason `merged`. Both timelines record it (merged_into / merged_from), ' +
+      "the survivor adds the duplicate's urge count and shows its timeline, and both answer `related`. Same customer only (422 `merge_other_customer`); " +
+      'the survivor must not be closed (422 `merge_target_closed`).',
+    params: idParams, body: mergeBody, bodyExample: { into_ticket_id: 42, note: '同一用户重复来电，合并处理' }, headers: [ifMatchHeader],
+    responses: {
+      200: { description: 'both tickets after the merge', schema: z.object({ duplicate: ticketSchema, survivor: ticketSchema }) },
+      404: { description: 'either ticket is not there or not in your units' },
+      409: { description: 'stale version, or the duplicate is no longer open' },
+      422: { description: 'another customer, the same ticket, or a closed survivor' },
+      428: { description: 'If-Match missing' },
+    },
+    handler: async ({ principal, params, body, req }) => {
+      const merged = await tickets.merge(principal, params.id, readIfMatch(req), body);
+      return { body: merged, headers: etag(merged.duplicate.version) };
+    },
   }),
   defineRoute({
     method: 'post', path: '/api/tickets/bulk', action: 'tickets.bulk', tag: 'tickets', summary: 'Dispatch, assign or comment on many tickets: each its own versioned change',

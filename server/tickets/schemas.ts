@@ -2,15 +2,20 @@ import { z } from 'zod';
 import { customerFields, customerSchema } from '../customers/schemas';
 import { cursor, id, isoDateTime, limit, text } from '../http/schemas';
 import { FIGURE_KEYS } from '../reports/definitions';
-import { CALLBACK_OUTCOMES, STATUSES } from './status';
+import { ATTEMPT_OUTCOMES, CALLBACK_CHANNELS, CALLBACK_OUTCOMES, STATUSES } from './status';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, PRIORITIES, RESPONSIBILITIES, TICKET_TYPES } from './vocabulary';
 import { TIMELINE_EVENT_TYPES } from './timeline';
 
 const resolutionFields = z.object({
   resolution: text(4000).describe('what was done'),
-  cause: text(1000).describe('why it happened'),
+  cause: text(1000).optional().describe('why it happened, in words (optional when cause_id is given: the cause\'s name is kept)'),
+  cause_id: id.optional().describe('the cause (or sub-cause) from the category\'s cause tree (GET /api/causes); required for complaints of a category that has one'),
   responsibility: z.enum(RESPONSIBILITIES).describe('company = a responsibility complaint (责任投诉)'),
 });
+
+const needsSomeCause = (r: { cause?: string; cause_id?: number }, ctx: z.RefinementCtx, path: string[]) => {
+  if (r.cause === undefined && r.cause_id === undefined) ctx.addIssue({ code: 'custom', path: [...path, 'cause'], message: 'give the cause: cause_id, cause, or both' });
+};
 
 export const createTicketBody = z
   .object({
@@ -38,6 +43,7 @@ export const createTicketBody = z
     if ((body.customer === undefined) === (body.customer_id === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['customer'], message: 'give either customer or customer_id' });
     }
+    if (body.resolve) needsSomeCause(body.resolve, ctx, ['resolve']);
     if (body.type === 'complaint' && body.category === undefined) {
       ctx.addIssue({ code: 'custom', path: ['category'], message: 'required for complaints' });
     }
@@ -59,7 +65,14 @@ export const dispatchBody = z
   .object({ unit_id: id, assignee_id: id.optional(), note: text(2000).optional() })
   .strict();
 
-export const resolveBody = resolutionFields.strict();
+export const resolveBody = resolutionFields.strict().superRefine((r, ctx) => needsSomeCause(r, ctx, []));
+
+export const mergeBody = z
+  .object({
+    into_ticket_id: id.describe('the ticket that carries on (same customer, not closed)'),
+    note: text(2000).optional(),
+  })
+  .strict();
 
 export const callbackBody = z.object({ outcome: z.enum(CALLBACK_OUTCOMES), note: text(2000).optional() }).strict();
 
@@ -116,6 +129,8 @@ export const timelineEventSchema = z.object({
   actor_id: z.number().int().nullable(),
   actor_name: z.string().nullable().describe('who acted; null for the system (timers, the customer answering a survey)'),
   data: z.record(z.string(), z.unknown()),
+  source: z.object({ ticket_id: z.number().int(), number: z.string() }).nullable().optional()
+    .describe('on a survivor: the duplicate merged into it whose timeline this event comes from'),
 });
 
 export const callbackSchema = z
@@ -126,8 +141,9 @@ export const callbackSchema = z
     attempt: z.number().int(),
     due_at: z.string(),
     assignee_id: z.number().int().nullable(),
-    state: z.enum(['scheduled', 'due', 'done', 'cancelled']),
-    outcome: z.enum(CALLBACK_OUTCOMES).nullable(),
+    state: z.enum(['scheduled', 'due', 'automated', 'done', 'cancelled']).describe('automated: an SMS or IVR survey waits for the customer\'s answer'),
+    outcome: z.enum(ATTEMPT_OUTCOMES).nullable().describe('no_reply: an automated attempt got no usable answer and went to an agent'),
+    channel: z.enum(CALLBACK_CHANNELS),
     note: z.string().nullable(),
     done_at: z.string().nullable(),
   })
@@ -173,6 +189,8 @@ export const ticketSchema = z
     on_hold: z.boolean().describe('waiting on the customer or on parts: pausable internal SLA timers are stopped'),
     call_id: z.string().nullable().describe('the call the ticket was accepted on, from the phone system'),
     urge_count: z.number().int().describe('how many times the caller chased it (催单)'),
+    cause_id: z.number().int().nullable().describe('the cause picked from the cause tree at resolution'),
+    merged_into_id: z.number().int().nullable().describe('a duplicate closed as merged: the ticket that carries on'),
   })
   .meta({ id: 'Ticket' });
 
@@ -238,6 +256,7 @@ export type HoldInput = z.output<typeof holdBody>;
 export type UnholdInput = z.output<typeof unholdBody>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuery>;
 export type AssignInput = z.output<typeof assignBody>;
+export type MergeInput = z.output<typeof mergeBody>;
 export type BulkInput = z.output<typeof bulkBody>;
 export type BulkResult = z.output<typeof bulkResultSchema>;
 export type SlaSummary = z.output<typeof slaSummarySchema>;

@@ -4,6 +4,7 @@ import { scopePrefix, type Principal } from '../auth/permissions';
 import { DEFAULT_CALLBACK_RULES, needsCallback, type CallbackRules } from '../callbacks/policy';
 import { writeAudit } from '../audit';
 import { callbacksRepository } from '../callbacks/repository';
+import { causePath, resolutionCause } from '../causes/rules';
 import { localDateStamp } from '../clock';
 import { customersRepository, type CustomerRow } from '../customers/repository';
 import { settingsStore } from '../db/settings';
@@ -17,9 +18,9 @@ import { ticketsRepository as repo, type TicketRow } from './repository';
 import type { TicketChange, TicketParticipant } from './participants';
 import type { TicketDetailView } from './detail-schema';
 import type {
-  AssignInput, CallbackInput, CreateTicketInput, DispatchInput, HoldInput, UnholdInput, ListTicketsQuery, ResolveInput, TicketListItem, TicketView,
+  AssignInput, CallbackInput, CreateTicketInput, DispatchInput, HoldInput, UnholdInput, ListTicketsQuery, MergeInput, ResolveInput, TicketListItem, TicketView,
 } from './schemas';
-import { canPerform, statusAfterCallback, type TicketAction } from './status';
+import { canPerform, statusAfterCallback, type AnswerVia, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
 import { DEFAULT_CATEGORY } from './vocabulary';
 import type { TimelineEventType } from './timeline';
@@ -176,6 +177,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           }
           const resolvedNow = input.resolve !== undefined;
           const category = input.category ?? DEFAULT_CATEGORY[input.type as keyof typeof DEFAULT_CATEGORY];
+          const picked = input.resolve ? await resolutionCause(trx, { type: input.type, category }, input.resolve.cause_id) : null;
           const { ticket, customer } = await repo.insertAccepted(trx, {
             day,
             customer: input.customer_id !== undefined ? { id: input.customer_id } : { fields: input.customer! },
@@ -185,7 +187,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
               accepted_by: principal.id, payment_channel: input.payment?.channel ?? null,
               paid_at: input.payment ? new Date(input.payment.paid_at) : null,
               payment_confirmed_at: input.payment?.confirmed_at ? new Date(input.payment.confirmed_at) : null,
-              resolution: input.resolve?.resolution ?? null, cause: input.resolve?.cause ?? null,
+              resolution: input.resolve?.resolution ?? null, cause: input.resolve?.cause ?? picked?.label ?? null,
               responsibility: input.resolve?.responsibility ?? null, one_call_resolution: resolvedNow,
               idempotency_key: idempotencyKey ?? null, idempotency_hash: idempotencyKey ? hash : null, created_at: now,
               call_id: input.call_id ?? null,
@@ -200,7 +202,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
             // a ticket the callback policy leaves out closes at once (close_reason no_callback)
             const callback = needsCallback(await callbackRules.policy(trx), row);
             const closing = callback ? {} : { status: 'closed' as const, close_reason: 'no_callback' as const, closed_at: now };
-            row = await repo.update(trx, ticket.id, { resolved_at: now, first_resolved_at: now, ...closing });
+            row = await repo.update(trx, ticket.id, { resolved_at: now, first_resolved_at: now, cause_id: picked?.id ?? null, ...closing });
             await repo.insertEvent(trx, { ticket_id: ticket.id, type: 'resolved', at: now, actor_id: principal.id, data: { ...input.resolve, one_call: true, ...(callback ? {} : { close_reason: 'no_callback' }) } });
             await notifyParticipants({ uow, actor: principal, now, event: 'resolved', before: accepted, after: row, customer: customerOf });
           }
@@ -259,13 +261,22 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
 
     async get(principal: Principal, ticketId: number): Promise<TicketDetailView> {
       const row = await assertVisible(knex, principal, await repo.find(knex, ticketId), ticketId);
-      const [view, events, callbacks] = await Promise.all([viewOf(knex, row), repo.events(knex, ticketId), callbacksRepository.ofTicket(knex, ticketId)]);
+      const [view, own, merged, callbacks, cause_path, related] = await Promise.all([
+        viewOf(knex, row), repo.events(knex, ticketId), repo.mergedEvents(knex, ticketId), callbacksRepository.ofTicket(knex, ticketId), causePath(knex, row.cause_id), repo.related(knex, row),
+      ]);
       const now = clock.now();
       const sections = await Promise.all(participants.map((p) => p.detail?.(knex, row, now)));
+      // a duplicate's urges and comments stay readable on the survivor, in time order, marked with their ticket
+      const events = [
+        ...own.map((e) => ({ e, source: null })),
+        ...merged.map((e) => ({ e, source: { ticket_id: e.ticket_id, number: e.source_number } })),
+      ].sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.e.id - b.e.id);
       return Object.assign(
         {
           ...view,
-          events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, actor_name: e.actor_name, data: e.data })),
+          cause_path,
+          related,
+          events: events.map(({ e, source }) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor_id: e.actor_id, actor_name: e.actor_name, data: e.data, source })),
           timers: [],
           callbacks: callbacks.map((c) => toCallbackView(c, now)),
           ownership: null,
@@ -304,6 +315,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         if (UNIT_STAFF_ROLES.includes(principal.role) && current.status !== 'dispatched') {
           throw errors.forbidden('unit staff resolve tickets dispatched to their unit');
         }
+        const picked = await resolutionCause(trx, current, input.cause_id);
         const oneCall = current.status === 'accepted' && current.handling_round === 1;
         // the callbacks participant schedules the callback; a ticket the policy leaves out closes here
         const callback = needsCallback(await callbackRules.policy(trx), { type: current.type, handling_round: current.handling_round, one_call_resolution: oneCall });
@@ -312,7 +324,8 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         const closing = callback ? {} : awaiting.length > 0 ? { close_pending_reason: 'no_callback' as const } : { status: 'closed' as const, close_reason: 'no_callback' as const, closed_at: now };
         return {
           changes: {
-            status: 'resolved', ...closing, resolution: input.resolution, cause: input.cause, responsibility: input.responsibility, on_hold: false, hold_reason: null,
+            status: 'resolved', ...closing, resolution: input.resolution, cause: input.cause ?? picked?.label ?? null, cause_id: picked?.id ?? null,
+            responsibility: input.responsibility, on_hold: false, hold_reason: null,
             resolved_at: now, first_resolved_at: current.first_resolved_at ?? now,
             one_call_resolution: oneCall,
           },
@@ -342,7 +355,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
      */
     recordCallback(
       principal: Principal | null, ticketId: number, version: number | null, input: CallbackInput,
-      options: { outer?: UnitOfWork; callbackId?: number; via?: 'phone' | 'survey' } = {},
+      options: { outer?: UnitOfWork; callbackId?: number; via?: AnswerVia } = {},
     ): Promise<TicketView> {
       return change(principal, ticketId, version, 'callback', async (current, { trx }, now) => {
         const open = await callbacksRepository.openOfTicketForUpdate(trx, ticketId);
@@ -353,7 +366,8 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
         await callbacksRepository.recordOutcome(trx, open.id, {
           outcome: input.outcome, note: input.note ?? null, done_by: principal?.id ?? null, done_at: now, answered_via: input.outcome === 'unreachable' ? null : via,
         });
-        const attemptsLeft = open.attempt < (await callbackRules.policy(trx)).maxAttempts;
+        // an automated first attempt (SMS, IVR) leaves the agents their full number of tries
+        const attemptsLeft = open.attempt - (await callbacksRepository.automatedAttempts(trx, ticketId, open.handling_round)) < (await callbackRules.policy(trx)).maxAttempts;
         const status = statusAfterCallback(input.outcome, attemptsLeft);
         const data = { outcome: input.outcome, note: input.note ?? null, attempt: open.attempt, handling_round: open.handling_round, via };
         if (status === 'closed') {
@@ -441,6 +455,39 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
           changes: { urge_count: count, ...(escalated ? { priority: 'urgent' as const } : {}) },
           event: { type: 'urged', data: { count, note: note ?? null, escalated, ...(escalated ? { head_id: head } : {}) } },
         };
+      });
+    },
+
+    /**
+     * A duplicate complaint closes into the ticket that carries on (close_reason merged), in one
+     * transaction: both timelines record it (merged_into / merged_from), the survivor counts the
+     * duplicate's urges, and its events show on the survivor. If-Match is the duplicate's version.
+     */
+    merge(principal: Principal, duplicateId: number, version: number, input: MergeInput): Promise<{ duplicate: TicketView; survivor: TicketView }> {
+      if (input.into_ticket_id === duplicateId) {
+        throw errors.rule('a ticket cannot be merged into itself', { code: 'merge_same_ticket', errors: [{ path: 'into_ticket_id', message: 'the same ticket' }] });
+      }
+      return inTransaction(knex, bus, async (uow) => {
+        await repo.lockPair(uow.trx, duplicateId, input.into_ticket_id);
+        const target = await assertVisible(uow.trx, principal, await repo.find(uow.trx, input.into_ticket_id), input.into_ticket_id);
+        const note = input.note ?? null;
+        const duplicate = await change(principal, duplicateId, version, 'merge', async (current, _uow, now) => {
+          if (current.customer_id !== target.customer_id) {
+            throw errors.rule('only tickets of the same customer are merged', { code: 'merge_other_customer', errors: [{ path: 'into_ticket_id', message: 'another customer' }] });
+          }
+          if (!canPerform('absorb', target.status)) {
+            throw errors.rule('the surviving ticket is closed', { code: 'merge_target_closed', errors: [{ path: 'into_ticket_id', message: `status ${target.status}` }] });
+          }
+          return {
+            changes: { status: 'closed', close_reason: 'merged', closed_at: now, merged_into_id: target.id, on_hold: false, hold_reason: null },
+            event: { type: 'merged_into', data: { ticket_id: target.id, number: target.number, note } },
+          };
+        }, uow);
+        const survivor = await change(principal, target.id, null, 'absorb', async (current) => ({
+          changes: { urge_count: (current.urge_count ?? 0) + duplicate.urge_count },
+          event: { type: 'merged_from', data: { ticket_id: duplicate.id, number: duplicate.number, urge_count: duplicate.urge_count, note } },
+        }), uow);
+        return { duplicate, survivor };
       });
     },
 

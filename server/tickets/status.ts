@@ -8,6 +8,14 @@ export type TicketStatus = (typeof STATUSES)[number];
 
 export const CALLBACK_OUTCOMES = ['satisfied', 'unsatisfied', 'unreachable'] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+/** What an attempt row can end with: an agent's outcome, or `no_reply` when an automated attempt (SMS, IVR) was handed to an agent. */
+export const ATTEMPT_OUTCOMES = [...CALLBACK_OUTCOMES, 'no_reply'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+/** How an attempt goes out: an agent's call, an SMS survey over SMPP, or a call of the voice platform. */
+export const CALLBACK_CHANNELS = ['phone', 'sms', 'ivr'] as const;
+export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
+/** How an answer came: by phone, the mail survey, an SMS reply or a key pressed on the voice platform. */
+export type AnswerVia = 'phone' | 'survey' | 'sms' | 'ivr';
 
 export const TRANSITIONS = {
   /** first dispatch, or re-dispatch to another unit */
@@ -29,6 +37,10 @@ export const TRANSITIONS = {
   assign: { from: ['dispatched'] },
   /** the caller chases a ticket still being worked (催单) */
   urge: { from: ['accepted', 'dispatched'] },
+  /** a duplicate still being worked closes into the surviving ticket (close_reason merged) */
+  merge: { from: ['accepted', 'dispatched'] },
+  /** the survivor takes the duplicate in while it is still open */
+  absorb: { from: ['accepted', 'dispatched', 'resolved'] },
 } as const satisfies Record<string, { from: readonly TicketStatus[] }>;
 
 export type TicketAction = keyof typeof TRANSITIONS;

@@ -6,9 +6,10 @@
 export const TIMELINE_EVENT_TYPES = [
   // tickets: the transitions of status.ts and the desk's own acts
   'accepted', 'dispatched', 'redispatched', 'resolved', 'closed', 'reopened', 'awaiting_owner', 'callback_unreachable',
-  'held', 'unheld', 'claimed', 'released', 'assigned', 'urged', 'comment',
+  'held', 'unheld', 'claimed', 'released', 'assigned', 'urged', 'comment', 'merged_into', 'merged_from',
   // callbacks
   'callback_scheduled', 'callback_due', 'callback_rescheduled', 'callback_reassigned', 'callback_survey_offered',
+  'callback_automated', 'callback_handed_to_agent', 'callback_late_reply',
   'second_handling_started', 'second_handling_overdue',
   // leadership case ownership
   'ownership_assigned', 'ownership_transferred', 'ownership_released', 'owner_action', 'owner_explanation',

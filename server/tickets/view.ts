@@ -43,6 +43,8 @@ export function toTicketView(row: TicketRow, customer: CustomerRow): TicketView 
     on_hold: row.on_hold ?? false,
     call_id: row.call_id ?? null,
     urge_count: row.urge_count ?? 0,
+    cause_id: row.cause_id ?? null,
+    merged_into_id: row.merged_into_id ?? null,
   };
 }
 
@@ -58,6 +60,7 @@ export function toCallbackView(row: CallbackRow, now: Date): CallbackView {
     assignee_id: row.assignee_id,
     state,
     outcome: row.outcome,
+    channel: row.channel,
     note: row.note,
     done_at: iso(row.done_at),
   };

@@ -18,4 +18,5 @@ export const CHANNELS = ['hotline', 'counter', 'web', 'letter', 'regulator'] as 
 export const PRIORITIES = ['normal', 'urgent'] as const;
 export const RESPONSIBILITIES = ['company', 'customer', 'third_party', 'none'] as const;
 export const PAYMENT_CHANNELS = ['counter', 'bank', 'online', 'prepaid_card', 'agent'] as const;
-export const CLOSE_REASONS = ['satisfied', 'unreachable', 'no_callback'] as const;
+/** merged: a duplicate closed into the ticket that carries on */
+export const CLOSE_REASONS = ['satisfied', 'unreachable', 'no_callback', 'merged'] as const;

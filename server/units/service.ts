@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/permissions';
 import { writeAudit } from '../audit';
 import type { Deps } from '../deps';
-import { inTransaction } from '../db/unit-of-work';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import { errors } from '../http/errors';
 import type { Knex } from 'knex';
 import { HEAD_ROLES } from '../users/service';
@@ -50,7 +50,7 @@ export function createUnitsService(deps: Deps) {
       return (await unitsRepository.list(knex)).map(toUnitView);
     },
 
-    async create(actor: Principal, input: CreateUnitInput): Promise<UnitView> {
+    async create(actor: Principal, input: CreateUnitInput, outer?: UnitOfWork): Promise<UnitView> {
       return inTransaction(knex, bus, async ({ trx }) => {
         await checkParent(trx, input.parent_id);
         // a unit being created has no members yet: its head is named once someone is moved in
@@ -70,10 +70,10 @@ export function createUnitsService(deps: Deps) {
         });
         await writeAudit(trx, { at: now, actorId: actor.id, entity: 'unit', entityId: row.id, action: 'created', data: { ...input } });
         return toUnitView(row);
-      });
+      }, outer);
     },
 
-    async update(actor: Principal, unitId: number, input: UpdateUnitInput): Promise<UnitView> {
+    async update(actor: Principal, unitId: number, input: UpdateUnitInput, outer?: UnitOfWork): Promise<UnitView> {
       return inTransaction(knex, bus, async ({ trx, emit }) => {
         // Moves lock the whole table briefly: path rewrites must not interleave.
         if (input.parent_id !== undefined) await trx.raw('LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE');
@@ -111,7 +111,7 @@ export function createUnitsService(deps: Deps) {
         await writeAudit(trx, { at: now, actorId: actor.id, entity: 'unit', entityId: unitId, action: 'updated', data: { ...input } });
         emit({ type: 'directory.changed', at: now.toISOString(), actorId: actor.id, entity: 'unit', entityId: unitId });
         return toUnitView(row);
-      });
+      }, outer);
     },
   };
 }

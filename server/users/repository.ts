@@ -15,6 +15,9 @@ export interface UserRow {
   active: boolean;
   /** bumped by a password change, a reset or a role change: tokens of an older generation are refused */
   token_generation: number;
+  /** set by an admin's password reset: the user must choose their own before anything else */
+  must_change_password: boolean;
+  last_sign_in_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -77,6 +80,11 @@ export const usersRepository = {
 
   update: async (trx: Knex.Transaction, id: number, changes: Partial<UserRow>) =>
     (await trx('users').where({ id }).update(changes).returning<UserRow[]>('*'))[0],
+
+  /** A successful sign-in, shown to admins as the user's last one. */
+  signedIn: async (db: Knex, id: number, at: Date): Promise<void> => {
+    await db('users').where({ id }).update({ last_sign_in_at: at });
+  },
 
   count: async (db: Knex) => Number((await db('users').count<{ count: number }[]>('* as count'))[0]!.count),
 };

@@ -14,6 +14,8 @@ export const userSchema = z
     unit_id: z.number().int().nullable(),
     email: z.string().nullable(),
     active: z.boolean(),
+    must_change_password: z.boolean().describe('an admin reset the password: the user must choose a new one before anything else'),
+    last_sign_in_at: z.string().nullable().describe('the last successful sign-in'),
   })
   .meta({ id: 'User' });
 

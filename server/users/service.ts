@@ -4,7 +4,7 @@ import { checkPassword } from '../auth/password-policy';
 import { toUserView } from './view';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { writeAudit } from '../audit';
-import { inTransaction } from '../db/unit-of-work';
+import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import { usersRepository, type UserRow } from './repository';
@@ -61,7 +61,8 @@ export function createUsersService(deps: Deps) {
       return usersRepository.directory(knex, { scopePath, unitId: query.unit_id, roles: query.role });
     },
 
-    async create(actor: Principal, input: CreateUserInput): Promise<UserView> {
+    /** `mustChangePassword`: the password was set for the user (a bulk import), who replaces it at first sign-in. */
+    async create(actor: Principal, input: CreateUserInput, outer?: UnitOfWork, mustChangePassword = false): Promise<UserView> {
       checkPassword(input.password, input.username);
       const passwordHash = await hashPassword(input.password);
       return inTransaction(knex, bus, async ({ trx }) => {
@@ -79,16 +80,18 @@ export function createUsersService(deps: Deps) {
           password_hash: passwordHash,
           active: true,
           token_generation: 0,
+          must_change_password: mustChangePassword,
+          last_sign_in_at: null,
           created_at: now,
           updated_at: now,
         });
         const { password: _secret, ...logged } = input;
         await writeAudit(trx, { at: now, actorId: actor.id, entity: 'user', entityId: row.id, action: 'created', data: logged });
         return toUserView(row);
-      });
+      }, outer);
     },
 
-    async update(actor: Principal, userId: number, input: UpdateUserInput): Promise<UserView> {
+    async update(actor: Principal, userId: number, input: UpdateUserInput, outer?: UnitOfWork): Promise<UserView> {
       // hashed before the row is locked (argon2 takes a while); usernames never change
       let passwordHash: string | undefined;
       if (input.password !== undefined) {
@@ -116,7 +119,11 @@ export function createUsersService(deps: Deps) {
         if (input.unit_id !== undefined) changes.unit_id = input.unit_id;
         if (input.email !== undefined) changes.email = input.email;
         if (input.active !== undefined) changes.active = input.active;
-        if (passwordHash) changes.password_hash = passwordHash;
+        if (passwordHash) {
+          changes.password_hash = passwordHash;
+          // a password someone else set is a reset: its owner must replace it at next sign-in
+          changes.must_change_password = userId !== actor.id;
+        }
         const row = (await usersRepository.update(trx, userId, changes))!;
         // A password reset or a new role ends every earlier session of the user (ASVS 3.3.3).
         const endsSessions = passwordHash !== undefined || (input.role !== undefined && input.role !== current.role);
@@ -131,7 +138,7 @@ export function createUsersService(deps: Deps) {
         });
         emit({ type: 'directory.changed', at: now.toISOString(), actorId: actor.id, entity: 'user', entityId: userId });
         return toUserView(row);
-      });
+      }, outer);
     },
   };
 }

@@ -1,31 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../helpers/app';
+import type { ListeningApp } from '../helpers/realtime';
+import { screenshot, useConsole } from './browser';
 
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 jest.setTimeout(90_000);
 
+const desk = useConsole();
 let t: TestApp;
 let server: ListeningApp;
-let browser: Browser;
 let page: Page;
-
 beforeAll(async () => {
-  buildConsole();
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
-  page = await context.newPage();
-  await signIn(page, server.url, 'admin', '/admin');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
+  ({ t, server } = desk);
+  // one page through the whole story: each test goes on where the last one left the admin
+  page = await desk.consoleFor('admin', '/admin', 'laptop', { keep: true });
 });
 
 function holidayFile(name: string, content: string): string {

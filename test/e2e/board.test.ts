@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auth, startTestApp, type TestApp } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { auth, type TestApp } from '../helpers/app';
+import type { ListeningApp } from '../helpers/realtime';
+import { screenshot, useConsole } from './browser';
 
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 // generous: on a loaded 2-core machine a sign-in and the first board load took 30 s
 jest.setTimeout(180_000);
 
@@ -11,18 +10,11 @@ jest.setTimeout(180_000);
  * The supervisor's SLA board in Chromium: a breached count opens exactly its tickets, counts move
  * live and are right again after a reconnect, and the wall screen fills 1080p and 4K.
  */
+const e2e = useConsole();
+const { consoleFor } = e2e;
 let t: TestApp;
 let server: ListeningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function consoleFor(username: string, landing: string, viewport = { width: 1600, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server.url, username, landing);
-  return page;
-}
+beforeAll(() => ({ t, server } = e2e));
 
 let phone = 0;
 async function fault(unitId: number | null) {
@@ -38,9 +30,6 @@ const tileCount = (page: Page, unitId: number | string, state: string) =>
   page.locator(`[data-testid="tiles"] [data-unit="${unitId}"] [data-state="${state}"]`);
 
 beforeAll(async () => {
-  buildConsole();
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
   // a company with more branches than one wall screen shows at once
   const { units: { city } } = t.fixture;
   for (const [code, name] of [['DL-GJZ', '甘井子区分公司'], ['DL-JZ', '金州区分公司'], ['DL-LS', '旅顺口区分公司'], ['DL-PLD', '普兰店市分公司'], ['DL-CH', '长海县分公司'], ['DL-KF', '客户服务中心（10060热线）'], ['DL-DKH', '大客户响应中心'], ['DL-WW', '网络维护中心'], ['DL-JF', '计费中心']]) {
@@ -48,14 +37,6 @@ beforeAll(async () => {
   }
   await t.http.put('/api/sla-policies/e2e_fault_fast').set(auth(t.fixture.users.admin))
     .send({ name: '障碍：10分钟响应（演练）', ticket_type: 'fault', target_seconds: 600, warn_at: [0.5], regulatory: false, escalate_on_breach: false }).expect(201);
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
 });
 
 describe('the SLA board in a browser', () => {

@@ -1,27 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, hasChromium, launch, screenshot, signIn, wireEvents, CHROMIUM } from './browser';
+import type { Page } from 'playwright-core';
+import { auth, complaintBody, type TestApp, type TestUser } from '../helpers/app';
+import type { ListeningApp } from '../helpers/realtime';
+import { screenshot, useConsole } from './browser';
 
 /** The agent's and the handler's day in Chromium, by role: queues, claim, bulk, caller pop, 360, urge, callbacks, alerts. */
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
-
 jest.setTimeout(180_000);
 
+const e2e = useConsole();
+const { consoleFor } = e2e;
 let t: TestApp;
 let server: ListeningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const SIZES = { wide: { width: 1600, height: 900 }, laptop: { width: 1366, height: 768 } } as const;
-
-async function consoleFor(username: string, landing = '/', size: keyof typeof SIZES = 'wide') {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: SIZES[size] });
-  contexts.push(context);
-  const page = await context.newPage();
-  const heard = wireEvents(page);
-  await signIn(page, server.url, username, landing);
-  return Object.assign(page, { heard });
-}
+beforeAll(() => ({ t, server } = e2e));
 
 const u = () => t.fixture.users;
 async function accept(overrides: Record<string, unknown> = {}) {
@@ -37,19 +26,6 @@ async function expectNoRawCodes(page: Page) {
   expect(text.match(/\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]+\.[a-z_]+\b/g) ?? []).toEqual([]);
 }
 
-beforeAll(async () => {
-  buildConsole();
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
 
 describe('handler', () => {
   it('works the unit queue by soonest due: coloured time left, second handlings marked, claims a ticket', async () => {

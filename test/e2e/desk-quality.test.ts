@@ -1,26 +1,17 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, hasChromium, launch, screenshot, signIn, CHROMIUM } from './browser';
+import type { Page } from 'playwright-core';
+import { auth, complaintBody, type TestApp, type TestUser } from '../helpers/app';
+import type { ListeningApp } from '../helpers/realtime';
+import { axeViolations, screenshot, useConsole } from './browser';
 
 // The browser suite needs Debian's Chromium (.ci/run installs it); a missing browser fails the run.
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 
 jest.setTimeout(90_000);
 
+const e2e = useConsole();
+const { consoleFor } = e2e;
 let t: TestApp;
 let server: ListeningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function consoleFor(username: string, landing = '/', viewport = { width: 1600, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server.url, username, landing);
-  return page;
-}
+beforeAll(() => ({ t, server } = e2e));
 
 const post = async (user: TestUser, path: string, body: unknown, version?: number) => {
   const req = t.http.post(path).set(auth(user));
@@ -39,20 +30,6 @@ async function leadershipCase(resolve: boolean) {
   return ticket as { id: number; number: string; version: number };
 }
 
-beforeAll(async () => {
-  buildConsole(); // before the app is created: it serves client/dist only if it exists then
-  // Real time, so the countdowns and the server agree with the browser's clock.
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
 
 describe('a leadership case at the callback', () => {
   it("tells the handler and the agent the owner's duties are missing, keeps the agent's satisfied answer, and closes once the owner has acted and explained", async () => {
@@ -211,27 +188,11 @@ describe('the Chinese console shows words, not codes', () => {
   });
 });
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
-
-/** axe-core, injected into the page, on the whole document: the serious and critical violations. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // evaluated through the debugging protocol: the console's CSP (no inline script) stays on
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}`).join(' | ')}`);
-}
-
 describe('accessibility', () => {
   it('no serious or critical axe-core violation on any screen', async () => {
     const { held, owned } = await richTickets();
     const found: string[] = [];
-    const signInPage = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
-    contexts.push(signInPage.context());
+    const signInPage = await e2e.newPage('laptop');
     await signInPage.goto(`${server.url}/`);
     await signInPage.getByTestId('username').waitFor();
     found.push(...(await axeViolations(signInPage)).map((v) => `signin: ${v}`));
@@ -241,7 +202,7 @@ describe('accessibility', () => {
       ['super1', ['/board', '/reports', '/board?wall=1']],
     ];
     for (const [username, paths] of walks) {
-      const page = await consoleFor(username, paths[0], { width: 1366, height: 768 });
+      const page = await consoleFor(username, paths[0], 'laptop');
       for (const path of paths) {
         if (path !== paths[0]) await page.goto(`${server.url}${path}`);
         if (path.includes('wall=1')) await page.locator('.wallboard [data-testid="board"]').waitFor();

@@ -1,42 +1,20 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp } from '../helpers/app';
-import { listen, type ListeningApp } from '../helpers/realtime';
-import { buildConsole, CHROMIUM, hasChromium, launch, screenshot, signIn, startServerProcess } from './browser';
+import type { Page } from 'playwright-core';
+import { auth, complaintBody, TOKEN_SECRET, type TestApp } from '../helpers/app';
+import type { ListeningApp } from '../helpers/realtime';
+import { launch, screenshot, signIn, startServerProcess, useConsole } from './browser';
 
 // Issue 10, "broken today" 1–4: what an agent and a handler saw go wrong in the console.
-if (!hasChromium) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
 
 // Generous: the machine running the suite is shared, and each test drives one or more browsers.
 jest.setTimeout(180_000);
 const DIST = path.resolve(__dirname, '..', '..', 'client', 'dist');
 
+const e2e = useConsole();
+const { consoleFor } = e2e;
 let t: TestApp;
 let server: ListeningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function consoleFor(username: string, landing = '/', viewport = { width: 1600, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server.url, username, landing);
-  return page;
-}
-
-beforeAll(async () => {
-  buildConsole();
-  [t, browser] = await Promise.all([startTestApp({ clockStart: new Date().toISOString() }), launch()]);
-  server = await listen(t);
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+beforeAll(() => ({ t, server } = e2e));
 
 describe('a ticket seen by two people', () => {
   it('shows a comment typed by one to the other within a second, and after F5 to both', async () => {
@@ -125,9 +103,7 @@ describe('a restart of the desk', () => {
   }, 180_000);
 
   it('still signs out on a 401: a token the desk no longer accepts', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await e2e.newPage();
     await page.goto(server.url);
     await page.evaluate(() => localStorage.setItem('loopdesk.token', 'not-a-token'));
     await page.reload();
@@ -159,7 +135,7 @@ describe('colleagues by name', () => {
     await desk.locator('[data-event="dispatched"]', { hasText: '张建国' }).waitFor();
 
     // The handler reads who accepted, commented and dispatched, and whose the ticket is.
-    const mine = await consoleFor('handler1', `/tickets/${ticket.id}`, { width: 1366, height: 768 });
+    const mine = await consoleFor('handler1', `/tickets/${ticket.id}`, 'laptop');
     await mine.locator('[data-event="comment"] [data-actor]', { hasText: '李晓梅' }).waitFor();
     const page = await mine.getByTestId('ticket').innerText();
     expect(page).toContain('张建国');
@@ -205,7 +181,7 @@ describe('reconnection tickets', () => {
     const refused = await t.http.post('/api/tickets').set(auth(agent)).send(reconnection({ channel: 'counter', paid_at: paidAt, confirmed_at: confirmedAt }, 'city')).expect(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'payment.confirmed_at' })]);
 
-    const page = await consoleFor('agent1', `/tickets/${bank.id}`, { width: 1366, height: 768 });
+    const page = await consoleFor('agent1', `/tickets/${bank.id}`, 'laptop');
     const card = page.getByTestId('payment');
     await card.waitFor();
     const text = await card.innerText();
@@ -256,30 +232,5 @@ describe('the console as shipped', () => {
     console.log(JSON.stringify({ js_before_sign_in: sizes, total_raw: total('raw'), total_gzip: total('gzip'), total_br: total('br') }));
     // The feature screens are not part of it: they load when opened.
     expect(beforeSignIn.join(' ')).not.toMatch(/Intake|TicketDetail|Queues|Board|charts/);
-  });
-
-  it('measures the first load of / to an interactive intake form', async () => {
-    const login = await t.http.post('/api/auth/login').send({ username: 'agent1', password: 'Desk-pass-2026' }).expect(200);
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 900 } });
-    contexts.push(context);
-    await context.addInitScript((token: string) => localStorage.setItem('loopdesk.token', token), login.body.token as string);
-    const page = await context.newPage();
-    const loaded: string[] = [];
-    page.on('response', (r) => {
-      if (r.url().includes('/assets/')) loaded.push(`${r.url().split('/assets/')[1]} ${r.headers()['content-encoding'] ?? 'identity'}`);
-    });
-    await page.goto(`${server.url}/`);
-    await page.getByTestId('intake-form').waitFor();
-    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="intake-form"]') !== null);
-    const timing = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .map((r) => `${r.name.replace(/^.*\//, '')} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`);
-      return { interactive: Math.round(performance.now()), dom_content_loaded: Math.round(nav.domContentLoadedEventEnd), resources };
-    });
-    console.log(JSON.stringify({ first_load_to_interactive_intake_ms: timing.interactive, dom_content_loaded_ms: timing.dom_content_loaded, assets: loaded, timeline: timing.resources }));
-    // Chromium asks for brotli over https only; on this plain-http desk it gets the gzip copies.
-    expect(loaded.filter((a) => /\.js (br|gzip)$/.test(a)).length).toBeGreaterThan(0);
-    await screenshot(page, 'desk-first-load-intake-1600');
   });
 });

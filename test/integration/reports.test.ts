@@ -463,4 +463,14 @@ describe('trend and late events', () => {
     const res = await t.http.get(`/api/reports/case-analysis?month=2026-10&unit_id=${t.fixture.units.otherCounty}`).set(auth(sup)).expect(200);
     expect(res.body.kpis.tickets).toBe(3);
   });
+
+  it('moves the callback figures along when a ticket changes unit by any writer (callbacks carry the unit)', async () => {
+    const otherCounty = t.fixture.units.otherCounty;
+    const month = () => t.http.get(`/api/reports/case-analysis?month=2026-10&unit_id=${otherCounty}`).set(auth(sup)).expect(200);
+    // T3's first callback was unsatisfied: none of the unit's first-time answers satisfied
+    expect((await month()).body.kpis.first_time_satisfaction).toBe(0);
+    // a data fix outside the services (T1: answered satisfied on its first callback)
+    await t.knex('tickets').where({ id: ids.T1! }).update({ unit_id: otherCounty });
+    expect((await month()).body.kpis.first_time_satisfaction).toBe(0.5);
+  });
 });

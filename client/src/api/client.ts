@@ -54,6 +54,8 @@ export interface RequestOptions {
   body?: unknown;
   ifMatch?: number;
   idempotencyKey?: string;
+  /** a file sent as the body as it is (a bulk import), instead of `body` as JSON */
+  file?: { content: Blob; contentType: string };
   query?: Record<string, string | number | undefined | null>;
 }
 
@@ -62,6 +64,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.contentType;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const query = new URLSearchParams();
@@ -69,7 +72,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const url = query.size > 0 ? `${path}?${query}` : path;
   let response: Response;
   try {
-    response = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    response = await fetch(url, { method: options.method ?? 'GET', headers, body: options.file ? options.file.content : options.body === undefined ? undefined : JSON.stringify(options.body) });
   } catch {
     throw new ApiError({ title: 'Network', status: 0, detail: 'network' });
   }

@@ -235,6 +235,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/callbacks/automation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How first attempts are automated (SMS survey, voice platform)
+         * @description The voice platform's secret is never shown, only whether one is set.
+         */
+        get: operations["getCallbacksAutomation"];
+        /**
+         * Replace the automation settings
+         * @description Channel `sms` needs SMPP_URL; `ivr` needs the platform's endpoint and secret (422 `sms_not_configured` / `ivr_not_configured`). Applies to attempts falling due from now on.
+         */
+        put: operations["putCallbacksAutomation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/callbacks/figures": {
         parameters: {
             query?: never;
@@ -246,6 +270,26 @@ export interface paths {
         get: operations["getCallbacksFigures"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/ivr/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The voice platform posts the result of a survey call
+         * @description No login: signed by the platform with the shared secret. `x-loopdesk-timestamp`: Unix seconds (at most 5 minutes off); `x-loopdesk-signature`: `sha256=` + hex HMAC-SHA256 of "<timestamp>.<raw body>". A result delivered again is answered `recorded: false`.
+         */
+        post: operations["postCallbacksIvrResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -271,6 +315,62 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/preferences/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's callback channel, language and opt-out */
+        get: operations["getCallbacksPreferencesByCustomerId"];
+        /** Set a customer's callback channel, language and opt-out */
+        put: operations["putCallbacksPreferencesByCustomerId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cause tree (原因分类) of every category or one, flat, in order */
+        get: operations["getCauses"];
+        put?: never;
+        /** Add a cause, or a sub-cause under one */
+        post: operations["postCauses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/causes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename (while unused), reorder, deactivate or reactivate a cause
+         * @description Never deleted: tickets keep the cause they were resolved with. 409 `cause_in_use` on renaming a cause tickets name.
+         */
+        patch: operations["patchCausesById"];
         trace?: never;
     };
     "/api/cti/calls": {
@@ -420,6 +520,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import units, users or customers from a CSV or XLSX file
+         * @description The body is the file (`text/csv` or XLSX); its first row names the columns (units: code, name, parent_code, area; users: username, name, role, unit_code, email, password; customers: phone, name, account_no, area, tier, email, unit_code). The whole file is checked first: any bad row answers 422 `import_rows_invalid` with `errors: [{line, field, message}]` and nothing is written; `dry_run=true` only checks. Rows are upserted by their natural key (unit code, username, customer phone); an empty cell keeps the stored value. The same file (or `Idempotency-Key`) twice imports once: the second answer has `replayed: true`. Customer files over 100 000 rows are committed in batches that a re-run completes. Progress reaches the uploading console as `import.progress` events; one audit row per import.
+         */
+        post: operations["postImportsByKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents": {
         parameters: {
             query?: never;
@@ -491,6 +611,43 @@ export interface paths {
         post?: never;
         /** Unlink a ticket from the incident */
         delete: operations["deleteIncidentsByIdTicketsByTicketId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a parked delivery again (audited)
+         * @description The delivery goes back to the queue with a fresh count of attempts; the mail worker sends it within a second or two. Only a parked (`failed`) delivery can be retried: anything else is 409 `mail_not_parked`.
+         */
+        post: operations["postMailByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/parked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail the mail server refused (parked), newest first, with its error */
+        get: operations["getMailParked"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -603,6 +760,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reply-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reply templates (常用语) by purpose, category and type; filled from a ticket with ticket_id
+         * @description Placeholders: {customer_name} {customer_phone} {ticket_number} {due_at} (the soonest open SLA due time, desk time) {unit} {agent_name} (the caller of this request). Without ticket_id the console fills what it knows (intake: the caller being typed).
+         */
+        get: operations["getReplyTemplates"];
+        put?: never;
+        /** Add a reply template */
+        post: operations["postReplyTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reply-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, deactivate or reactivate a reply template */
+        patch: operations["patchReplyTemplatesById"];
+        trace?: never;
+    };
     "/api/reports/breakdown": {
         parameters: {
             query?: never;
@@ -632,6 +827,26 @@ export interface paths {
          * @description `format=html` is the A4 portrait print layout (company and month on every page, page numbers); `format=pdf` is the same page rendered by the server with Chromium (503 `pdf_unavailable` where the server has none).
          */
         get: operations["getReportsBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/callback-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Callbacks by channel in a month: answers by SMS, voice platform, mail survey and agents, reply rates, opt-outs, callbacks that needed no agent
+         * @description A unit head sees their subtree; opt-outs are counted company-wide (a number is not a unit's).
+         */
+        get: operations["getReportsCallbackChannels"];
         put?: never;
         post?: never;
         delete?: never;
@@ -705,6 +920,26 @@ export interface paths {
         put?: never;
         /** Add a rectification item with a responsible person and due date */
         post: operations["postReportsCasesByTicketIdRectifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who receives the monthly bulletin mail, and which scope each gets
+         * @description Every active manager (the whole company) and unit head (their subtree), the same rule the mail uses; `receives: false` when no e-mail address is on file. Unit heads see the heads of their subtree only.
+         */
+        get: operations["getReportsRecipients"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1170,6 +1405,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a duplicate complaint into the ticket that carries on (合并工单)
+         * @description The ticket in the path is the duplicate (If-Match: its version); it closes with close_reason `merged`. Both timelines record it (merged_into / merged_from), the survivor adds the duplicate's urge count and shows its timeline, and both answer `related`. Same customer only (422 `merge_other_customer`); the survivor must not be closed (422 `merge_target_closed`).
+         */
+        post: operations["postTicketsByIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/owner-actions": {
         parameters: {
             query?: never;
@@ -1473,14 +1728,20 @@ export interface components {
         Callback: {
             assignee_id: number | null;
             attempt: number;
+            /** @enum {string} */
+            channel: "phone" | "sms" | "ivr";
             done_at: string | null;
             due_at: string;
             handling_round: number;
             id: number;
             note: string | null;
-            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
-            /** @enum {string} */
-            state: "scheduled" | "due" | "done" | "cancelled";
+            /** @description no_reply: an automated attempt got no usable answer and went to an agent */
+            outcome: ("satisfied" | "unsatisfied" | "unreachable" | "no_reply") | null;
+            /**
+             * @description automated: an SMS or IVR survey waits for the customer's answer
+             * @enum {string}
+             */
+            state: "scheduled" | "due" | "automated" | "done" | "cancelled";
             ticket_id: number;
         };
         CallbackAgent: {
@@ -1491,6 +1752,61 @@ export interface components {
             open_callbacks: number;
             user_id: number;
             username: string;
+        };
+        CallbackAutomation: {
+            /** @enum {string} */
+            channel: "none" | "sms" | "ivr";
+            daily_cap: number;
+            ivr: {
+                endpoint: string | null;
+                /** @description where the platform posts results */
+                result_url: string;
+                secret_set: boolean;
+            };
+            reply_wait_seconds: number;
+            send_rate_per_second: number;
+            sms: {
+                /** @description SMPP_URL is set */
+                configured: boolean;
+                /** @description LOOPDESK_SMS_SOURCE */
+                source: string;
+            };
+            updated_at: string | null;
+            updated_by: number | null;
+        };
+        CallbackChannelFigures: {
+            answers: {
+                satisfied: number;
+                unsatisfied: number;
+                /** @enum {string} */
+                via: "phone" | "survey" | "sms" | "ivr";
+            }[];
+            attempts: {
+                answer_rate: number | null;
+                answered: number;
+                attempts: number;
+                /** @enum {string} */
+                channel: "phone" | "sms" | "ivr";
+                no_reply: number;
+                replied: number;
+                reply_rate: number | null;
+                satisfied: number;
+            }[];
+            definitions: {
+                [key: string]: string;
+            };
+            month: string;
+            opt_outs: number;
+            settled_by_agent: number;
+            settled_without_agent: number;
+            sms: {
+                delivered: number;
+                queued: number;
+                sent: number;
+                unconfirmed: number;
+                undelivered: number;
+            };
+            timezone: string;
         };
         CallbackFigures: {
             definitions: {
@@ -1533,10 +1849,23 @@ export interface components {
             updated_by: number | null;
             window_seconds: number;
         };
+        CallbackPreference: {
+            channel: ("phone" | "sms" | "ivr") | null;
+            customer_id: number;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            opted_out: boolean;
+            updated_at: string | null;
+        };
         CallbackWorkItem: {
-            answered_via: ("phone" | "survey") | null;
+            answered_via: ("phone" | "survey" | "sms" | "ivr") | null;
             assignee_id: number | null;
             attempt: number;
+            /**
+             * @description phone: an agent calls; sms: the SMS survey; ivr: the voice platform calls
+             * @enum {string}
+             */
+            channel: "phone" | "sms" | "ivr";
             customer_name: string | null;
             customer_phone: string;
             customer_requested: boolean;
@@ -1547,11 +1876,12 @@ export interface components {
             /** @description still open after the policy window ended */
             late: boolean;
             note: string | null;
-            outcome: ("satisfied" | "unsatisfied" | "unreachable") | null;
+            /** @description no_reply: an automated attempt got no usable answer and went to an agent */
+            outcome: ("satisfied" | "unsatisfied" | "unreachable" | "no_reply") | null;
             /** @description a leadership case: the owner duties not yet recorded; the outcome is kept and the case closes once they are */
             owner_duties_missing: ("in_person_action" | "explanation")[];
             /** @enum {string} */
-            state: "scheduled" | "due" | "done" | "cancelled";
+            state: "scheduled" | "due" | "automated" | "done" | "cancelled";
             ticket_id: number;
             ticket_number: string;
             /** @enum {string} */
@@ -1614,6 +1944,22 @@ export interface components {
             step_seconds: number;
             updated_at: string;
         };
+        ImportResult: {
+            /** @description rows whose key was new (dry run: would be created) */
+            created: number;
+            dry_run: boolean;
+            /** @description the import batch (null for a dry run) */
+            id: number | null;
+            /** @enum {string} */
+            kind: "units" | "users" | "customers";
+            /** @description this file (or Idempotency-Key) was imported before: nothing was written again */
+            replayed: boolean;
+            rows: number;
+            /** @description rows that matched what is stored already */
+            unchanged: number;
+            /** @description rows whose key existed and whose values changed (dry run: whose key exists) */
+            updated: number;
+        };
         Incident: {
             category: string | null;
             cause: string | null;
@@ -1632,6 +1978,14 @@ export interface components {
             /** @description the responsible unit */
             unit_id: number;
             updated_at: string;
+        };
+        MailRetried: {
+            id: number;
+            /**
+             * @description waiting for the mail worker, which sends it within a second or two
+             * @constant
+             */
+            status: "pending";
         };
         MassComplaintDetector: {
             enabled: boolean;
@@ -1697,6 +2051,27 @@ export interface components {
             };
             name: string;
         };
+        ParkedMail: {
+            attempts: number;
+            /** @description when the mail was decided */
+            created_at: string;
+            /** @description the mail server's refusal, as it said it */
+            error: string | null;
+            id: number;
+            /** @description the mail kind, e.g. ownership.assigned, callback.survey */
+            kind: string;
+            /** @description what the mail announces, e.g. `ownership:42` */
+            notification_id: string;
+            recipient: string;
+            subject: string;
+            ticket_id: number | null;
+            ticket_number: string | null;
+        };
+        ParkedMailPage: {
+            items: components["schemas"]["ParkedMail"][];
+            /** @description pass as `before` for the next page; null on the last */
+            next_before: number | null;
+        };
         Person: {
             /** @description inactive people still name their past actions */
             active: boolean;
@@ -1712,11 +2087,17 @@ export interface components {
             /** @description a stable code where clients branch on the cause, e.g. stale_version, illegal_transition, duplicate */
             code?: string;
             detail: string;
-            /** @description 400: one entry per bad field */
+            /** @description 400: one entry per bad field; 422 of a file import: one per bad value, with its line */
             errors?: {
+                /** @description a file import: the column of the bad value */
+                field?: string;
+                /** @description a file import: the line (CSV) or row (XLSX) of the bad value */
+                line?: number;
                 message: string;
                 path: string;
             }[];
+            /** @description the X-Request-Id of the request: every log line of it carries the same id */
+            request_id?: string;
             status: number;
             title: string;
             type: string;
@@ -1759,6 +2140,29 @@ export interface components {
             ticket_number: string;
             unit_id: number | null;
             unit_name: string | null;
+        };
+        ReplyTemplate: {
+            active: boolean;
+            body_en: string;
+            body_zh: string;
+            /** @description null: every category */
+            category: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+            id: number;
+            name: string;
+            /**
+             * @description where it is offered: description (intake), resolution (resolve / feedback), comment
+             * @enum {string}
+             */
+            purpose: "description" | "resolution" | "comment";
+            /** @description with ticket_id: the bodies with the placeholders filled from that ticket (unknown values stay as placeholders) */
+            rendered?: {
+                en: string;
+                zh: string;
+            };
+            /** @description null: every type */
+            ticket_type: ("complaint" | "fault" | "reconnection" | "request") | null;
+            updated_at: string;
+            version: number;
         };
         ReportCase: {
             accepted_at: string;
@@ -1852,8 +2256,9 @@ export interface components {
         };
         SignedIn: {
             /** @description what this user may do (the server checks the same on every call): the console offers only these */
-            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write")[];
+            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "imports.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "callbacks.preference" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "tickets.merge" | "templates.read" | "templates.write" | "causes.read" | "causes.write" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write" | "mail.parked.read" | "mail.retry")[];
             id: number;
+            must_change_password: boolean;
             name: string;
             /** @enum {string} */
             role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
@@ -2165,11 +2570,13 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2179,6 +2586,8 @@ export interface components {
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
             id: number;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2208,6 +2617,21 @@ export interface components {
             urge_count: number;
             version: number;
         };
+        TicketCause: {
+            /** @description false: kept for the tickets that name it, no longer offered */
+            active: boolean;
+            /** @enum {string} */
+            category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+            id: number;
+            /** @description some ticket names it: its names are fixed (deactivate it and add a new one instead) */
+            in_use: boolean;
+            name_en: string;
+            name_zh: string;
+            /** @description null: a cause; else the cause this sub-cause belongs to */
+            parent_id: number | null;
+            /** @description order among its siblings */
+            position: number;
+        };
         TicketDetail: {
             accepted_by: number;
             assignee_id: number | null;
@@ -2217,11 +2641,19 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
+            /** @description cause → sub-cause, as picked at resolution; empty when none */
+            cause_path: {
+                id: number;
+                name_en: string;
+                name_zh: string;
+            }[];
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2238,14 +2670,21 @@ export interface components {
                     [key: string]: unknown;
                 };
                 id: number;
+                /** @description on a survivor: the duplicate merged into it whose timeline this event comes from */
+                source?: {
+                    number: string;
+                    ticket_id: number;
+                } | null;
                 /** @enum {string} */
-                type: "accepted" | "dispatched" | "redispatched" | "resolved" | "closed" | "reopened" | "awaiting_owner" | "callback_unreachable" | "held" | "unheld" | "claimed" | "released" | "assigned" | "urged" | "comment" | "callback_scheduled" | "callback_due" | "callback_rescheduled" | "callback_reassigned" | "callback_survey_offered" | "second_handling_started" | "second_handling_overdue" | "ownership_assigned" | "ownership_transferred" | "ownership_released" | "owner_action" | "owner_explanation" | "major_problem_flagged" | "major_problem_unflagged" | "escalated" | "escalation_acknowledged" | "escalation_top_reached" | "incident_linked" | "incident_unlinked" | "case_reviewed" | "rectification_added" | "rectification_evidence" | "rectification_done" | "rectification_reopened" | "sla.warning" | "sla.breached";
+                type: "accepted" | "dispatched" | "redispatched" | "resolved" | "closed" | "reopened" | "awaiting_owner" | "callback_unreachable" | "held" | "unheld" | "claimed" | "released" | "assigned" | "urged" | "comment" | "merged_into" | "merged_from" | "callback_scheduled" | "callback_due" | "callback_rescheduled" | "callback_reassigned" | "callback_survey_offered" | "callback_automated" | "callback_handed_to_agent" | "callback_late_reply" | "second_handling_started" | "second_handling_overdue" | "ownership_assigned" | "ownership_transferred" | "ownership_released" | "owner_action" | "owner_explanation" | "major_problem_flagged" | "major_problem_unflagged" | "escalated" | "escalation_acknowledged" | "escalation_top_reached" | "incident_linked" | "incident_unlinked" | "case_reviewed" | "rectification_added" | "rectification_evidence" | "rectification_done" | "rectification_reopened" | "sla.warning" | "sla.breached";
             }[];
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
             id: number;
             /** @description the mass complaint (规模性投诉) this ticket is linked to, with the wording agents give callers */
             incident?: components["schemas"]["Incident"] | null;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2264,6 +2703,16 @@ export interface components {
             } | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
+            /** @description tickets linked to this one by a merge, both ways */
+            related: {
+                number: string;
+                /**
+                 * @description merged_into: this ticket was closed into that one; merged_from: that duplicate was closed into this one
+                 * @enum {string}
+                 */
+                relation: "merged_into" | "merged_from";
+                ticket_id: number;
+            }[];
             resolution: string | null;
             resolved_at: string | null;
             responsibility: ("company" | "customer" | "third_party" | "none") | null;
@@ -2287,11 +2736,13 @@ export interface components {
             /** @enum {string} */
             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
             cause: string | null;
+            /** @description the cause picked from the cause tree at resolution */
+            cause_id: number | null;
             /** @enum {string} */
             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
             closed_at: string | null;
             created_at: string;
             customer: components["schemas"]["Customer"];
@@ -2301,6 +2752,8 @@ export interface components {
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
             id: number;
+            /** @description a duplicate closed as merged: the ticket that carries on */
+            merged_into_id: number | null;
             /** @description human-readable, e.g. TS20261125-0001 */
             number: string;
             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -2355,6 +2808,10 @@ export interface components {
             active: boolean;
             email: string | null;
             id: number;
+            /** @description the last successful sign-in */
+            last_sign_in_at: string | null;
+            /** @description an admin reset the password: the user must choose a new one before anything else */
+            must_change_password: boolean;
             name: string;
             /** @enum {string} */
             role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
@@ -2464,7 +2921,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description a bearer token and the user with what they may do */
+            /** @description a bearer token and the user with what they may do; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,13 +2929,18 @@ export interface operations {
                 content: {
                     "application/json": {
                         expires_at: string;
+                        must_change_password: boolean;
                         token: string;
                         user: {
                             /** @description what this user may do (the server checks the same on every call): the console offers only these */
-                            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write")[];
+                            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "imports.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "callbacks.preference" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "tickets.merge" | "templates.read" | "templates.write" | "causes.read" | "causes.write" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write" | "mail.parked.read" | "mail.retry")[];
                             active: boolean;
                             email: string | null;
                             id: number;
+                            /** @description the last successful sign-in */
+                            last_sign_in_at: string | null;
+                            /** @description an admin reset the password: the user must choose a new one before anything else */
+                            must_change_password: boolean;
                             name: string;
                             /** @enum {string} */
                             role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
@@ -3084,8 +3546,8 @@ export interface operations {
                 assignee_id?: "me" | "none" | number;
                 cursor?: string;
                 limit?: number;
-                /** @description due: its time has come (assigned or waiting for an agent); scheduled: later */
-                state?: "due" | "scheduled" | "done" | "cancelled";
+                /** @description due: its time has come (assigned or waiting for an agent); scheduled: later; automated: an SMS or IVR survey waits for the answer */
+                state?: "due" | "scheduled" | "automated" | "done" | "cancelled";
                 ticket_id?: number;
             };
             header?: never;
@@ -3360,6 +3822,149 @@ export interface operations {
             };
         };
     };
+    getCallbacksAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAutomation"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description how the first attempt of a round goes out; none: every attempt is an agent's call
+                     * @enum {string}
+                     */
+                    channel: "none" | "sms" | "ivr";
+                    /** @description automated messages or calls one number gets per day at most */
+                    daily_cap: number;
+                    ivr: {
+                        /** @description the voice platform's call-request URL */
+                        endpoint: string | null;
+                        /** @description shared HMAC secret; omit to keep the current one */
+                        secret?: string;
+                    };
+                    /** @description callable seconds to wait for the answer before an agent takes over */
+                    reply_wait_seconds: number;
+                    /** @description SMS and call requests sent per second at most */
+                    send_rate_per_second: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAutomation"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the channel is not configured */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCallbacksFigures: {
         parameters: {
             query: {
@@ -3402,6 +4007,80 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCallbacksIvrResults: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>"> */
+                "x-loopdesk-signature": string;
+                /** @description Unix seconds when the platform signed the request */
+                "x-loopdesk-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    call_id?: string;
+                    /** @description the request_id the desk sent with the call request */
+                    request_id: string;
+                    /** @enum {string} */
+                    result: "pressed_1" | "pressed_2" | "no_answer" | "busy" | "hung_up";
+                };
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false: this result was recorded before */
+                        recorded: boolean;
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such call request */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3540,6 +4219,381 @@ export interface operations {
             };
             /** @description the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbacksPreferencesByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPreference"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCallbacksPreferencesByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description how the customer wants to be called back; null: as the desk decides */
+                    channel: ("phone" | "sms" | "ivr") | null;
+                    /** @enum {string} */
+                    language: "zh-CN" | "en";
+                    /** @description no automated surveys to this number (as after a TD reply) */
+                    opted_out: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPreference"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCauses: {
+        parameters: {
+            query?: {
+                category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                include_inactive?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description causes and sub-causes (parent_id) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TicketCause"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "category": "billing",
+                 *       "name_zh": "套餐变更未生效",
+                 *       "name_en": "Plan change not applied"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                    name_en: string;
+                    name_zh: string;
+                    /** @description a sub-cause: the cause it belongs to (same category; two levels) */
+                    parent_id?: number;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCause"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description parent not an active top-level cause of the category (cause_parent_invalid) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCausesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    name_en?: string;
+                    name_zh?: string;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCause"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such cause */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description renaming a cause in use (cause_in_use) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4207,6 +5261,113 @@ export interface operations {
             };
         };
     };
+    postImportsByKind: {
+        parameters: {
+            query?: {
+                /** @description true: check the whole file, write nothing */
+                dry_run?: "true" | "false";
+            };
+            header?: {
+                /** @description names this import; without it the file's content hash does */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: "units" | "users" | "customers";
+            };
+            cookie?: never;
+        };
+        /** @description the file, at most 256 MB */
+        requestBody: {
+            content: {
+                "application/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description imported (or checked, for a dry run) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the same import is running (`import_in_progress`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the file is larger than 256 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description neither CSV nor XLSX */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description bad rows (`import_rows_invalid`, every bad line in `errors`), or the key was used for another file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIncidents: {
         parameters: {
             query?: {
@@ -4729,6 +5890,142 @@ export interface operations {
             };
         };
     };
+    postMailByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRetried"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such delivery */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the delivery is not parked (`mail_not_parked`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMailParked: {
+        parameters: {
+            query?: {
+                /** @description deliveries older than this id (the previous page's last) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of parked deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedMailPage"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMassComplaintDetectors: {
         parameters: {
             query?: never;
@@ -5022,11 +6319,13 @@ export interface operations {
                             /** @enum {string} */
                             category: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
                             cause: string | null;
+                            /** @description the cause picked from the cause tree at resolution */
+                            cause_id: number | null;
                             /** @enum {string} */
                             channel: "hotline" | "counter" | "web" | "letter" | "regulator";
                             /** @description a leadership case kept resolved until its owner records the missing duties; then it closes with this reason */
-                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback") | null;
-                            close_reason: ("satisfied" | "unreachable" | "no_callback") | null;
+                            close_pending_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
+                            close_reason: ("satisfied" | "unreachable" | "no_callback" | "merged") | null;
                             closed_at: string | null;
                             created_at: string;
                             customer: components["schemas"]["Customer"];
@@ -5036,6 +6335,8 @@ export interface operations {
                             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
                             handling_round: number;
                             id: number;
+                            /** @description a duplicate closed as merged: the ticket that carries on */
+                            merged_into_id: number | null;
                             /** @description human-readable, e.g. TS20261125-0001 */
                             number: string;
                             /** @description waiting on the customer or on parts: pausable internal SLA timers are stopped */
@@ -5305,6 +6606,262 @@ export interface operations {
             };
         };
     };
+    getReplyTemplates: {
+        parameters: {
+            query?: {
+                /** @description templates of this category and those for every category */
+                category?: "service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other";
+                include_inactive?: "true" | "false";
+                purpose?: "description" | "resolution" | "comment";
+                /** @description templates for this ticket's category and type, filled from it */
+                ticket_id?: number;
+                /** @description templates of this ticket type and those for every type */
+                type?: "complaint" | "fault" | "reconnection" | "request";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReplyTemplate"][];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ticket_id: no such ticket in your units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postReplyTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "话费退还",
+                 *       "purpose": "resolution",
+                 *       "category": "billing",
+                 *       "body_zh": "{customer_name}您好，您反映的多扣费已核实并退还。",
+                 *       "body_en": "Dear {customer_name}, the overcharge has been refunded."
+                 *     }
+                 */
+                "application/json": {
+                    body_en: string;
+                    body_zh: string;
+                    /** @default null */
+                    category?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+                    name: string;
+                    /** @enum {string} */
+                    purpose: "description" | "resolution" | "comment";
+                    /** @default null */
+                    ticket_type?: ("complaint" | "fault" | "reconnection" | "request") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchReplyTemplatesById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the template version you edited; stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    body_en?: string;
+                    body_zh?: string;
+                    category?: ("service_attitude" | "network_quality" | "billing" | "business_handling" | "installation" | "broadband" | "suspension" | "other") | null;
+                    name?: string;
+                    /** @enum {string} */
+                    purpose?: "description" | "resolution" | "comment";
+                    ticket_type?: ("complaint" | "fault" | "reconnection" | "request") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such template */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getReportsBreakdown: {
         parameters: {
             query: {
@@ -5333,6 +6890,24 @@ export interface operations {
                         /** @description complaints resolved in the month by the cause recorded at resolution (the ten most frequent, the rest as 其他) */
                         by_cause: {
                             cause: string;
+                            tickets: number;
+                        }[];
+                        /** @description complaints resolved in the month by category → cause → sub-cause of the cause tree, most frequent first */
+                        by_cause_tree: {
+                            active: boolean | null;
+                            category: string;
+                            /** @description null: resolved without a cause from the tree (before it existed, or a category without one) */
+                            cause_id: number | null;
+                            name_en: string | null;
+                            name_zh: string | null;
+                            sub_causes: {
+                                active: boolean;
+                                cause_id: number;
+                                name_en: string;
+                                name_zh: string;
+                                tickets: number;
+                            }[];
+                            /** @description this cause and its sub-causes */
                             tickets: number;
                         }[];
                         month: string;
@@ -5463,6 +7038,64 @@ export interface operations {
             };
             /** @description format=pdf and no Chromium on the server (code pdf_unavailable) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsCallbackChannels: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the month's channel figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackChannelFigures"];
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5749,6 +7382,77 @@ export interface operations {
             };
             /** @description no such active owner */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the recipients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            email: string | null;
+                            name: string;
+                            /** @description false: no e-mail address, so the bulletin does not reach them */
+                            receives: boolean;
+                            /** @enum {string} */
+                            role: "manager" | "unit_head";
+                            /** @description the subtree the bulletin covers; null: the whole company */
+                            scope_unit_id: number | null;
+                            unit_id: number | null;
+                            unit_name: string | null;
+                            user_id: number;
+                            username: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7194,8 +8898,10 @@ export interface operations {
                     priority?: "normal" | "urgent";
                     /** @description one-call resolution: the agent solved it during the call */
                     resolve?: {
-                        /** @description why it happened */
-                        cause: string;
+                        /** @description why it happened, in words (optional when cause_id is given: the cause's name is kept) */
+                        cause?: string;
+                        /** @description the cause (or sub-cause) from the category's cause tree (GET /api/causes); required for complaints of a category that has one */
+                        cause_id?: number;
                         /** @description what was done */
                         resolution: string;
                         /**
@@ -7990,6 +9696,120 @@ export interface operations {
             };
         };
     };
+    postTicketsByIdMerge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ticket version you acted on (from `version` or the ETag); stale: 409 */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "into_ticket_id": 42,
+                 *       "note": "同一用户重复来电，合并处理"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the ticket that carries on (same customer, not closed) */
+                    into_ticket_id: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description both tickets after the merge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicate: components["schemas"]["Ticket"];
+                        survivor: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description bad input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description either ticket is not there or not in your units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version, or the duplicate is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another customer, the same ticket, or a closed survivor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postTicketsByIdOwnerActions: {
         parameters: {
             query?: never;
@@ -8178,8 +9998,10 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description why it happened */
-                    cause: string;
+                    /** @description why it happened, in words (optional when cause_id is given: the cause's name is kept) */
+                    cause?: string;
+                    /** @description the cause (or sub-cause) from the category's cause tree (GET /api/causes); required for complaints of a category that has one */
+                    cause_id?: number;
                     /** @description what was done */
                     resolution: string;
                     /**

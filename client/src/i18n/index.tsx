@@ -1,9 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { adminMore } from './admin-more';
 import { codes } from './codes';
 import { en } from './en';
 import { desk } from './desk';
 import { deskTexts } from './desk-day';
+import { deskTools } from './desk-tools';
 import { keyboard } from './keyboard';
+import { operations } from './operations';
 import { ownerDuties } from './owner-duties';
 import { zhCN } from './zh-CN';
 
@@ -11,7 +14,7 @@ export type Locale = 'zh-CN' | 'en';
 const LOCALE_KEY = 'loopdesk.locale';
 
 /** Per-feature catalogues ({'zh-CN': {...}, en: {...}}), one import line each, merged over the shared ones. */
-const features = [codes, ownerDuties, keyboard, desk, deskTexts] as const;
+const features = [codes, ownerDuties, keyboard, desk, deskTexts, deskTools, operations, adminMore] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 export type MessageKey = keyof typeof zhCN | KeysOf<(typeof features)[number]['zh-CN']>;

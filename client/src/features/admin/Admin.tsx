@@ -7,8 +7,13 @@ import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt, formatDuration } from '../../time';
 import { AuditLog } from './Audit';
+import { ParkedMail } from './ParkedMail';
 import { UnitsAdmin, UsersAdmin } from './Directory';
+import { ImportAdmin } from './Import';
+import { SubscribersAdmin } from './Subscribers';
 import { RulesAdmin } from './Rules';
+import { CausesAdmin } from './Causes';
+import { TemplatesAdmin } from './Templates';
 import { adminTexts, type AdminText } from './texts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -80,24 +85,29 @@ function parsePeriods(text: string): Period[] {
 
 /** Administration: working calendars and SLA policies, each change checked and explained by the server. */
 export function AdminPage() {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const a = adminTexts(locale);
   const [search, setSearch] = useQueryState();
   const tab = search.get('tab') ?? 'calendars';
-  const { can } = useSession();
+  const { can, user } = useSession();
   return (
     <div className="page" data-testid="admin">
       <Typography.Title level={4}>{a('title')}</Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setSearch({ tab: key, calendar: null, policy: null, unit: null, user: null, role: null, unit_id: null, entity: null, ref: null, from: null, to: null })}
+        onChange={(key) => setSearch({ tab: key, calendar: null, policy: null, unit: null, user: null, role: null, unit_id: null, entity: null, ref: null, from: null, to: null, category: null })}
         items={[
           { key: 'calendars', label: a('tab.calendars'), children: <Calendars a={a} /> },
           { key: 'policies', label: a('tab.policies'), children: <Policies a={a} /> },
           { key: 'units', label: a('tab.units'), children: <UnitsAdmin a={a} /> },
           { key: 'users', label: a('tab.users'), children: <UsersAdmin a={a} /> },
           { key: 'rules', label: a('tab.rules'), children: <RulesAdmin a={a} /> },
+          { key: 'templates', label: t('tools.tab.templates'), children: <TemplatesAdmin /> },
+          { key: 'causes', label: t('tools.tab.causes'), children: <CausesAdmin /> },
+          ...(user.role === 'admin' ? [{ key: 'import', label: t('tab.import'), children: <ImportAdmin /> }] : []),
+          ...(can('reports.read') ? [{ key: 'subscribers', label: t('tab.subscribers'), children: <SubscribersAdmin /> }] : []),
           ...(can('audit.read') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
+          ...(can('mail.parked.read') ? [{ key: 'mail', label: t('ops.tab.mail'), children: <ParkedMail /> }] : []),
         ]}
       />
     </div>

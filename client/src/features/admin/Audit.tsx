@@ -2,6 +2,7 @@ import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, session } from '../../api/client';
 import { LoadError, useLoad } from '../../components/common';
+import { useI18n } from '../../i18n';
 import { useQueryState } from '../../router';
 import { deskInputToIso, formatAt } from '../../time';
 import type { AdminKey, AdminText } from './texts';
@@ -21,7 +22,7 @@ interface AuditPage {
   next_cursor: string | null;
 }
 
-const ENTITIES = ['unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers'] as const;
+const ENTITIES = ['unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers', 'reply_template', 'ticket_cause', 'import'] as const;
 
 /** What changed between before and after, field by field; otherwise the input as sent. */
 function describe(data: Record<string, unknown>): string {
@@ -39,6 +40,8 @@ function describe(data: Record<string, unknown>): string {
 
 /** The audit log: who changed which configuration when, with before and after; filter, page, export. */
 export function AuditLog({ a }: { a: AdminText }) {
+  // entities of other features (parked mail's deliveries) have their names in the shared catalogue
+  const { tv } = useI18n();
   const [search, setSearch] = useQueryState();
   const entity = search.get('entity') ?? undefined;
   const ref = search.get('ref') ?? undefined;
@@ -83,7 +86,7 @@ export function AuditLog({ a }: { a: AdminText }) {
         columns={[
           { title: a('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => formatAt(at, 'YYYY-MM-DD HH:mm:ss') },
           { title: a('audit.actor'), dataIndex: 'actor_name', width: 110, render: (name: string | null) => name ?? '—' },
-          { title: a('audit.entity'), dataIndex: 'entity', width: 110, render: (e: string) => (ENTITIES as readonly string[]).includes(e) ? a(`entity.${e as (typeof ENTITIES)[number]}`) : e },
+          { title: a('audit.entity'), dataIndex: 'entity', width: 110, render: (e: string) => (ENTITIES as readonly string[]).includes(e) ? a(`entity.${e as (typeof ENTITIES)[number]}`) : tv('entity', e) },
           { title: a('audit.ref'), dataIndex: 'entity_ref', width: 170, render: (r: string | null) => <code>{r}</code> },
           { title: a('audit.action'), dataIndex: 'action', width: 90, render: (act: string) => { const key = `action.${act}` as AdminKey; return a(key) === key ? act : a(key); } },
           { title: a('audit.data'), dataIndex: 'data', ellipsis: true, render: (d: Record<string, unknown>) => <Typography.Text ellipsis={{ tooltip: describe(d) }}>{describe(d)}</Typography.Text> },

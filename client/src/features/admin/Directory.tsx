@@ -6,6 +6,7 @@ import { LoadError, useLoad } from '../../components/common';
 import { useI18n } from '../../i18n';
 import { useQueryState } from '../../router';
 import { useSession } from '../../session';
+import { formatAt } from '../../time';
 import { problemOf, useServerErrors } from './forms';
 import type { AdminText } from './texts';
 
@@ -28,6 +29,8 @@ interface AdminUser {
   unit_id: number | null;
   email: string | null;
   active: boolean;
+  must_change_password: boolean;
+  last_sign_in_at: string | null;
 }
 
 const ROLES = ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'];
@@ -182,7 +185,7 @@ function NewUnit({ a, parentId, units, onCreated }: { a: AdminText; parentId: nu
 
 /** Users: filter, create, change role and unit, deactivate, reset the password. */
 export function UsersAdmin({ a }: { a: AdminText }) {
-  const { tv } = useI18n();
+  const { t, tv } = useI18n();
   const { user: me } = useSession();
   const editable = me.role === 'admin';
   const [search, setSearch] = useQueryState();
@@ -217,6 +220,15 @@ export function UsersAdmin({ a }: { a: AdminText }) {
           { title: a('user.unit'), dataIndex: 'unit_id', render: (id: number | null) => unitName(id) },
           { title: a('user.email'), dataIndex: 'email', width: 220 },
           { title: a('user.active'), dataIndex: 'active', width: 90, render: (on: boolean) => (on ? <Tag color="green">{a('unit.active')}</Tag> : <Tag>{a('unit.inactive')}</Tag>) },
+          {
+            title: t('users.lastSignIn'), dataIndex: 'last_sign_in_at', width: 170,
+            render: (at: string | null, u) => (
+              <span data-testid={`last-sign-in-${u.username}`}>
+                {at ? formatAt(at, 'YYYY-MM-DD HH:mm') : <span className="muted">{t('users.never')}</span>}
+                {u.must_change_password && <Tag color="orange" style={{ marginLeft: 4 }}>{t('users.mustChange')}</Tag>}
+              </span>
+            ),
+          },
         ]}
       />
       <Drawer open={editing !== null} title={open ? `${a('user.edit')} · ${open.username}` : a('user.new')} onClose={() => setSearch({ user: null })} destroyOnHidden size="large">

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { useLoad, useThrottled, type Load } from '../../components/common';
 import { useRealtimeEvents, useResync } from '../../realtime/socket';
+import { queueHref, type QueueLink } from '../queues/filters';
 
 /** GET /api/sla/board/overview and /api/sla/board/units/:id (schema SlaBoardView). */
 export type SlaState = 'ok' | 'warning' | 'breached';
@@ -56,13 +57,8 @@ export interface BoardView {
 }
 
 /** Where a number on the board leads: the queue, filtered to exactly the tickets it counts. */
-export type QueueFilter = Record<string, string | number | boolean | undefined>;
-
-export function queueHref(filter: QueueFilter): string {
-  const params = new URLSearchParams({ view: 'all' });
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined) params.set(key, String(value));
-  return `/queues?${params.toString()}`;
-}
+export type QueueFilter = QueueLink;
+export { queueHref };
 
 /** The queue filter of a tile (a unit's subtree, a unit itself, or the undispatched). */
 export function tileFilter(tile: BoardTile, state?: SlaState): QueueFilter {

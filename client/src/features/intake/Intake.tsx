@@ -11,6 +11,8 @@ import { useQueryState } from '../../router';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt } from '../../time';
 import { SlaCell } from '../queues/SlaCell';
+import { CausePicker, useCauses } from '../tools/CausePicker';
+import { TemplateText } from '../tools/TemplateText';
 
 interface IntakeValues {
   phone: string;
@@ -24,6 +26,7 @@ interface IntakeValues {
   resolve_now?: boolean;
   resolution?: string;
   cause?: string;
+  cause_id?: number;
   responsibility?: string;
   payment_channel?: string;
   paid_at?: string;
@@ -52,7 +55,7 @@ const searchOption = (input: string, option?: { search?: string }) => (option?.s
 
 export function IntakePage() {
   const { t, tv } = useI18n();
-  const { units, unitName, can } = useSession();
+  const { units, unitName, can, user } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<IntakeValues>();
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
@@ -71,6 +74,11 @@ export function IntakePage() {
   const type = Form.useWatch('type', form);
   const resolveNow = Form.useWatch('resolve_now', form);
   const paymentChannel = Form.useWatch('payment_channel', form);
+  const category = Form.useWatch('category', form);
+  const callerName = Form.useWatch('name', form);
+  const callerPhone = Form.useWatch('phone', form);
+  const causes = useCauses(resolveNow ? category : undefined);
+  const hasCauses = (causes?.length ?? 0) > 0;
 
   const reset = () => {
     form.resetFields();
@@ -130,7 +138,7 @@ export function IntakePage() {
           channel: values.payment_channel, paid_at: deskInputToIso(values.paid_at),
           ...(values.payment_channel === 'bank' && values.confirmed_at ? { confirmed_at: deskInputToIso(values.confirmed_at) } : {}),
         } } : {}),
-        ...(values.resolve_now ? { resolve: { resolution: values.resolution, cause: values.cause, responsibility: values.responsibility } } : {}),
+        ...(values.resolve_now ? { resolve: clean({ resolution: values.resolution, cause: values.cause, cause_id: values.cause_id, responsibility: values.responsibility }) } : {}),
         ...(callId ? { call_id: callId } : {}),
       };
       let ticket = await api<Ticket>('/api/tickets', { method: 'POST', body, idempotencyKey: idempotencyKey.current });
@@ -230,16 +238,25 @@ export function IntakePage() {
             </Space.Compact>
           )}
           <Form.Item name="description" label={t('intake.description')} rules={[{ required: true, whitespace: true, max: 4000 }]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} data-testid="description" />
+            <TemplateText purpose="description" category={category} type={type} minRows={3} data-testid="description"
+              values={{ customer_name: callerName || (lookup.state === 'found' ? lookup.history.customer.name ?? undefined : undefined), customer_phone: callerPhone, agent_name: user.name }} />
           </Form.Item>
           <Form.Item name="resolve_now" valuePropName="checked" style={{ marginBottom: 8 }}>
             <Checkbox data-testid="resolve-now">{t('intake.resolveNow')}</Checkbox>
           </Form.Item>
           {resolveNow ? (
             <>
-              <Form.Item name="resolution" label={t('intake.resolution')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize /></Form.Item>
+              <Form.Item name="resolution" label={t('intake.resolution')} rules={[{ required: true, whitespace: true }]}>
+                <TemplateText purpose="resolution" category={category} type={type} data-testid="intake-resolution"
+                  values={{ customer_name: callerName || (lookup.state === 'found' ? lookup.history.customer.name ?? undefined : undefined), customer_phone: callerPhone, agent_name: user.name }} />
+              </Form.Item>
+              {hasCauses && (
+                <Form.Item name="cause_id" label={t('tools.cause')} rules={[{ required: type === 'complaint', message: t('tools.causeRequired') }]}>
+                  <CausePicker causes={causes ?? []} />
+                </Form.Item>
+              )}
               <Space.Compact block>
-                <Form.Item name="cause" label={t('intake.cause')} style={{ flex: 2 }} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
+                <Form.Item name="cause" label={hasCauses ? t('tools.causeTextOptional') : t('intake.cause')} style={{ flex: 2 }} rules={[{ required: !hasCauses, whitespace: true }]}><Input /></Form.Item>
                 <Form.Item name="responsibility" label={t('intake.responsibility')} style={{ flex: 1 }} rules={[{ required: true }]}>
                   <Select options={numbered(RESPONSIBILITIES, (v) => tv('responsibility', v))} showSearch={{ filterOption: searchOption }} />
                 </Form.Item>
@@ -326,4 +343,9 @@ function HistoryLink({ ticket, onOpen }: { ticket: Pick<Ticket, 'id' | 'number'>
     <a href={`/tickets/${ticket.id}`} data-testid="history-link" data-ticket={ticket.id}
       onClick={(e) => { if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); onOpen(ticket.id); }}>{ticket.number}</a>
   );
+}
+
+/** Leaves out what was not filled (the server refuses empty strings). */
+function clean<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
 }

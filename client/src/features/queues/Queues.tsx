@@ -15,13 +15,9 @@ import { BulkBar } from './BulkBar';
 import { SlaCell } from './SlaCell';
 import { SLA_STATES } from '../board/model';
 import { BoardFilterChips, useBoardFilters } from './board-filters';
+import { queueApiQuery, readQueueFilters } from './filters';
 
-const OPEN = 'accepted,dispatched,resolved';
-/** A handler's work list: tickets waiting for a callback are the desk's, not theirs. */
-const UNIT_WORK = 'dispatched';
 const PAGE = 50;
-
-type View = 'mine' | 'unit' | 'all';
 
 /** The queue's filters are the URL: a view can be bookmarked, shared, and survives a reload. */
 export function QueuesPage() {
@@ -33,23 +29,13 @@ export function QueuesPage() {
   const scoped = user.role === 'handler' || user.role === 'unit_head';
   const canClaim = scoped;
   const canBulk = user.role === 'supervisor' || user.role === 'unit_head';
-  const view = (search.get('view') as View | null) ?? (scoped ? 'unit' : 'all');
-  const status = search.get('status') ?? (scoped ? UNIT_WORK : OPEN);
-  const type = search.get('type') ?? '';
-  const category = search.get('category') ?? '';
-  const slaState = search.get('sla_state') ?? '';
-  const unitFilter = search.get('unit') ?? '';
-  const assignee = search.get('assignee') ?? '';
-  const round = search.get('round') ?? '';
-  const sort = search.get('sort') ?? (scoped ? 'due' : 'newest');
-  const q = search.get('q') ?? '';
-  // Filters the SLA board links to (every number there opens exactly its tickets here).
-  const boardFilters = useBoardFilters(search);
+  // one typed model for the toolbar, the SLA board's links and the report's drill-downs
+  const filters = readQueueFilters(search, scoped);
+  const filtersKey = JSON.stringify(filters);
+  const { view, status, sort, type = '', category = '', sla_state: slaState = '', assignee = '', round = '', q = '', figure = '', month: figureMonth = '' } = filters;
+  // what the SLA board narrowed the queue to (every number there opens exactly its tickets here)
+  const boardFilters = useBoardFilters(filters);
   const [items, setItems] = useState<QueueTicket[]>([]);
-  // a drill-down from the report: the tickets one of its figures counts (see features/reports)
-  const figure = search.get('figure') ?? '';
-  const figureMonth = search.get('month') ?? '';
-  const unitParam = search.get('unit_id');
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
   const [loading, setLoading] = useState(false);
@@ -59,21 +45,7 @@ export function QueuesPage() {
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const shown = useRef(PAGE);
 
-  const query = useMemo(() => ({
-    status: status === 'any' ? undefined : status,
-    type: type || undefined,
-    category: category || undefined,
-    sla_state: slaState || undefined,
-    round: round || undefined,
-    sort,
-    q: q || undefined,
-    assignee_id: view === 'mine' || assignee === 'me' ? user.id : undefined,
-    unassigned: assignee === 'none' ? 'true' : undefined,
-    unit_id: unitFilter ? Number(unitFilter) : view === 'unit' && user.unit_id !== null ? user.unit_id : undefined,
-    figure: figure && figureMonth ? figure : undefined,
-    month: figure && figureMonth ? figureMonth : undefined,
-    ...boardFilters.query,
-  }), [status, type, category, slaState, round, sort, q, view, assignee, unitFilter, user, boardFilters.key, figure, figureMonth]);
+  const query = useMemo(() => queueApiQuery(filters, user), [filtersKey, user]);
 
   const load = (append = false) => {
     setLoading(true);
@@ -154,17 +126,17 @@ export function QueuesPage() {
           options={TICKET_TYPES.map((s) => ({ value: s, label: tv('type', s) }))} onChange={(v?: string) => setSearch({ type: v })} />
         <Select allowClear style={{ width: 120 }} placeholder={t('col.category')} aria-label={t('col.category')} value={category || undefined}
           options={CATEGORIES.map((s) => ({ value: s, label: tv('category', s) }))} onChange={(v?: string) => setSearch({ category: v })} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 160 }} placeholder={t('queues.unitFilter')} aria-label={t('queues.unitFilter')} value={unitFilter ? Number(unitFilter) : undefined} data-testid="filter-unit"
-          options={units.map((u) => ({ value: u.id, label: u.name }))} onChange={(v?: number) => setSearch({ unit: v === undefined ? undefined : String(v) })} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 160 }} placeholder={t('queues.unitFilter')} aria-label={t('queues.unitFilter')} value={filters.unit_id} data-testid="filter-unit"
+          options={units.map((u) => ({ value: u.id, label: u.name }))} onChange={(v?: number) => setSearch({ unit_id: v === undefined ? undefined : String(v), unit: null, subtree: null })} />
         <Select allowClear style={{ width: 110 }} placeholder={t('queues.assigneeFilter')} aria-label={t('queues.assigneeFilter')} value={assignee || undefined} data-testid="filter-assignee"
           options={[{ value: 'me', label: t('queues.assigneeMe') }, { value: 'none', label: t('queues.assigneeNone') }]} onChange={(v?: string) => setSearch({ assignee: v })} />
         <Select allowClear style={{ width: 110 }} placeholder={t('queues.round')} aria-label={t('queues.round')} value={round || undefined} data-testid="filter-round"
           options={[{ value: 'first', label: t('queues.roundFirst') }, { value: 'second', label: t('queues.roundSecond') }]} onChange={(v?: string) => setSearch({ round: v })} />
         <Input.Search style={{ width: 220 }} placeholder={t('queues.search')} aria-label={t('queues.search')} value={qDraft} allowClear data-search
           onChange={(e) => setQDraft(e.target.value)} onSearch={(v) => setSearch({ q: v.trim() })} />
-        {(figure || unitParam) && (
+        {figure && (
           <Tag closable color="geekblue" data-testid="drill-filter" onClose={() => setSearch({ figure: null, month: null, unit_id: null })}>
-            {[figure && `${rt('r.drill')}: ${rt(`fig.${figure}` as ReportTextKey)} · ${figureMonth}`, unitParam && unitName(Number(unitParam))].filter(Boolean).join(' · ')}
+            {[`${rt('r.drill')}: ${rt(`fig.${figure}` as ReportTextKey)} · ${figureMonth}`, filters.unit_id && unitName(filters.unit_id)].filter(Boolean).join(' · ')}
           </Tag>
         )}
         <Button onClick={() => load()} loading={loading}>{t('common.refresh')}</Button>

@@ -12,6 +12,7 @@ import { KpiCards, UnitTable } from './Overview';
 import { RectificationsPanel } from './Rectifications';
 import { TargetsPanel } from './Targets';
 import type { Breakdown, Report, Trend } from './model';
+import { CauseTreeTable } from './CauseTree';
 import './reports.css';
 
 /** A download through the API with the sign-in token: the file is fetched, then handed to the browser. */
@@ -100,6 +101,7 @@ export function ReportsPage() {
                     <Card size="small" title={rt('r.ranking')}><RankingChart units={data.units} rootId={data.unit_id} month={month} /></Card>
                     <Card size="small" title={rt('r.byCategory')}>{breakdown.data && <CategoryChart breakdown={breakdown.data} month={month} unitId={data.unit_id} />}</Card>
                     <Card size="small" title={rt('r.byCause')}>{breakdown.data && <CauseChart breakdown={breakdown.data} />}</Card>
+                    <Card size="small" title={t('tools.byCauseTree')}>{breakdown.data && <CauseTreeTable breakdown={breakdown.data} />}</Card>
                   </div>
                   <UnitTable report={data} />
                 </div>

@@ -1,3 +1,5 @@
+import type { operations } from '../../api/schema.gen';
+import { queueHref } from '../queues/filters';
 /** The report API's shapes as the console reads them, and how its figures are shown. */
 export type Direction = 'max' | 'min';
 export type TargetKpi =
@@ -47,7 +49,8 @@ export interface Case {
 
 export interface Report { month: string; unit_id: number | null; kpis: Kpis; targets: Targets; units: UnitFigures[]; cases: Case[] }
 export interface Trend { unit_id: number | null; months: { month: string; kpis: Kpis; targets: Targets }[] }
-export interface Breakdown { by_category: { category: string; complaints: number; responsibility_complaints: number }[]; by_cause: { cause: string; tickets: number }[] }
+/** GET /api/reports/breakdown, as the server declares it (with the cause tree's section). */
+export type Breakdown = operations['getReportsBreakdown']['responses'][200]['content']['application/json'];
 export interface TargetsList {
   month: string;
   kpis: { key: TargetKpi; direction: Direction; rate: boolean }[];
@@ -100,9 +103,7 @@ export const DRILL: Partial<Record<KpiKey, string>> = {
 };
 
 export function drillUrl(figure: string, month: string, unitId: number | null): string {
-  const q = new URLSearchParams({ view: 'all', status: 'any', figure, month });
-  if (unitId !== null) q.set('unit_id', String(unitId));
-  return `/queues?${q}`;
+  return queueHref({ status: 'any', figure, month, unit_id: unitId ?? undefined });
 }
 
 export function shiftMonth(month: string, offset: number): string {

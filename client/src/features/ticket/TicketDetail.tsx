@@ -9,6 +9,9 @@ import { useI18n } from '../../i18n';
 import { useRealtime, useRealtimeEvents, useResync, type Viewer } from '../../realtime/socket';
 import { navigate } from '../../router';
 import { PaymentCard } from './Payment';
+import { CausePicker, useCauses } from '../tools/CausePicker';
+import { TemplateText } from '../tools/TemplateText';
+import { ClaimButton, MergeFields, Related } from './DeskTools';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt } from '../../time';
 
@@ -20,7 +23,7 @@ interface Conflict {
 const STOPPED_TIMERS = ['met', 'cancelled'];
 
 export function TicketPage({ id }: { id: number }) {
-  const { t, tv } = useI18n();
+  const { t, tv, locale } = useI18n();
   const { user, unitName, userName, learnUsers } = useSession();
   const { socket, connected, generation } = useRealtime();
   const ticket = useLoad(() => api<TicketDetail>(`/api/tickets/${id}`), [id]);
@@ -70,6 +73,8 @@ export function TicketPage({ id }: { id: number }) {
         {data.priority === 'urgent' && <Tag color="red">{tv('priority', 'urgent')}</Tag>}
         {data.on_hold && <Tag color="orange">{t('event.held')}</Tag>}
         <span className="muted">{t('ticket.round', { round: data.handling_round })}</span>
+        <ClaimButton ticket={data} onDone={ticket.reload} onConflict={(c) => { setConflict(c); ticket.reload(); }} />
+        <Related related={data.related} />
         <span className="presence" data-testid="viewers">
           {others.length > 0 && <span className="muted">{t('ticket.viewers')}</span>}
           {others.map((v) => (
@@ -102,6 +107,9 @@ export function TicketPage({ id }: { id: number }) {
             ]} />
             <div className="description" data-testid="description"><b>{t('ticket.description')}：</b>{data.description}</div>
             {data.resolution && <div className="description"><b>{t('intake.resolution')}：</b>{data.resolution}（{data.cause}；{tv('responsibility', data.responsibility)}）</div>}
+            {data.cause_path.length > 0 && (
+              <div className="description" data-testid="cause-path"><b>{t('tools.cause')}：</b>{data.cause_path.map((c) => (locale === 'en' ? c.name_en : c.name_zh)).join(' / ')}</div>
+            )}
           </Card>
           {data.payment && <PaymentCard payment={data.payment} />}
           <Timers timers={data.timers} />
@@ -110,7 +118,8 @@ export function TicketPage({ id }: { id: number }) {
               key: e.id,
               color: e.type === 'closed' ? 'gray' : e.type === 'reopened' || e.type === 'escalated' ? 'red' : 'blue',
               content: (
-                <div data-event={e.type}>
+                <div data-event={e.type} data-source={e.source?.number}>
+                  {e.source && <Tag>{t('tools.fromTicket', { number: e.source.number })}</Tag>}
                   <b>{tv('event', e.type)}</b> <span className="muted">{formatAt(e.at, 'MM-DD HH:mm:ss')} · <span data-actor>{e.actor_name ?? (userName(e.actor_id) || '—')}</span></span>
                   <EventData type={e.type} data={e.data} />
                 </div>
@@ -145,6 +154,7 @@ function EventData({ type, data }: { type: string; data: Record<string, unknown>
   const { unitName, userName } = useSession();
   const parts: string[] = [];
   const words = (prefix: string, value: unknown) => (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v) => tv(prefix, v));
+  if (typeof data.number === 'string') parts.push(data.number);
   if (typeof data.unit_id === 'number') parts.push(`→ ${unitName(data.unit_id)}${typeof data.assignee_id === 'number' ? ` · ${userName(data.assignee_id)}` : ''}`);
   for (const key of ['body', 'note', 'resolution', 'cause', 'text']) if (typeof data[key] === 'string' && data[key]) parts.push(String(data[key]));
   if (typeof data.reason === 'string' && data.reason) parts.push(...words(REASON_VOCABULARY[type] ?? 'hold', data.reason));
@@ -195,7 +205,7 @@ function Timers({ timers }: { timers: Timer[] }) {
   );
 }
 
-type ActionKey = 'dispatch' | 'resolve' | 'callback' | 'hold' | 'unhold' | 'comment';
+type ActionKey = 'dispatch' | 'resolve' | 'callback' | 'hold' | 'unhold' | 'merge' | 'comment';
 
 function availableActions(role: User['role'], status: Status, onHold: boolean): ActionKey[] {
   const desk = role === 'agent' || role === 'supervisor';
@@ -207,6 +217,8 @@ function availableActions(role: User['role'], status: Status, onHold: boolean): 
   if (desk && status === 'resolved') list.push('callback');
   if (status === 'dispatched' && (desk || role === 'handler' || role === 'unit_head')) list.push(onHold ? 'unhold' : 'hold');
   list.push('comment');
+  // a duplicate complaint closes into the customer's ticket that carries on
+  if (desk && (status === 'accepted' || status === 'dispatched')) list.push('merge');
   return list;
 }
 
@@ -227,6 +239,7 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
   const [assignees, setAssignees] = useState<Person[]>([]);
   const startedVersion = useRef<number | null>(null);
   const current = actions.includes(active) ? active : actions[0]!;
+  const causes = useCauses(current === 'resolve' ? ticket.category : undefined);
 
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
@@ -234,6 +247,10 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
     const version = startedVersion.current ?? ticket.version;
     try {
       if (current === 'comment') await api(`/api/tickets/${ticket.id}/comments`, { method: 'POST', body: { body: values.body } });
+      else if (current === 'merge') {
+        const merged = await api<{ survivor: { number: string } }>(`/api/tickets/${ticket.id}/merge`, { method: 'POST', ifMatch: version, body: clean(values) });
+        message.info(t('tools.mergeDone', { number: merged.survivor.number }));
+      }
       else await api(`/api/tickets/${ticket.id}/${current}`, { method: 'POST', ifMatch: version, body: clean(values) });
       message.success(t('action.done'));
       form.resetFields();
@@ -281,8 +298,15 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
         )}
         {current === 'resolve' && (
           <>
-            <Form.Item name="resolution" label={t('intake.resolution')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize data-testid="resolution" /></Form.Item>
-            <Form.Item name="cause" label={t('intake.cause')} rules={[{ required: true, whitespace: true }]}><Input data-testid="cause" /></Form.Item>
+            <Form.Item name="resolution" label={t('intake.resolution')} rules={[{ required: true, whitespace: true }]}>
+              <TemplateText purpose="resolution" ticketId={ticket.id} data-testid="resolution" />
+            </Form.Item>
+            {causes && causes.length > 0 && (
+              <Form.Item name="cause_id" label={t('tools.cause')} rules={[{ required: ticket.type === 'complaint', message: t('tools.causeRequired') }]}>
+                <CausePicker causes={causes} />
+              </Form.Item>
+            )}
+            <Form.Item name="cause" label={causes && causes.length > 0 ? t('tools.causeTextOptional') : t('intake.cause')} rules={[{ required: !causes || causes.length === 0, whitespace: true }]}><Input data-testid="cause" /></Form.Item>
             <Form.Item name="responsibility" label={t('intake.responsibility')} rules={[{ required: true }]}>
               <Select data-testid="responsibility" options={RESPONSIBILITIES.map((r) => ({ value: r, label: tv('responsibility', r) }))} />
             </Form.Item>
@@ -307,8 +331,9 @@ function Actions({ ticket, onDone, onConflict }: { ticket: TicketDetail; onDone(
           </>
         )}
         {current === 'comment' && (
-          <Form.Item name="body" label={t('action.comment')} rules={[{ required: true, whitespace: true }]}><Input.TextArea autoSize={{ minRows: 2 }} data-testid="comment" /></Form.Item>
+          <Form.Item name="body" label={t('action.comment')} rules={[{ required: true, whitespace: true }]}><TemplateText purpose="comment" ticketId={ticket.id} data-testid="comment" /></Form.Item>
         )}
+        {current === 'merge' && <MergeFields ticket={ticket} />}
         {problem && <Alert type="error" title={problem} style={{ marginBottom: 8 }} />}
         <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-action">{t('common.submit')} <span className="kbd" style={{ marginLeft: 6, color: '#111' }}>Ctrl+Enter</span></Button>
       </Form>
