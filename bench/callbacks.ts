@@ -13,6 +13,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { registerCallbackJobs } from '../server/callbacks/jobs';
 import { createCallbacksService } from '../server/callbacks/service';
 import { createCalendarService } from '../server/sla/calendars';
 import { createSlaService } from '../server/sla/service';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     };
     const calendars = createCalendarService(deps, createSlaService(deps, scheduler));
     const callbacks = createCallbacksService(deps, { scheduler, calendars });
+    registerCallbackJobs(scheduler, callbacks);
 
     const scheduleStarted = performance.now();
     for (let i = 0; i < tickets.length; i += BATCH) {

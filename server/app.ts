@@ -15,6 +15,7 @@ import { createHub, type Hub } from './tmf621/hub';
 import { tmfAdminRoutes } from './tmf621/admin-routes';
 import { tmfRouter } from './tmf621/routes';
 import { createTmfService, type TmfService } from './tmf621/service';
+import { registerCallbackJobs } from './callbacks/jobs';
 import { callbacksParticipant } from './callbacks/participant';
 import { causeRoutes } from './causes/routes';
 import { createCausesService } from './causes/service';
@@ -41,6 +42,7 @@ import { requestId, requestLogContext, securityHeaders } from './http/security';
 import { processFaults } from './desk';
 import { buildOpenApi } from './openapi/document';
 import { apiDocs } from './openapi/docs';
+import { registerEscalationJobs } from './escalation/jobs';
 import { escalationRoutes } from './escalation/routes';
 import { createEscalationService } from './escalation/service';
 import { incidentsParticipant } from './incidents/participant';
@@ -49,6 +51,7 @@ import { createIncidentsService, type IncidentsService } from './incidents/servi
 import { ownershipParticipant } from './ownership/participant';
 import { ownershipRoutes } from './ownership/routes';
 import { createOwnershipService, type OwnershipService } from './ownership/service';
+import { registerReportJobs } from './reports/jobs';
 import { monthlyReportMail, type MonthlyReportMail } from './reports/monthly-mail';
 import { reportRoutes } from './reports/routes';
 import { auditRoutes } from './audit/routes';
@@ -150,6 +153,10 @@ export function createApp(options: AppOptions): { app: Express; routes: RouteSpe
   callbacks.useAutomation(autoCallbacks.automation);
   const reports = createReportsService(deps);
   const monthlyMail = monthlyReportMail(deps, reports, scheduler);
+  // Every domain's job kinds, registered here before main.ts starts the scheduler (sla registers its timer kind in createSlaService).
+  registerCallbackJobs(scheduler, callbacks);
+  registerEscalationJobs(scheduler, escalation);
+  registerReportJobs(scheduler, monthlyMail);
   const parkedMail = createParkedMailService(deps, options.wakeMail);
   const units = createUnitsService(deps);
   const users = createUsersService(deps);

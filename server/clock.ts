@@ -7,8 +7,14 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export class ManualClock implements Clock {
   private current: number;
+  private readonly start: number;
   constructor(start: Date | string = '2026-11-25T02:00:00Z') {
-    this.current = new Date(start).getTime();
+    this.start = new Date(start).getTime();
+    this.current = this.start;
+  }
+  /** Back to where it started: tests reset it after each case, so no case depends on where another left the time. */
+  reset(): void {
+    this.current = this.start;
   }
   now(): Date {
     return new Date(this.current);

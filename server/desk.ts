@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import { settingsStore } from './db/settings';
 import type { Logger } from './logger';
 
 /**
@@ -8,8 +8,7 @@ import type { Logger } from './logger';
  * are derived from it, so two desks can share one Redis safely.
  */
 export async function resolveDeskId(knex: Knex): Promise<string> {
-  await knex('settings').insert({ key: 'desk_id', value: crypto.randomBytes(6).toString('hex') }).onConflict('key').ignore();
-  return (await knex('settings').where({ key: 'desk_id' }).first<{ value: string }>('value'))!.value;
+  return settingsStore.once(knex, 'desk_id', 6);
 }
 
 /** The Redis key prefix of a desk's queues. */

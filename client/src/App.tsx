@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ShortcutSheet, useNoTabStopOnClearButtons } from './components/keyboard';
 import { api, onUnauthorized, session as tokenStore } from './api/client';
-import type { User } from './api/types';
+import type { Action, SignedIn } from './api/types';
 import { ChangePassword } from './features/auth/ChangePassword';
 import { SignIn } from './features/auth/SignIn';
 import { CallerPop } from './features/intake/CallerPop';
@@ -12,7 +12,7 @@ import { NotificationBell } from './features/notifications/Notifications';
 import { useI18n } from './i18n';
 import { RealtimeProvider, useRealtime } from './realtime/socket';
 import { linkProps, match, navigate, useLocation } from './router';
-import { SessionProvider, useSession, type SessionAction } from './session';
+import { SessionProvider, useSession } from './session';
 import { ReconnectingPage } from './features/auth/Reconnecting';
 import { useWhoAmI } from './whoami';
 
@@ -45,15 +45,15 @@ if (tokenStore.token()) {
   void (screens[first as keyof typeof screens] ?? screens['/intake'])().catch(() => undefined);
 }
 
-const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports' | 'nav.admin' | 'nav.reconnection'; needs?: SessionAction; hotkey: string }[] = [
-  { key: 'intake', path: '/intake', label: 'nav.intake', needs: 'intake', hotkey: 'n' },
+const NAV: { key: string; path: string; label: 'nav.intake' | 'nav.queues' | 'nav.callbacks' | 'nav.cases' | 'nav.board' | 'nav.reports' | 'nav.admin' | 'nav.reconnection'; needs?: Action; hotkey: string }[] = [
+  { key: 'intake', path: '/intake', label: 'nav.intake', needs: 'tickets.create', hotkey: 'n' },
   { key: 'queues', path: '/queues', label: 'nav.queues', hotkey: 'q' },
-  { key: 'callbacks', path: '/callbacks', label: 'nav.callbacks', needs: 'callbacks', hotkey: 'c' },
-  { key: 'cases', path: '/cases', label: 'nav.cases', needs: 'cases', hotkey: 'm' },
-  { key: 'board', path: '/board', label: 'nav.board', needs: 'board', hotkey: 'b' },
-  { key: 'reconnection', path: '/reconnection', label: 'nav.reconnection', needs: 'reconnection', hotkey: 'f' },
-  { key: 'reports', path: '/reports', label: 'nav.reports', needs: 'reports', hotkey: 'r' },
-  { key: 'admin', path: '/admin', label: 'nav.admin', needs: 'admin', hotkey: 's' },
+  { key: 'callbacks', path: '/callbacks', label: 'nav.callbacks', needs: 'callbacks.read', hotkey: 'c' },
+  { key: 'cases', path: '/cases', label: 'nav.cases', needs: 'ownership.mine', hotkey: 'm' },
+  { key: 'board', path: '/board', label: 'nav.board', needs: 'sla.read', hotkey: 'b' },
+  { key: 'reconnection', path: '/reconnection', label: 'nav.reconnection', needs: 'reconnection.queue', hotkey: 'f' },
+  { key: 'reports', path: '/reports', label: 'nav.reports', needs: 'reports.read', hotkey: 'r' },
+  { key: 'admin', path: '/admin', label: 'nav.admin', needs: 'ownership.rules.read', hotkey: 's' },
 ];
 
 /**
@@ -65,7 +65,7 @@ const ACCESSIBLE_TOKENS = {
   colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
 };
 
-function homeFor(user: User): string {
+function homeFor(user: SignedIn): string {
   switch (user.role) {
     case 'agent':
       return '/intake';
@@ -82,7 +82,7 @@ function homeFor(user: User): string {
 export function App() {
   const { locale } = useI18n();
   const [token, setToken] = useState(tokenStore.token());
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<SignedIn | null>(null);
 
   const signOut = useCallback(() => {
     tokenStore.clear();
@@ -92,7 +92,7 @@ export function App() {
   useEffect(() => onUnauthorized(signOut), [signOut]);
   const reconnecting = useWhoAmI(token, setUser, signOut);
 
-  const signedIn = (newToken: string, newUser: User) => {
+  const signedIn = (newToken: string, newUser: SignedIn) => {
     tokenStore.set(newToken);
     setUser(newUser);
     setToken(newToken);
@@ -220,7 +220,7 @@ function Shell({ onSignOut }: { onSignOut(): void }) {
           <Badge status={connected ? 'success' : 'error'} text={<span className="muted" data-testid="live-state" data-live={connected ? '1' : '0'} data-generation={generation}>{connected ? t('app.live') : t('app.offline')}</span>} />
         </Tooltip>
         <NotificationBell />
-        {can('intake') && <CallerPop />}
+        {can('tickets.create') && <CallerPop />}
         <span className="muted" data-testid="whoami">{user.name} · {tv('role', user.role)}</span>
         <Button size="small" type="text" className="header-button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="language">{t('app.language')}</Button>
         <Button size="small" type="text" className="header-button" onClick={onSignOut}>{t('app.signOut')}</Button>

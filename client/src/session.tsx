@@ -1,40 +1,23 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './api/client';
-import type { Person, Role, Unit, User } from './api/types';
+import type { Action, Person, SignedIn, Unit } from './api/types';
 import { useResync } from './realtime/socket';
 
 interface Session {
-  user: User;
+  user: SignedIn;
   units: Unit[];
   unitName(id: number | null | undefined): string;
   /** Names of colleagues the console knows (the directory, where the role may read it). */
   userName(id: number | null | undefined): string;
   learnUsers(users: { id: number; name: string }[]): void;
-  can(action: SessionAction): boolean;
+  /** Whether the server lets this user take the action (server/auth/permissions.ts, told by GET /api/auth/me). */
+  can(action: Action): boolean;
 }
 
-/** What the console offers each role; the server checks the same matrix on every call. */
-const ROLE_ACTIONS = {
-  intake: ['agent', 'supervisor'],
-  dispatch: ['agent', 'supervisor'],
-  resolve: ['agent', 'supervisor', 'handler', 'unit_head'],
-  callback: ['agent', 'supervisor'],
-  board: ['supervisor', 'manager', 'admin', 'agent', 'unit_head'],
-  callbacks: ['agent', 'supervisor', 'unit_head', 'manager'],
-  cases: ['unit_head', 'manager'],
-  reports: ['supervisor', 'manager', 'admin', 'unit_head'],
-  admin: ['admin', 'supervisor', 'manager'],
-  audit: ['admin', 'manager'],
-  // the provisioning queue; the feeds' CSV fallback is posted by admins
-  reconnection: ['agent', 'handler', 'unit_head', 'supervisor', 'manager', 'admin'],
-  feedUpload: ['admin'],
-  mail: ['admin', 'supervisor'],
-} as const satisfies Record<string, readonly Role[]>;
-export type SessionAction = keyof typeof ROLE_ACTIONS;
 
 const Context = createContext<Session | null>(null);
 
-export function SessionProvider({ user, children }: { user: User; children: ReactNode }) {
+export function SessionProvider({ user, children }: { user: SignedIn; children: ReactNode }) {
   const [units, setUnits] = useState<Unit[]>([]);
   const [names, setNames] = useState<Map<number, string>>(() => new Map([[user.id, user.name]]));
 
@@ -63,7 +46,7 @@ export function SessionProvider({ user, children }: { user: User; children: Reac
         if (users.every((u) => names.get(u.id) === u.name)) return;
         setNames((prev) => new Map([...prev, ...users.map((u) => [u.id, u.name] as const)]));
       },
-      can: (action) => (ROLE_ACTIONS[action] as readonly Role[]).includes(user.role),
+      can: (action) => user.actions.includes(action),
     };
   }, [user, units, names]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from './api/client';
-import type { User } from './api/types';
+import type { SignedIn } from './api/types';
 
 export interface Reconnecting {
   attempt: number;
@@ -17,7 +17,7 @@ const MAX_DELAY_MS = 15_000;
  * network blip keeps the token and retries with backoff (1 s, 2 s, 4 s … 15 s, jittered, and at
  * once when the browser comes back online), reporting the wait so the shell can say so.
  */
-export function useWhoAmI(token: string | null, onUser: (user: User) => void, onUnauthorized: () => void): Reconnecting | null {
+export function useWhoAmI(token: string | null, onUser: (user: SignedIn) => void, onUnauthorized: () => void): Reconnecting | null {
   const [reconnecting, setReconnecting] = useState<Reconnecting | null>(null);
   const callbacks = useRef({ onUser, onUnauthorized });
   callbacks.current = { onUser, onUnauthorized };
@@ -30,7 +30,7 @@ export function useWhoAmI(token: string | null, onUser: (user: User) => void, on
     let attempt = 0;
     const check = () => {
       clearTimeout(timer);
-      api<User>('/api/auth/me').then(
+      api<SignedIn>('/api/auth/me').then(
         (user) => {
           if (cancelled) return;
           setReconnecting(null);

@@ -2,7 +2,10 @@ import type { Knex } from 'knex';
 import { auditRepository } from './repository';
 
 /** The configuration and directory entities whose changes are audited. */
-export const AUDITED_ENTITIES = ['unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers', 'settings', 'mail_delivery', 'reply_template', 'ticket_cause', 'import', 'api_client'] as const;
+export const AUDITED_ENTITIES = [
+  'unit', 'user', 'customer', 'calendar', 'sla_policy', 'callback_policy', 'report_subscribers', 'settings', 'mail_delivery', 'reply_template', 'ticket_cause', 'import',
+  'incident', 'mass_complaint_detector', 'ownership_rule', 'escalation_policy', 'callback_agent', 'api_client',
+] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 export interface AuditEntry {

@@ -97,6 +97,12 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as [Action, ...Action[]];
+
+/** What a role may do, as the console is told it (GET /api/auth/me `actions`): the console keeps no copy of this matrix. */
+export function actionsOf(role: Role): Action[] {
+  return ACTIONS.filter((action) => isAllowed(role, action));
+}
 
 export function isAllowed(role: Role, action: Action): boolean {
   return (PERMISSIONS[action] as readonly Role[]).includes(role);

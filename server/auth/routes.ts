@@ -1,10 +1,15 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route';
-import { password, userSchema } from '../users/schemas';
+import { password, role, userSchema } from '../users/schemas';
+import { ACTIONS, actionsOf } from './permissions';
 import type { AuthService } from './service';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
+const actions = z.array(z.enum(ACTIONS)).describe('what this user may do (the server checks the same on every call): the console offers only these');
+const signedInSchema = z
+  .object({ id: z.number().int(), username: z.string(), name: z.string(), role, unit_id: z.number().int().nullable(), must_change_password: z.boolean(), actions })
+  .meta({ id: 'SignedIn' });
 const passwordBody = z.object({ current_password: z.string().min(1).max(200), new_password: password }).strict();
 
 /** The bearer token of a request, if it sent one. */
@@ -23,13 +28,16 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
     bodyExample: { username: 'agent01', password: 'demo12345' },
     responses: {
       200: {
-        description: 'a bearer token and the user; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password`',
-        schema: z.object({ token: z.string(), expires_at: z.string(), must_change_password: z.boolean(), user: userSchema }),
+        description: 'a bearer token and the user with what they may do; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password`',
+        schema: z.object({ token: z.string(), expires_at: z.string(), must_change_password: z.boolean(), user: userSchema.extend({ actions }) }),
       },
       401: { description: 'wrong username or password' },
       429: { description: 'too many attempts' },
     },
-    handler: async ({ body, req }) => ({ body: await auth.login(body.username, body.password, req.ip ?? 'unknown') }),
+    handler: async ({ body, req }) => {
+      const signedIn = await auth.login(body.username, body.password, req.ip ?? 'unknown');
+      return { body: { ...signedIn, user: { ...signedIn.user, actions: actionsOf(signedIn.user.role) } } };
+    },
   }),
   defineRoute({
     method: 'post', path: '/api/auth/logout', action: 'session.read', tag: 'auth', summary: 'Sign out: this token stops working',
@@ -52,9 +60,12 @@ export const authRoutes = (auth: AuthService): RouteSpec[] => [
   }),
   defineRoute({
     method: 'get', path: '/api/auth/me', action: 'session.read', tag: 'auth', summary: 'Who am I',
-    responses: { 200: { description: 'the signed-in user', schema: z.object({ id: z.number(), username: z.string(), name: z.string(), role: z.string(), unit_id: z.number().nullable(), must_change_password: z.boolean() }) } },
+    responses: { 200: { description: 'the signed-in user and what they may do', schema: signedInSchema } },
     handler: ({ principal }) => ({
-      body: { id: principal.id, username: principal.username, name: principal.name, role: principal.role, unit_id: principal.unitId, must_change_password: principal.mustChangePassword === true },
+      body: {
+        id: principal.id, username: principal.username, name: principal.name, role: principal.role, unit_id: principal.unitId,
+        must_change_password: principal.mustChangePassword === true, actions: actionsOf(principal.role),
+      },
     }),
   }),
 ];

@@ -14,6 +14,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './permissions';
 import type { LoginThrottle } from './rate-limit';
 import type { TokenClaims, TokenService } from './tokens';
+import { settingsStore } from '../db/settings';
 
 /**
  * Signed-in sessions are kept this long (real time, not the desk clock) so a request costs no
@@ -146,9 +147,7 @@ export type AuthService = ReturnType<typeof createAuthService>;
 /** A configured secret wins; otherwise one is generated once and kept in the database. */
 export async function resolveTokenSecret(knex: Knex, configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  const fresh = crypto.randomBytes(32).toString('hex');
-  await knex('settings').insert({ key: 'token_secret', value: fresh }).onConflict('key').ignore();
-  return (await knex('settings').where({ key: 'token_secret' }).first<{ value: string }>())!.value;
+  return settingsStore.once(knex, 'token_secret', 32);
 }
 
 /** On an empty database, creates `admin` with the configured password, or a random one printed once. */

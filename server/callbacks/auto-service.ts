@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import type { DueItem, Scheduler } from '../jobs';
 import { verify } from '../integrations/ivr';
+import { ticketsRepository } from '../tickets/repository';
 import type { TicketsService } from '../tickets/service';
 import { autoRepository as autoRepo, type AutoAttemptRow } from './auto-repository';
 import { chooseChannel, ivrPrompt, nationalNumber, readReply, surveySms, type AutoChannel, type Language, type ReplyMeaning } from './automation';
@@ -74,7 +75,7 @@ export function createAutoCallbacks(deps: Deps, options: AutoCallbacksOptions) {
       next_attempt_at: now, hand_off_at: handOffAt, created_at: now,
     })));
     await scheduler.scheduleMany(trx, chosen.map((c) => ({ kind: KINDS.autoHandoff, key: String(c.row.id), dueAt: handOffAt })));
-    await repo.insertEvents(trx, chosen.map((c) => ({
+    await ticketsRepository.insertEvents(trx, chosen.map((c) => ({
       ticket_id: c.row.ticket_id, type: 'callback_automated', at: now,
       data: { callback_id: c.row.id, channel: c.channel, attempt: c.row.attempt, handling_round: c.row.handling_round, hand_off_at: handOffAt.toISOString() },
     })));
@@ -115,7 +116,7 @@ export function createAutoCallbacks(deps: Deps, options: AutoCallbacksOptions) {
         return 'outcome';
       }
     }
-    await repo.insertEvents(trx, [{
+    await ticketsRepository.insertEvents(trx, [{
       ticket_id: callback.ticket_id, type: 'callback_late_reply', at: now,
       data: { callback_id: callback.id, channel: attempt.channel, text, ...(meaning.kind === 'outcome' ? { outcome: meaning.outcome } : {}) },
     }]);

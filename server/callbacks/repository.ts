@@ -119,17 +119,41 @@ export const callbacksRepository = {
     return result.rows;
   },
 
-  /** Timeline events of many tickets in one statement; the actor is the system (null). */
-  async insertEvents(trx: Knex, events: readonly { ticket_id: number; type: string; at: Date; actor_id?: number | null; data: Record<string, unknown> }[]): Promise<void> {
-    if (events.length === 0) return;
-    await trx.raw(
-      `INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
-       SELECT r.ticket_id, r.type, r.at, r.actor_id, r.data FROM jsonb_to_recordset(?::jsonb) AS r(ticket_id bigint, type text, at timestamptz, actor_id bigint, data jsonb)`,
-      [JSON.stringify(events.map((e) => ({ ...e, actor_id: e.actor_id ?? null })))],
-    );
-  },
-
   find: (db: Knex, id: number) => db<CallbackRecord>('callbacks').where({ id }).first(),
+
+  /** The last attempt of a ticket's round. */
+  lastOfRound: (db: Knex, ticketId: number, round: number) =>
+    db<CallbackRecord>('callbacks').where({ ticket_id: ticketId, handling_round: round }).orderBy('attempt', 'desc').first(),
+
+  /** The customer asked to be called at `at`: kept even outside callable hours. */
+  reschedule: (trx: Knex.Transaction, id: number, at: Date) => trx('callbacks').where({ id }).update({ due_at: at, state: 'scheduled', customer_requested: true }),
+
+  surveySent: (trx: Knex.Transaction, surveyId: number, at: Date) => trx('callback_surveys').where({ id: surveyId }).update({ sent_at: at }),
+
+  startSecondHandling: (trx: Knex.Transaction, row: { ticket_id: number; handling_round: number; unit_id: number | null; head_user_id: number | null; started_at: Date; due_at: Date }) =>
+    trx('callback_second_handlings').insert({ ...row, state: 'running' }),
+
+  runningSecondHandlingForUpdate: (trx: Knex.Transaction, ticketId: number, round: number) =>
+    trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).forUpdate()
+      .first<{ head_user_id: number | null; due_at: Date } | undefined>(),
+
+  /** Ends the round's running second handling (`met` or `breached`); answers how many rows ended (0: none ran). */
+  endSecondHandling: (trx: Knex.Transaction, ticketId: number, round: number, state: 'met' | 'breached', at: Date): Promise<number> =>
+    trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).update({ state, ended_at: at }),
+
+  /** A ticket's callbacks, every round, in order (the ticket detail shows them). */
+  ofTicket: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
+
+  /** The ticket's open attempt (scheduled or due), locked: the outcome being recorded is for it. */
+  openOfTicketForUpdate: (trx: Knex.Transaction, ticketId: number) =>
+    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due', 'automated']).orderBy('id', 'desc').forUpdate().first(),
+
+  /** Attempts of a round the machine made (SMS, IVR): they do not use up the agents' attempts. */
+  automatedAttempts: async (trx: Knex, ticketId: number, round: number) =>
+    Number((await trx('callbacks').where({ ticket_id: ticketId, handling_round: round }).whereNot('channel', 'phone').count<{ n: string }[]>('* as n'))[0]!.n),
+
+  recordOutcome: (trx: Knex.Transaction, id: number, outcome: Pick<CallbackRecord, 'outcome' | 'note' | 'done_by' | 'done_at'> & { answered_via: AnswerVia | null }) =>
+    trx('callbacks').where({ id }).update({ state: 'done', ...outcome }),
 
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<CallbackRecord>('callbacks').where({ id }).forUpdate().first(),
 

@@ -9,6 +9,7 @@ import { recordMail } from '../mail/service';
 import { nearestHead } from '../ownership/heads';
 import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import { toTicketView, type TicketView } from '../tickets/view';
+import { usersRepository } from '../users/repository';
 import { balance } from './assignment';
 import { autoRepository } from './auto-repository';
 import { earliestCallable, hhmmOf, minuteOf } from './calendar';
@@ -87,7 +88,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   let automation: AttemptAutomation | null = null;
 
   async function ticketViews(db: Knex, ticketIds: readonly number[]): Promise<Map<number, TicketView>> {
-    const rows: TicketRow[] = await db('tickets').whereRaw('id = ANY(?::bigint[])', [[...new Set(ticketIds)]]);
+    const rows = await ticketsRepository.findMany(db, ticketIds);
     const customers = await ticketsRepository.customersByIds(db, [...new Set(rows.map((r) => r.customer_id))]);
     return new Map(rows.map((r) => [r.id, toTicketView(r, customers.get(r.customer_id)!)]));
   }
@@ -122,7 +123,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     const assignees = await assign(trx, live, true);
     const assigned = live.map((r, i) => ({ ...r, assignee_id: assignees[i]! }));
     await repo.assignMany(trx, assigned.map((r) => ({ id: r.id, assignee_id: r.assignee_id })), 'due', now);
-    await repo.insertEvents(trx, assigned.map((r) => ({
+    await ticketsRepository.insertEvents(trx, assigned.map((r) => ({
       ticket_id: r.ticket_id, type: 'callback_due', at: now,
       data: { callback_id: r.id, handling_round: r.handling_round, attempt: r.attempt, assignee_id: r.assignee_id },
     })));
@@ -133,11 +134,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   /** The first attempt of a round also mails customers with an address a survey link; whichever answer comes first counts. */
   async function offerSurveys(trx: Knex.Transaction, rows: readonly CallbackRecord[], now: Date): Promise<void> {
     if (rows.length === 0) return;
-    const withEmail: { ticket_id: number; email: string }[] = await trx('tickets as t')
-      .join('customers as cu', 'cu.id', 't.customer_id')
-      .whereRaw('t.id = ANY(?::bigint[])', [rows.map((r) => r.ticket_id)])
-      .whereNotNull('cu.email')
-      .select('t.id as ticket_id', 'cu.email');
+    const withEmail = await ticketsRepository.customerEmails(trx, rows.map((r) => r.ticket_id));
     if (withEmail.length === 0) return;
     const policy = await repo.policy(trx);
     const emails = new Map(withEmail.map((w) => [w.ticket_id, w.email]));
@@ -146,7 +143,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       expires_at: new Date(now.getTime() + policy.surveyTtlSeconds * 1000), created_at: now,
     })));
     await scheduler.scheduleMany(trx, surveys.map((s) => ({ kind: KINDS.surveyMail, key: String(s.id), dueAt: now })));
-    await repo.insertEvents(trx, surveys.map((s) => ({
+    await ticketsRepository.insertEvents(trx, surveys.map((s) => ({
       ticket_id: s.ticket_id, type: 'callback_survey_offered', at: now, data: { callback_id: s.callback_id, expires_at: s.expires_at.toISOString() },
     })));
   }
@@ -163,7 +160,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         id: `callback-survey:${survey.id}`, kind: 'callback.survey', ticketId: ticket.id, locale: 'zh-CN', subject: text.subject, body: text.text,
         recipients: [{ userId: null, email: survey.email }], messageId: `<callback-survey-${survey.id}@loopdesk>`,
       });
-      await uow.trx('callback_surveys').where({ id: survey.id }).update({ sent_at: clock.now() });
+      await repo.surveySent(uow.trx, survey.id, clock.now());
     }
   }
 
@@ -171,8 +168,8 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     for (const item of items) {
       const [ticketId, round] = item.key.split(':').map(Number) as [number, number];
       const handling = await repo.secondHandling(uow.trx, ticketId, round);
-      const head = handling?.head_user_id ? await uow.trx('users').where({ id: handling.head_user_id, active: true }).first<{ email: string | null } | undefined>('email') : undefined;
-      if (!handling || !head?.email) continue;
+      const head = handling?.head_user_id ? await usersRepository.find(uow.trx, handling.head_user_id) : undefined;
+      if (!handling || !head?.active || !head.email) continue;
       const ticket = (await ticketsRepository.find(uow.trx, ticketId))!;
       const text = headMail({ ticketNumber: ticket.number, round, dueAt: handling.due_at, link: `${publicUrl}/tickets/${ticketId}`, note: String(item.payload.note ?? ''), timezone: config.timezone });
       await recordMail(uow.trx, clock, {
@@ -187,19 +184,14 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     const now = clock.now();
     for (const item of items) {
       const [ticketId, round] = item.key.split(':').map(Number) as [number, number];
-      const handling = await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round, state: 'running' }).forUpdate().first<{ head_user_id: number | null; due_at: Date } | undefined>();
+      const handling = await repo.runningSecondHandlingForUpdate(uow.trx, ticketId, round);
       if (!handling) continue;
-      await uow.trx('callback_second_handlings').where({ ticket_id: ticketId, handling_round: round }).update({ state: 'breached', ended_at: now });
-      await repo.insertEvents(uow.trx, [{ ticket_id: ticketId, type: 'second_handling_overdue', at: now, data: { handling_round: round, due_at: handling.due_at.toISOString() } }]);
+      await repo.endSecondHandling(uow.trx, ticketId, round, 'breached', now);
+      await ticketsRepository.insertEvents(uow.trx, [{ ticket_id: ticketId, type: 'second_handling_overdue', at: now, data: { handling_round: round, due_at: handling.due_at.toISOString() } }]);
       const view = (await ticketViews(uow.trx, [ticketId])).get(ticketId)!;
       uow.emit({ type: 'callback.second_handling_overdue', at: now.toISOString(), ticket: view, handlingRound: round, userId: handling.head_user_id, dueAt: handling.due_at.toISOString() });
     }
   }
-
-  scheduler.register(KINDS.due, onDue);
-  scheduler.register(KINDS.surveyMail, onSurveyMail);
-  scheduler.register(KINDS.headMail, onHeadMail);
-  scheduler.register(KINDS.secondHandling, onSecondHandlingDue);
 
   const rules: CallbackRules = { policy: (db) => repo.policy(db) };
 
@@ -209,7 +201,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     const assignees = await assign(uow.trx, rows, false);
     const moved = rows.map((r, i) => ({ ...r, from: r.assignee_id, assignee_id: assignees[i]! })).filter((r) => r.from !== r.assignee_id);
     await repo.assignMany(uow.trx, moved.map((r) => ({ id: r.id, assignee_id: r.assignee_id })), null, now);
-    await repo.insertEvents(uow.trx, moved.map((r) => ({
+    await ticketsRepository.insertEvents(uow.trx, moved.map((r) => ({
       ticket_id: r.ticket_id, type: 'callback_reassigned', at: now, actor_id: actorId, data: { callback_id: r.id, from_assignee_id: r.from, assignee_id: r.assignee_id },
     })));
     await announceDue(uow, moved.filter((r) => r.state === 'due' && r.assignee_id !== null), now);
@@ -217,6 +209,9 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
 
   return {
     rules,
+
+    /** The handlers of this domain's scheduler kinds; jobs.ts registers them at start. */
+    jobs: { onDue, onSurveyMail, onHeadMail, onSecondHandlingDue },
 
     /** The automated attempt service plugs in here (it is built after the tickets service it records answers through). */
     useAutomation(a: AttemptAutomation): void {
@@ -236,7 +231,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       await trx('callbacks').where({ id: callbackId }).update({ state: 'done', outcome: 'no_reply', note, done_at: now });
       await autoRepository.cancelQueued(trx, callbackId);
       await scheduler.cancel(trx, KINDS.autoHandoff, String(callbackId));
-      await repo.insertEvents(trx, [{ ticket_id: row.ticket_id, type: 'callback_handed_to_agent', at: now, data: { callback_id: callbackId, channel: row.channel, reason, note } }]);
+      await ticketsRepository.insertEvents(trx, [{ ticket_id: row.ticket_id, type: 'callback_handed_to_agent', at: now, data: { callback_id: callbackId, channel: row.channel, reason, note } }]);
       const policy = await repo.policy(trx);
       await schedule(trx, [{
         ticket_id: row.ticket_id, handling_round: row.handling_round, attempt: row.attempt + 1, due_at: earliestCallable(now, callableHours(policy), config.timezone),
@@ -259,7 +254,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
     /** After an unreachable attempt with attempts left: the next one, spaced and in callable hours. */
     async scheduleNextAttempt(uow: UnitOfWork, ticket: TicketRow, now: Date): Promise<void> {
       const policy = await repo.policy(uow.trx);
-      const last = await uow.trx<CallbackRecord>('callbacks').where({ ticket_id: ticket.id, handling_round: ticket.handling_round }).orderBy('attempt', 'desc').first();
+      const last = await repo.lastOfRound(uow.trx, ticket.id, ticket.handling_round);
       const dueAt = earliestCallable(new Date(now.getTime() + policy.retrySpacingSeconds * 1000), callableHours(policy), config.timezone);
       await schedule(uow.trx, [{
         ticket_id: ticket.id, handling_round: ticket.handling_round, attempt: (last?.attempt ?? 0) + 1, due_at: dueAt,
@@ -274,13 +269,12 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       const head = ticket.unit_id === null ? undefined : await nearestHead(trx, ticket.unit_id);
       const dueAt = new Date(now.getTime() + policy.secondHandlingSeconds * 1000);
       const key = `${ticket.id}:${ticket.handling_round}`;
-      await trx('callback_second_handlings').insert({
-        ticket_id: ticket.id, handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null,
-        started_at: now, due_at: dueAt, state: 'running',
+      await repo.startSecondHandling(trx, {
+        ticket_id: ticket.id, handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null, started_at: now, due_at: dueAt,
       });
       await scheduler.schedule(trx, { kind: KINDS.secondHandling, key, dueAt });
       if (head) await scheduler.schedule(trx, { kind: KINDS.headMail, key, dueAt: now, payload: { note } });
-      await repo.insertEvents(trx, [{
+      await ticketsRepository.insertEvents(trx, [{
         ticket_id: ticket.id, type: 'second_handling_started', at: now,
         data: { handling_round: ticket.handling_round, unit_id: ticket.unit_id, head_user_id: head?.userId ?? null, due_at: dueAt.toISOString() },
       }]);
@@ -290,7 +284,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
 
     /** A second handling resolved: its deadline was met if it had not already passed. */
     async endSecondHandling(uow: UnitOfWork, ticket: TicketRow, now: Date): Promise<void> {
-      const ended = await uow.trx('callback_second_handlings').where({ ticket_id: ticket.id, handling_round: ticket.handling_round, state: 'running' }).update({ state: 'met', ended_at: now });
+      const ended = await repo.endSecondHandling(uow.trx, ticket.id, ticket.handling_round, 'met', now);
       if (ended > 0) await scheduler.cancel(uow.trx, KINDS.secondHandling, `${ticket.id}:${ticket.handling_round}`);
     },
 
@@ -339,14 +333,14 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
       if (principal.role === 'agent' && principal.id !== userId) throw errors.forbidden('an agent sets only their own duty');
       await inTransaction(knex, bus, async (uow) => {
         const { trx } = uow;
-        const user = await trx('users').where({ id: userId }).first<{ role: string; active: boolean } | undefined>('role', 'active');
+        const user = await usersRepository.find(trx, userId);
         if (!user) throw errors.notFound(`user ${userId}`);
         if (!DESK_ROLES.includes(user.role) || (onDuty && !user.active)) {
           throw errors.rule('callback agents are active hotline agents or supervisors', { code: 'not_callback_agent', errors: [{ path: 'user_id', message: 'not desk staff' }] });
         }
         const now = clock.now();
         const wasOnDuty = await repo.setDuty(trx, userId, onDuty, principal.id, now);
-        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'callback_agent', entity_id: userId, action: onDuty ? 'on_duty' : 'off_duty', data: '{}' });
+        await writeAudit(trx, { at: now, actorId: principal.id, entity: 'callback_agent', entityId: userId, action: onDuty ? 'on_duty' : 'off_duty', data: {} });
         if (wasOnDuty && !onDuty) await rebalance(uow, await repo.openOf(trx, userId), principal.id, now);
         if (!wasOnDuty && onDuty) await rebalance(uow, await repo.unassignedDue(trx, 500), principal.id, now);
       });
@@ -365,9 +359,9 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
         if (at <= now || at.getTime() - now.getTime() > MAX_RESCHEDULE_MS) {
           throw errors.rule('the new time must be in the future and within 14 days', { code: 'reschedule_out_of_range', errors: [{ path: 'at', message: 'out of range' }] });
         }
-        await trx('callbacks').where({ id: callbackId }).update({ due_at: at, state: 'scheduled', customer_requested: true });
+        await repo.reschedule(trx, callbackId, at);
         await scheduler.schedule(trx, { kind: KINDS.due, key: String(callbackId), dueAt: at });
-        await repo.insertEvents(trx, [{
+        await ticketsRepository.insertEvents(trx, [{
           ticket_id: callback.ticket_id, type: 'callback_rescheduled', at: now, actor_id: principal.id,
           data: { callback_id: callbackId, from: callback.due_at.toISOString(), due_at: at.toISOString(), note: input.note ?? null },
         }]);
@@ -385,7 +379,7 @@ export function createCallbacksService(deps: Deps, options: CallbacksOptions) {
   async function schedule(trx: Knex.Transaction, rows: readonly NewCallback[]): Promise<CallbackRecord[]> {
     const inserted = await repo.insertMany(trx, rows);
     await scheduler.scheduleMany(trx, inserted.map((c) => ({ kind: KINDS.due, key: String(c.id), dueAt: c.due_at })));
-    await repo.insertEvents(trx, inserted.map((c) => ({
+    await ticketsRepository.insertEvents(trx, inserted.map((c) => ({
       ticket_id: c.ticket_id, type: 'callback_scheduled', at: c.created_at,
       data: { callback_id: c.id, handling_round: c.handling_round, attempt: c.attempt, due_at: new Date(c.due_at).toISOString(), window_ends_at: c.window_ends_at ? new Date(c.window_ends_at).toISOString() : null },
     })));

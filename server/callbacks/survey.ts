@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import { settingsStore } from '../db/settings';
 
 /**
  * Survey links: `<surveyId>.<expiresAt seconds>.<HMAC-SHA256>`. The signature makes a guessed or
@@ -12,8 +13,7 @@ const SECRET_KEY = 'callback_survey_secret';
 
 /** The signing secret lives in `settings` so every instance and restart shares it. */
 export async function surveySecret(knex: Knex): Promise<string> {
-  await knex('settings').insert({ key: SECRET_KEY, value: crypto.randomBytes(32).toString('hex') }).onConflict('key').ignore();
-  return (await knex('settings').where({ key: SECRET_KEY }).first<{ value: string }>())!.value;
+  return settingsStore.once(knex, SECRET_KEY, 32);
 }
 
 const sign = (secret: string, body: string) => crypto.createHmac('sha256', secret).update(`survey:${body}`).digest('base64url');

@@ -11,6 +11,7 @@ import {
   BIG_CUSTOMER_CENTRE, BILLING_CENTRE, NETWORK_CENTRE, teamOf, unitByCode, type DemoCustomer, type DemoUnit, type DemoUser,
 } from './operator';
 import type { Random } from './random';
+import type { TimelineEventType } from '../tickets/timeline';
 
 /**
  * Past tickets, written as the service would have written them: each ticket's history is a plan
@@ -382,10 +383,10 @@ function replay(input: HistoryInput, plan: Plan, acceptedAt: Date): DemoTicket {
   const events: DemoEvent[] = [];
   const callbacks: DemoCallback[] = [];
   /** A timeline entry that leaves the ticket row alone (comments, leadership-case entries). */
-  const note = (type: string, at: Date, actor: number, data: Record<string, unknown>, ownerAction?: number) =>
+  const note = (type: TimelineEventType, at: Date, actor: number, data: Record<string, unknown>, ownerAction?: number) =>
     events.push({ type, at, actor_id: actor, data, ...(ownerAction === undefined ? {} : { ownerAction }) });
   /** A change of the ticket: every one after the acceptance bumps the version, as repository.update does. */
-  const record = (type: string, at: Date, actor: number, data: Record<string, unknown>, changes: Partial<DemoTicketRow>) => {
+  const record = (type: TimelineEventType, at: Date, actor: number, data: Record<string, unknown>, changes: Partial<DemoTicketRow>) => {
     note(type, at, actor, data);
     Object.assign(row, changes);
     if (type !== 'accepted') row.version += 1;

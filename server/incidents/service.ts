@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { writeAudit } from '../audit';
 import { scopePrefix, type Principal } from '../auth/permissions';
 import { configCache } from '../db/config-cache';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
@@ -7,34 +8,10 @@ import { errors } from '../http/errors';
 import { nearestHead } from '../ownership/heads';
 import { ticketView, visibleTicket, type CustomerOf, type OwnershipService } from '../ownership/service';
 import { ticketsRepository, type TicketRow } from '../tickets/repository';
+import { unitsRepository } from '../units/repository';
 import { findBurst, normaliseCause, type Candidate } from './detector';
+import { incidentsRepository as repo, type DetectorRow, type IncidentRow, type NewIncident } from './repository';
 import type { CreateIncidentInput, DetectorInput, IncidentDetailView, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from './schemas';
-
-interface DetectorRow {
-  key: string;
-  name: string;
-  enabled: boolean;
-  match_on: 'category_area' | 'cause';
-  ticket_types: string[];
-  threshold: number;
-  window_seconds: number;
-}
-
-interface IncidentRow {
-  id: number;
-  match_key: string | null;
-  detector_key: string | null;
-  title: string;
-  category: string | null;
-  cause: string | null;
-  unit_id: number;
-  owner_id: number | null;
-  status: 'open' | 'resolved';
-  explanation_wording: string | null;
-  created_by: number | null;
-  created_at: Date;
-  updated_at: Date;
-}
 
 /** Which ticket changes each kind of detector looks at. */
 const DETECTION_EVENTS: Record<DetectorRow['match_on'], ReadonlySet<string>> = {
@@ -54,20 +31,20 @@ const toDetectorView = (row: DetectorRow) => ({
 export function createIncidentsService(deps: Deps, ownership: OwnershipService) {
   const { knex, bus, clock } = deps;
   /** The enabled detectors, kept per process: putDetector drops them after its commit, other processes re-read within CONFIG_TTL_MS. */
-  const enabledDetectors = configCache(async (db): Promise<readonly DetectorRow[]> => db<DetectorRow>('mass_complaint_detectors').where({ enabled: true }).orderBy('key'));
+  const enabledDetectors = configCache(async (db): Promise<readonly DetectorRow[]> => repo.enabledDetectors(db));
 
   async function toView(db: Knex, row: IncidentRow): Promise<IncidentView> {
-    const count = await db('incident_tickets').where({ incident_id: row.id }).count<{ count: string }[]>({ count: '*' });
+    const ticketCount = await repo.ticketCount(db, row.id);
     return {
       id: row.id, title: row.title, status: row.status, category: row.category, cause: row.cause, unit_id: row.unit_id, owner_id: row.owner_id,
-      explanation_wording: row.explanation_wording, detector_key: row.detector_key, ticket_count: Number(count[0]!.count),
+      explanation_wording: row.explanation_wording, detector_key: row.detector_key, ticket_count: ticketCount,
       created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString(),
     };
   }
 
   /** Links a locked ticket, writes it on the timeline and lets ownership re-evaluate the case. */
   async function link(uow: UnitOfWork, ticket: TicketRow, incident: IncidentRow, actorId: number | null, now: Date, announce: boolean, customerOf?: CustomerOf): Promise<void> {
-    await uow.trx('incident_tickets').insert({ ticket_id: ticket.id, incident_id: incident.id, linked_by: actorId, linked_at: now });
+    await repo.link(uow.trx, { ticket_id: ticket.id, incident_id: incident.id, linked_by: actorId, linked_at: now });
     await ticketsRepository.insertEvent(uow.trx, {
       ticket_id: ticket.id, type: 'incident_linked', at: now, actor_id: actorId,
       data: { incident_id: incident.id, title: incident.title, by: actorId === null ? 'detector' : 'hand', explanation_wording: incident.explanation_wording },
@@ -76,10 +53,9 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
     if (announce) uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId, change: 'incident_linked', ticket: await ticketView(uow.trx, ticket) });
   }
 
-  async function openIncident(trx: Knex.Transaction, fields: Omit<IncidentRow, 'id' | 'owner_id' | 'status' | 'created_at' | 'updated_at'>, now: Date): Promise<IncidentRow> {
+  async function openIncident(trx: Knex.Transaction, fields: Omit<NewIncident, 'owner_id' | 'status'>, now: Date): Promise<IncidentRow> {
     const head = await nearestHead(trx, fields.unit_id);
-    const [row] = await trx('incidents').insert({ ...fields, owner_id: head?.userId ?? null, status: 'open', created_at: now, updated_at: now }).returning<IncidentRow[]>('*');
-    return row!;
+    return repo.insert(trx, { ...fields, owner_id: head?.userId ?? null, status: 'open' }, now);
   }
 
   function announceOpened(uow: UnitOfWork, incident: IncidentRow, actorId: number | null, ticketIds: number[], now: Date): void {
@@ -103,24 +79,12 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
     return unitId === null ? null : { key: `category_area:${ticket.category}:${unitId}`, unitId, cause: null };
   }
 
+  /** The unlinked tickets of the detector's window that share the key, exactly (the SQL narrows on a prefix of the cause). */
   async function candidates(db: Knex, detector: DetectorRow, ticket: TicketRow, key: { unitId: number | null; cause: string | null }): Promise<Candidate[]> {
-    const span = detector.window_seconds * 1000;
-    const query = db('tickets')
-      .leftJoin('incident_tickets as it', 'it.ticket_id', 'tickets.id')
-      .whereNull('it.ticket_id')
-      .whereIn('tickets.type', detector.ticket_types)
-      .whereBetween('tickets.created_at', [new Date(ticket.created_at.getTime() - span), new Date(ticket.created_at.getTime() + span)])
-      .select<{ id: string | number; created_at: Date }[]>('tickets.id', 'tickets.created_at');
-    if (detector.match_on === 'cause') {
-      query.whereNotNull('tickets.cause').whereRaw(`lower(regexp_replace(btrim(tickets.cause), '\\s+', ' ', 'g')) LIKE ?`, [`${key.cause!.replace(/[\\%_]/g, (c) => '\\' + c)}%`]);
-    } else {
-      query.join('customers', 'customers.id', 'tickets.customer_id')
-        .where('tickets.category', ticket.category)
-        .whereRaw('coalesce(customers.unit_id, tickets.unit_id) = ?', [key.unitId]);
-    }
-    const rows = await query;
-    // the SQL narrows; the exact comparison is the same normalisation the key used
-    return rows.map((r) => ({ id: Number(r.id), createdAt: r.created_at }));
+    const rows = await repo.candidates(db, detector, ticket.created_at, key.cause !== null ? { cause: key.cause } : { category: ticket.category, unitId: key.unitId });
+    return rows
+      .filter((r) => key.cause === null || (r.cause !== null && normaliseCause(r.cause) === key.cause))
+      .map((r) => ({ id: Number(r.id), createdAt: r.created_at }));
   }
 
   /** Runs the detectors for one ticket change, inside its transaction; `isNew`: the ticket was inserted by this change, so nothing links it yet. */
@@ -129,26 +93,21 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
     const detectors = await enabledDetectors.get(trx);
     for (const detector of detectors) {
       if (!DETECTION_EVENTS[detector.match_on].has(event) || !detector.ticket_types.includes(ticket.type)) continue;
-      if (!isNew && (await trx('incident_tickets').where({ ticket_id: ticket.id }).first())) return;
+      if (!isNew && (await repo.linkOf(trx, ticket.id)) !== null) return;
       const key = await matchKey(detector, ticket, customerOf);
       if (!key) continue;
-      // one detection per key at a time: two agents logging the 5th and 6th call open one incident
-      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`incident:${key.key}`]);
-      const open = await trx<IncidentRow>('incidents').where({ match_key: key.key, status: 'open' }).first();
+      await repo.lockKey(trx, key.key);
+      const open = await repo.openWithKey(trx, key.key);
       if (open) {
         await link(uow, ticket, open, null, now, false, customerOf);
         return;
       }
-      let found = await candidates(trx, detector, ticket, key);
-      if (detector.match_on === 'cause') {
-        const causes = new Map((await trx('tickets').whereIn('id', found.map((c) => c.id)).select<{ id: string | number; cause: string }[]>('id', 'cause')).map((r) => [Number(r.id), normaliseCause(r.cause)]));
-        found = found.filter((c) => causes.get(c.id) === key.cause);
-      }
+      const found = await candidates(trx, detector, ticket, key);
       const burst = findBurst(found, ticket.id, detector.threshold, detector.window_seconds);
       if (burst.length === 0) continue;
       const unitId = key.unitId ?? ticket.unit_id;
       if (unitId === null) continue;
-      const unit = await trx('units').where({ id: unitId }).first<{ name: string }>('name');
+      const unit = await unitsRepository.find(trx, unitId);
       const incident = await openIncident(trx, {
         match_key: key.key, detector_key: detector.key,
         title: detector.match_on === 'cause' ? `${key.cause}` : `${ticket.category} · ${unit?.name ?? unitId}`,
@@ -158,7 +117,7 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
       await link(uow, ticket, incident, null, now, false, customerOf);
       const others = burst.filter((c) => c.id !== ticket.id).map((c) => c.id);
       // A ticket another transaction holds is skipped: it links itself when its own change runs the detector.
-      const lockable = await trx<TicketRow>('tickets').whereIn('id', others).forUpdate().skipLocked();
+      const lockable = await ticketsRepository.lockAvailable(trx, others);
       for (const other of lockable) await link(uow, other, incident, null, now, true);
       announceOpened(uow, incident, null, [ticket.id, ...lockable.map((o) => o.id)], now);
       return;
@@ -166,38 +125,23 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
   }
 
   async function findIncident(db: Knex, incidentId: number, lock = false): Promise<IncidentRow> {
-    const query = db<IncidentRow>('incidents').where({ id: incidentId }).first();
-    const row = lock ? await query.forUpdate() : await query;
+    const row = lock ? await repo.findForUpdate(db as Knex.Transaction, incidentId) : await repo.find(db, incidentId);
     if (!row) throw errors.notFound(`incident ${incidentId}`);
     return row;
   }
 
-  /**
-   * Handlers and unit heads see an incident of their subtree, or one that holds a ticket of their
-   * subtree; of its tickets, only their subtree's (null prefix: everything).
-   */
-  function scopeIncidents(db: Knex, query: Knex.QueryBuilder, prefix: string | null): void {
-    if (prefix === null) return;
-    query.where((w) => w
-      .whereIn('incidents.unit_id', db('units').select('id').where('path', 'like', `${prefix}%`))
-      .orWhereExists(db('incident_tickets as sit').join('tickets as st', 'st.id', 'sit.ticket_id').join('units as su', 'su.id', 'st.unit_id')
-        .whereRaw('sit.incident_id = incidents.id').where('su.path', 'like', `${prefix}%`).select(db.raw('1'))));
-  }
-
+  /** The incident with its tickets; handlers and unit heads see only their subtree's (null prefix: every one). */
   async function detailOf(db: Knex, row: IncidentRow, prefix: string | null = null): Promise<IncidentDetailView> {
-    const query = db('incident_tickets as it').join('tickets as t', 't.id', 'it.ticket_id').where('it.incident_id', row.id).orderBy('t.id')
-      .select<{ id: number; number: string; status: string; linked_at: Date; linked_by: number | null }[]>('t.id', 't.number', 't.status', 'it.linked_at', 'it.linked_by');
-    if (prefix !== null) query.whereIn('t.unit_id', db('units').select('id').where('path', 'like', `${prefix}%`));
-    const tickets = await query;
+    const tickets = await repo.tickets(db, row.id, prefix);
     return { ...(await toView(db, row)), tickets: tickets.map((x) => ({ ...x, linked_at: x.linked_at.toISOString() })) };
   }
 
   async function linkByHand(uow: UnitOfWork, principal: Principal, incident: IncidentRow, ticketId: number, now: Date): Promise<void> {
     const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
-    const existing = await uow.trx('incident_tickets').where({ ticket_id: ticketId }).first<{ incident_id: number } | undefined>('incident_id');
-    if (existing) {
-      if (Number(existing.incident_id) === incident.id) return;
-      throw errors.conflict(`ticket ${ticketId} is already linked to incident ${existing.incident_id}`, { code: 'already_linked', incident_id: Number(existing.incident_id) });
+    const existing = await repo.linkOf(uow.trx, ticketId);
+    if (existing !== null) {
+      if (existing === incident.id) return;
+      throw errors.conflict(`ticket ${ticketId} is already linked to incident ${existing}`, { code: 'already_linked', incident_id: existing });
     }
     await link(uow, ticket, incident, principal.id, now, true);
   }
@@ -207,33 +151,25 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
 
     /** The incident a ticket belongs to, for the ticket detail: agents read the wording from here. */
     async forTicket(db: Knex, ticketId: number): Promise<IncidentView | null> {
-      const row = await db<IncidentRow>('incidents').join('incident_tickets as it', 'it.incident_id', 'incidents.id').where('it.ticket_id', ticketId).first('incidents.*');
+      const row = await repo.ofTicket(db, ticketId);
       return row ? toView(db, row) : null;
     },
 
     async list(principal: Principal, q: ListIncidentsQuery): Promise<IncidentView[]> {
-      const query = knex<IncidentRow>('incidents').select('incidents.*').orderBy('incidents.id', 'desc').limit(200);
-      scopeIncidents(knex, query, scopePrefix(principal));
-      if (q.status) query.where('incidents.status', q.status);
-      if (q.category) query.where((w) => w.where('incidents.category', q.category!).orWhereNull('incidents.category'));
-      if (q.unit_id !== undefined) {
-        query.whereIn('incidents.unit_id', knex('units as a').join('units as u', knex.raw(`u.path LIKE a.path || '%'`)).where('u.id', q.unit_id).select('a.id'));
-      }
-      return Promise.all((await query).map((row) => toView(knex, row)));
+      const rows = await repo.list(knex, scopePrefix(principal), { status: q.status, category: q.category, unitId: q.unit_id });
+      return Promise.all(rows.map((row) => toView(knex, row)));
     },
 
     async get(principal: Principal, incidentId: number): Promise<IncidentDetailView> {
       const prefix = scopePrefix(principal);
-      const query = knex<IncidentRow>('incidents').where('incidents.id', incidentId).first('incidents.*');
-      scopeIncidents(knex, query, prefix);
-      const row = await query;
+      const [row] = await repo.list(knex, prefix, { id: incidentId });
       if (!row) throw errors.notFound(`incident ${incidentId}`);
       return detailOf(knex, row, prefix);
     },
 
     create(principal: Principal, input: CreateIncidentInput): Promise<IncidentDetailView> {
       return inTransaction(knex, bus, async (uow) => {
-        if (!(await uow.trx('units').where({ id: input.unit_id }).first())) {
+        if (!(await unitsRepository.find(uow.trx, input.unit_id))) {
           throw errors.rule(`unit ${input.unit_id} does not exist`, { errors: [{ path: 'unit_id', message: 'no such unit' }] });
         }
         const now = clock.now();
@@ -258,12 +194,12 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
         if (input.status !== undefined) changes.status = input.status;
         if (input.explanation_wording !== undefined) changes.explanation_wording = input.explanation_wording;
         if (input.status === 'open' && current.status !== 'open' && current.match_key !== null) {
-          const other = await trx('incidents').where({ match_key: current.match_key, status: 'open' }).whereNot({ id: incidentId }).first('id');
+          const other = await repo.otherOpenWithKey(trx, current.match_key, incidentId);
           if (other) throw errors.conflict(`incident ${other.id} is already open for the same key`, { code: 'duplicate_open_incident' });
         }
-        const [row] = await trx('incidents').where({ id: incidentId }).update(changes).returning<IncidentRow[]>('*');
-        await trx('audit_log').insert({ at: changes.updated_at, actor_id: principal.id, entity: 'incident', entity_id: incidentId, action: 'updated', data: JSON.stringify(input) });
-        return detailOf(trx, row!, scopePrefix(principal));
+        const row = await repo.update(trx, incidentId, changes);
+        await writeAudit(trx, { at: row.updated_at, actorId: principal.id, entity: 'incident', entityId: incidentId, action: 'updated', data: input });
+        return detailOf(trx, row, scopePrefix(principal));
       });
     },
 
@@ -279,7 +215,7 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
       return inTransaction(knex, bus, async (uow) => {
         const incident = await findIncident(uow.trx, incidentId);
         const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
-        const removed = await uow.trx('incident_tickets').where({ ticket_id: ticketId, incident_id: incidentId }).del();
+        const removed = await repo.unlink(uow.trx, incidentId, ticketId);
         if (removed === 0) throw errors.notFound(`ticket ${ticketId} in incident ${incidentId}`);
         const now = clock.now();
         await ticketsRepository.insertEvent(uow.trx, { ticket_id: ticketId, type: 'incident_unlinked', at: now, actor_id: principal.id, data: { incident_id: incidentId } });
@@ -289,18 +225,15 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
       });
     },
 
-    detectors: async () => (await knex<DetectorRow>('mass_complaint_detectors').select('*').orderBy('key')).map(toDetectorView),
+    detectors: async () => (await repo.detectors(knex)).map(toDetectorView),
 
     async putDetector(principal: Principal, key: string, input: DetectorInput): Promise<{ detector: ReturnType<typeof toDetectorView>; created: boolean }> {
       const result = await inTransaction(knex, bus, async ({ trx }) => {
         const now = clock.now();
-        const before = await trx('mass_complaint_detectors').where({ key }).first();
-        const [row] = await trx('mass_complaint_detectors')
-          .insert({ key, ...input, created_at: now, updated_at: now })
-          .onConflict('key').merge(['name', 'enabled', 'match_on', 'ticket_types', 'threshold', 'window_seconds', 'updated_at'])
-          .returning<DetectorRow[]>('*');
-        await trx('audit_log').insert({ at: now, actor_id: principal.id, entity: 'mass_complaint_detector', entity_id: 0, action: before ? 'updated' : 'created', data: JSON.stringify({ key, ...input }) });
-        return { detector: toDetectorView(row!), created: !before };
+        const before = await repo.findDetector(trx, key);
+        const row = await repo.upsertDetector(trx, { key, ...input, created_at: now, updated_at: now });
+        await writeAudit(trx, { at: now, actorId: principal.id, entity: 'mass_complaint_detector', entityId: key, action: before ? 'updated' : 'created', data: { key, before: before ?? null, after: input } });
+        return { detector: toDetectorView(row), created: !before };
       });
       enabledDetectors.invalidate();
       return result;

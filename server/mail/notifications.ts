@@ -1,8 +1,13 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config';
 import type { EventBus } from '../events/bus';
-import type { TicketView } from '../tickets/view';
 import type { DomainEvent } from '../events/types';
+import { incidentsRepository } from '../incidents/repository';
+import { ownershipRepository } from '../ownership/repository';
+import { ticketsRepository } from '../tickets/repository';
+import type { TicketView } from '../tickets/view';
+import { unitsRepository } from '../units/repository';
+import { usersRepository } from '../users/repository';
 import type { Mailer, Notification, Recipient } from './service';
 import { maskPhone, type TicketMailData } from './templates';
 
@@ -26,8 +31,8 @@ export async function ticketMailData(knex: Knex, config: Config, ticket: TicketV
 }
 
 async function recipient(knex: Knex, userId: number): Promise<Recipient[]> {
-  const user = await knex('users').where({ id: userId, active: true }).first<{ email: string | null } | undefined>('email');
-  return user?.email ? [{ userId, email: user.email }] : [];
+  const user = await usersRepository.find(knex, userId);
+  return user?.active && user.email ? [{ userId, email: user.email }] : [];
 }
 
 /**
@@ -53,7 +58,7 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
       case 'ownership.assigned': {
         // a mass complaint's owner already had the incident's one mail: no mail per linked ticket
         if (event.reasons.length === 1 && event.reasons[0] === 'mass_complaint') {
-          const incident = await knex('incident_tickets as it').join('incidents as i', 'i.id', 'it.incident_id').where('it.ticket_id', event.ticket.id).first<{ owner_id: number | null } | undefined>('i.owner_id');
+          const incident = await incidentsRepository.ofTicket(knex, event.ticket.id);
           if (incident?.owner_id === event.ownerId) return;
         }
         await notify({
@@ -65,7 +70,7 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
         return;
       }
       case 'escalation.raised': {
-        const owner = await knex('users').where({ id: event.ownerId }).first<{ name: string } | undefined>('name');
+        const owner = await usersRepository.find(knex, event.ownerId);
         await notify({
           id: `escalation:${event.escalationId}`,
           ticketId: event.ticket.id,
@@ -76,10 +81,8 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
       }
       case 'incident.opened': {
         if (event.ownerId === null) return;
-        const [unit, tickets] = await Promise.all([
-          knex('units').where({ id: event.unitId }).first<{ name: string }>('name'),
-          knex('tickets').whereIn('id', event.ticketIds).orderBy('id').select<{ id: number; number: string }[]>('id', 'number'),
-        ]);
+        const unit = await unitsRepository.find(knex, event.unitId);
+        const tickets = await ticketsRepository.numbers(knex, event.ticketIds);
         await notify({
           id: `incident:${event.incidentId}`,
           ticketId: null,
@@ -90,8 +93,8 @@ export function subscribeMail(bus: EventBus, knex: Knex, config: Config, mailer:
       }
       case 'sla.warning': {
         // the owner of a leadership case hears of its deadline before it passes
-        const owned = await knex('case_ownerships').where({ ticket_id: event.ticket.id, active: true }).first<{ owner_id: number } | undefined>('owner_id');
-        if (!owned) return;
+        const owned = await ownershipRepository.find(knex, event.ticket.id);
+        if (!owned?.active) return;
         await notify({
           id: `deadline-warning:${event.timer.id}:${event.fraction}`,
           ticketId: event.ticket.id,

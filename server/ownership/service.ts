@@ -1,16 +1,21 @@
 import type { Knex } from 'knex';
+import { writeAudit } from '../audit';
 import { scopePrefix, type Principal } from '../auth/permissions';
-import type { CustomerRow } from '../customers/repository';
+import { customersRepository, type CustomerRow } from '../customers/repository';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
+import { escalationRepository } from '../escalation/repository';
 import { decodeCursor, encodeCursor } from '../http/schemas';
 import { ticketsRepository, type TicketRow } from '../tickets/repository';
 import { toTicketView, type TicketView } from '../tickets/view';
+import { unitsRepository } from '../units/repository';
+import { usersRepository } from '../users/repository';
 import { nearestHead } from './heads';
 import { ownershipRepository as repo, type OwnershipRow } from './repository';
 import { IN_PERSON_KINDS, matchingRules, type CaseFlag, type OwnershipRule } from './rules';
 import type { MyCasesQuery, OwnerActionInput, OwnershipView, RuleInput } from './schemas';
+import type { TimelineEventType } from '../tickets/timeline';
 
 /** What still stands between an owned case and its closing. */
 export type MissingDuty = 'in_person_action' | 'explanation';
@@ -28,7 +33,7 @@ export type DutiesDoneHook = (uow: UnitOfWork, principal: Principal, ticketId: n
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 export async function ticketView(db: Knex, row: TicketRow): Promise<TicketView> {
-  const customer = (await db<CustomerRow>('customers').where({ id: row.customer_id }).first())!;
+  const customer = (await customersRepository.find(db, row.customer_id))!;
   return toTicketView(row, customer);
 }
 
@@ -38,7 +43,7 @@ export async function visibleTicket(db: Knex, principal: Principal, ticketId: nu
   if (!row) throw errors.notFound(`ticket ${ticketId}`);
   const prefix = scopePrefix(principal);
   if (prefix !== null) {
-    const unit = row.unit_id === null ? undefined : await db('units').where({ id: row.unit_id }).first<{ path: string } | undefined>('path');
+    const unit = row.unit_id === null ? undefined : await unitsRepository.find(db, row.unit_id);
     if (!unit || !unit.path.startsWith(prefix)) throw errors.notFound(`ticket ${ticketId}`);
   }
   return row;
@@ -51,8 +56,7 @@ export function createOwnershipService(deps: Deps) {
 
   async function missingDuties(db: Knex, ownership: OwnershipRow): Promise<MissingDuty[]> {
     const missing: MissingDuty[] = [];
-    const inPerson = await db('owner_actions').where({ ticket_id: ownership.ticket_id }).whereIn('kind', IN_PERSON_KINDS).first('id');
-    if (!inPerson) missing.push('in_person_action');
+    if (!(await repo.hasActionOf(db, ownership.ticket_id, IN_PERSON_KINDS))) missing.push('in_person_action');
     if (ownership.explanation === null) missing.push('explanation');
     return missing;
   }
@@ -60,10 +64,9 @@ export function createOwnershipService(deps: Deps) {
   async function toView(db: Knex, ownership: OwnershipRow): Promise<OwnershipView> {
     // one after another: `db` may be a transaction, which runs one query at a time
     const actions = await repo.actions(db, ownership.ticket_id);
-    const owner = await db('users').where({ id: ownership.owner_id }).first<{ name: string }>('name');
+    const owner = await usersRepository.find(db, ownership.owner_id);
     const missing = await missingDuties(db, ownership);
-    const escalations = await db('escalations').where({ ticket_id: ownership.ticket_id }).orderBy('id')
-      .select<{ id: number; level: number; unit_id: number; recipient_id: number; reason: string; raised_at: Date; acknowledged_at: Date | null }[]>('id', 'level', 'unit_id', 'recipient_id', 'reason', 'raised_at', 'acknowledged_at');
+    const escalations = await escalationRepository.ofTicket(db, ownership.ticket_id);
     return {
       owner_id: ownership.owner_id,
       owner_name: owner?.name ?? null,
@@ -75,13 +78,16 @@ export function createOwnershipService(deps: Deps) {
       explanation: ownership.explanation,
       explanation_at: ownership.explanation_at?.toISOString() ?? null,
       missing,
-      escalations: escalations.map((e) => ({ ...e, raised_at: e.raised_at.toISOString(), acknowledged_at: e.acknowledged_at?.toISOString() ?? null })),
+      escalations: escalations.map((e) => ({
+        id: e.id, level: e.level, unit_id: e.unit_id, recipient_id: e.recipient_id, reason: e.reason,
+        raised_at: e.raised_at.toISOString(), acknowledged_at: e.acknowledged_at?.toISOString() ?? null,
+      })),
     };
   }
 
   async function reasonsFor(db: Knex, ticket: TicketRow, customerOf?: CustomerOf): Promise<string[]> {
     const rules = await repo.rules(db);
-    const customer = customerOf ? await customerOf() : await db('customers').where({ id: ticket.customer_id }).first<{ tier: string }>('tier');
+    const customer = customerOf ? await customerOf() : await customersRepository.find(db, ticket.customer_id);
     const flags = await repo.flags(db, ticket.id);
     return matchingRules(rules, {
       type: ticket.type, category: ticket.category, channel: ticket.channel,
@@ -102,7 +108,7 @@ export function createOwnershipService(deps: Deps) {
     // an undispatched ticket has no owner yet and nothing to release: spare intake the rule lookups
     if (ticket.unit_id === null && !current?.active) return;
     const reasons = await reasonsFor(trx, ticket, customerOf);
-    const event = async (type: string, data: Record<string, unknown>) =>
+    const event = async (type: TimelineEventType, data: Record<string, unknown>) =>
       ticketsRepository.insertEvent(trx, { ticket_id: ticket.id, type, at: now, actor_id: actorId, data });
 
     if (reasons.length === 0) {
@@ -146,7 +152,7 @@ export function createOwnershipService(deps: Deps) {
     if (!ownership?.active) return;
     const missing = await missingDuties(db, ownership);
     if (missing.length === 0) return;
-    const owner = await db('users').where({ id: ownership.owner_id }).first<{ name: string }>('name');
+    const owner = await usersRepository.find(db, ownership.owner_id);
     const fieldErrors = missing.map((duty) =>
       duty === 'in_person_action'
         ? { path: 'owner_actions', message: 'the case owner has not recorded an in-person action (visit, apology or meeting)' }
@@ -227,10 +233,9 @@ export function createOwnershipService(deps: Deps) {
         const ticket = await visibleTicket(uow.trx, principal, ticketId, true);
         if (ticket.status === 'closed') throw errors.conflict(`ticket ${ticketId} is closed`, { code: 'ticket_closed', current_status: ticket.status });
         const now = clock.now();
-        const existing = await uow.trx('ticket_flags').where({ ticket_id: ticketId, flag: 'major_problem' }).first();
-        if (flagged !== Boolean(existing)) {
-          if (flagged) await uow.trx('ticket_flags').insert({ ticket_id: ticketId, flag: 'major_problem', note: note ?? null, set_by: principal.id, set_at: now });
-          else await uow.trx('ticket_flags').where({ ticket_id: ticketId, flag: 'major_problem' }).del();
+        if (flagged !== (await repo.hasFlag(uow.trx, ticketId, 'major_problem'))) {
+          if (flagged) await repo.setFlag(uow.trx, { ticket_id: ticketId, flag: 'major_problem', note: note ?? null, set_by: principal.id, set_at: now });
+          else await repo.clearFlag(uow.trx, ticketId, 'major_problem');
           await ticketsRepository.insertEvent(uow.trx, { ticket_id: ticketId, type: flagged ? 'major_problem_flagged' : 'major_problem_unflagged', at: now, actor_id: principal.id, data: { note: note ?? null } });
           await evaluate(uow, ticket, principal.id, now);
           uow.emit({ type: 'ticket.updated', at: now.toISOString(), actorId: principal.id, change: 'major_problem', ticket: await ticketView(uow.trx, ticket) });
@@ -244,19 +249,7 @@ export function createOwnershipService(deps: Deps) {
     async myCases(principal: Principal, q: MyCasesQuery) {
       const beforeId = decodeCursor(q.cursor);
       if (q.cursor && beforeId === undefined) throw errors.badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from next_cursor' }], 'invalid_cursor');
-      const query = knex('case_ownerships as o')
-        .join('tickets as t', 't.id', 'o.ticket_id')
-        .where({ 'o.owner_id': principal.id, 'o.active': true })
-        .orderBy('o.ticket_id', 'desc')
-        .limit(q.limit + 1)
-        .select<TicketRow[]>('t.*');
-      // a head moved to another unit keeps the ownership rows but no longer sees the old branch's cases
-      const prefix = scopePrefix(principal);
-      if (prefix !== null) query.whereIn('t.unit_id', knex('units').select('id').where('path', 'like', `${prefix}%`));
-      if (q.state === 'open') query.whereNot('t.status', 'closed');
-      if (q.state === 'closed') query.where('t.status', 'closed');
-      if (beforeId !== undefined) query.where('o.ticket_id', '<', beforeId);
-      const rows = await query;
+      const rows = await repo.casesOf(knex, principal.id, { prefix: scopePrefix(principal), state: q.state, beforeId, limit: q.limit });
       const page = rows.slice(0, q.limit);
       const customers = await ticketsRepository.customersByIds(knex, page.map((r) => r.customer_id));
       const items = await Promise.all(page.map(async (row) => ({
@@ -273,7 +266,7 @@ export function createOwnershipService(deps: Deps) {
         const before = await repo.findRule(trx, key);
         const rule: OwnershipRule = { key, name: input.name, enabled: input.enabled, match: input.match };
         await repo.upsertRule(trx, rule, clock.now());
-        await trx('audit_log').insert({ at: clock.now(), actor_id: principal.id, entity: 'ownership_rule', entity_id: 0, action: before ? 'updated' : 'created', data: JSON.stringify({ key, before: before ?? null, after: rule }) });
+        await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'ownership_rule', entityId: key, action: before ? 'updated' : 'created', data: { key, before: before ?? null, after: rule } });
         return { rule, created: !before };
       });
     },
@@ -283,7 +276,7 @@ export function createOwnershipService(deps: Deps) {
         const before = await repo.findRule(trx, key);
         if (!before) throw errors.notFound(`ownership rule ${key}`);
         await repo.deleteRule(trx, key);
-        await trx('audit_log').insert({ at: clock.now(), actor_id: principal.id, entity: 'ownership_rule', entity_id: 0, action: 'deleted', data: JSON.stringify({ key, before }) });
+        await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'ownership_rule', entityId: key, action: 'deleted', data: { key, before } });
       });
     },
   };

@@ -1,14 +1,43 @@
 import type { Knex } from 'knex';
-import type { Server } from 'socket.io';
+import type { BroadcastOperator, Server, Socket } from 'socket.io';
 import type { OutboxRelay } from '../events/outbox';
 import type { DomainEvent } from '../events/types';
+import type { TimerView } from '../sla/schemas';
+import type { TicketView } from '../tickets/view';
 import { rooms, ticketAudience } from './audience';
+import type { ClientToServerEvents, Delivery, RealtimeEvents, ServerToClientEvents } from './protocol';
+
+export type ServerEvents = ServerToClientEvents<TicketView, TimerView>;
+export type RealtimeServer<SocketData = unknown> = Server<ClientToServerEvents, ServerEvents, Record<string, never>, SocketData>;
+
+/** The events consoles hear; directory and session changes only move sockets. */
+export type BroadcastEvent = Exclude<DomainEvent, { type: 'directory.changed' | 'sessions.ended' }>;
+
+type Snake<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Uppercase<Head> ? (Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`) : Head}${Snake<Tail>}` : S;
+type WireOf<E> = { [K in keyof E as K extends string ? Snake<K> : never]: E[K] };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time proof that the bus's events, once in snake_case, are the shared protocol's payloads. */
+type WireMatchesProtocol = Same<{ [E in BroadcastEvent as E['type']]: WireOf<E> }, RealtimeEvents<TicketView, TimerView>>;
+const wireMatchesProtocol: WireMatchesProtocol = true;
+void wireMatchesProtocol;
 
 /** What a console receives: the event's fields in the API's snake_case, the ticket as the API shows it. */
-export function toWire(event: DomainEvent): Record<string, unknown> {
+export function toWire<E extends BroadcastEvent>(event: E): WireOf<E> {
   const wire: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event)) wire[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
-  return wire;
+  return wire as WireOf<E>;
+}
+
+/**
+ * Sends one bus event to rooms or a socket. socket.io types `emit` per event name and cannot follow
+ * a union of names to its payload; `WireMatchesProtocol` above is what makes this one cast sound.
+ */
+export function emitEvent(
+  target: BroadcastOperator<ServerEvents, unknown> | Socket<ClientToServerEvents, ServerEvents>,
+  event: BroadcastEvent,
+  delivery: Delivery,
+): void {
+  (target as unknown as { emit(name: string, payload: unknown): boolean }).emit(event.type, { ...toWire(event), ...delivery });
 }
 
 interface TicketLike {
@@ -46,7 +75,7 @@ export async function eventTargets(knex: Knex, event: DomainEvent): Promise<stri
  * Every event that carries a ticket goes to the rooms that may see that ticket (a ticket's own
  * room is for presence only: its members are all in those rooms already), and to any user it names.
  */
-export function bridgeEvents(relay: OutboxRelay, io: Server, knex: Knex): () => void {
+export function bridgeEvents(relay: OutboxRelay, io: RealtimeServer, knex: Knex): () => void {
   return relay.subscribe(async (event, meta) => {
     if (event.type === 'directory.changed') {
       // A user's role, unit or account changed: their sockets joined rooms for the old one. Drop
@@ -63,6 +92,6 @@ export function bridgeEvents(relay: OutboxRelay, io: Server, knex: Knex): () => 
     }
     const targets = await eventTargets(knex, event);
     if (targets.length === 0) return;
-    io.local.to(targets).emit(event.type, { ...toWire(event), seq: meta.seq });
+    emitEvent(io.local.to(targets), event, { seq: meta.seq });
   });
 }

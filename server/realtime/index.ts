@@ -3,7 +3,7 @@ import type http from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Principal } from '../auth/permissions';
 import type { AuthService } from '../auth/service';
@@ -12,8 +12,9 @@ import type { OutboxRelay } from '../events/outbox';
 import { AppError } from '../http/errors';
 import type { TicketsService } from '../tickets/service';
 import { rooms, roomsOf, ticketAudience } from './audience';
-import { bridgeEvents, eventTargets, toWire } from './bridge';
-import { broadcastViewers, type Viewer } from './presence';
+import { bridgeEvents, emitEvent, eventTargets, type RealtimeServer } from './bridge';
+import { broadcastViewers } from './presence';
+import type { Ack, ResumeAck, Viewer } from './protocol';
 
 export interface RealtimeOptions {
   deps: Deps;
@@ -32,7 +33,7 @@ export interface RealtimeOptions {
 }
 
 export interface Realtime {
-  io: Server;
+  io: RealtimeServer;
   close(): Promise<void>;
 }
 
@@ -52,10 +53,6 @@ interface SocketData {
 export const SOCKET_LIMITS = { perSocket: 20, perUser: 40, windowSeconds: 1, floodMessages: 150, floodSeconds: 5, watchedTickets: 20 } as const;
 /** Presence changes of one ticket within this many ms go out as one ticket.viewers. */
 const PRESENCE_COALESCE_MS = 50;
-
-type Ack = (reply: { ok: true } | { ok: false; status: number; detail: string }) => void;
-
-type ResumeAck = (reply: { ok: true; replayed: number; seq: number } | { ok: false; reload: true; detail: string }) => void;
 
 const watchPayload = z.object({ ticket_id: z.number().int().positive() }).strict();
 const resumePayload = z.object({ after_seq: z.number().int().nonnegative() }).strict();
@@ -107,7 +104,7 @@ function adapterClients(redisUrl: string, logger: Deps['logger']): { pub: Redis;
 
 export function attachRealtime(server: http.Server, options: RealtimeOptions): Realtime {
   const { deps, auth, tickets } = options;
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(server, {
+  const io: RealtimeServer<SocketData> = new Server(server, {
     serveClient: false,
     // The console sends nothing large; a small limit keeps a misbehaving client cheap.
     maxHttpBufferSize: 16 * 1024,
@@ -153,8 +150,8 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
     }, PRESENCE_COALESCE_MS));
   };
 
-  io.on('connection', (socket: Socket) => {
-    const { principal } = socket.data as SocketData;
+  io.on('connection', (socket) => {
+    const { principal } = socket.data;
     socket.use((packet, next) => {
       const ack = packet[packet.length - 1];
       const refuse = (res: unknown) => {
@@ -194,10 +191,10 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
         const mine = new Set(socket.rooms);
         let replayed = 0;
         for (const { event, seq } of missed.envelopes) {
-          if (event.type === 'directory.changed') continue;
+          if (event.type === 'directory.changed' || event.type === 'sessions.ended') continue;
           const targets = await eventTargets(deps.knex, event);
           if (!targets.some((room) => mine.has(room))) continue;
-          socket.emit(event.type, { ...toWire(event), seq, replayed: true });
+          emitEvent(socket, event, { seq, replayed: true });
           replayed += 1;
         }
         reply({ ok: true, replayed, seq: missed.upTo });
@@ -260,7 +257,7 @@ export function attachRealtime(server: http.Server, options: RealtimeOptions): R
   });
 
   return {
-    io: io as unknown as Server,
+    io,
     async close() {
       for (const timer of pendingPresence.values()) clearTimeout(timer);
       pendingPresence.clear();

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Principal, Role } from '../auth/permissions';
 import type { Deps } from '../deps';
-import type { Scheduler } from '../jobs';
+import type { DueHandler, Scheduler } from '../jobs';
 import { recordMail } from '../mail/service';
 import { bulletinHtml, reportCsv, reportText } from './render';
 import { reportsRepository, type MailRecipientRow } from './repository';
@@ -86,15 +86,19 @@ export function monthlyReportMail(deps: Deps, reports: ReportsService, scheduler
     return recipients.length;
   }
 
-  scheduler.register(MONTHLY_MAIL_KIND, async (items, uow) => {
+  /** A month's mailing fell due: record its mails and arm the next month's (the chain). */
+  const onDue: DueHandler = async (items, uow) => {
     for (const item of items) {
       await enqueue(uow.trx, item.key);
       const next = shiftMonth(item.key, 1);
       await scheduler.schedule(uow.trx, { kind: MONTHLY_MAIL_KIND, key: next, dueAt: await monthlyMailDueAt(uow.trx, config.timezone, next) });
     }
-  });
+  };
 
   return {
+    /** The handler of this domain's scheduler kind; jobs.ts registers it at start. */
+    jobs: { onDue },
+
     /**
      * Arms the coming mailing at start: last month's report if this month's mailing day is still
      * ahead, else this month's. Re-arming an armed item changes nothing; the chain continues from

@@ -12,6 +12,7 @@ import { toTicketView } from '../tickets/view';
 import { DEFINITIONS, RATE_KPIS, TARGET_KPIS, TARGET_KPI_KEYS, ZERO_SUMS, addSums, kpisFrom, targetMet, type Kpis, type Sums, type TargetKpi } from './definitions';
 import { reportsRepository as repo, type CaseRow, type CellRow, type RectificationListRow, type RectificationRow, type ScopeUnit, type TargetRow } from './repository';
 import { refreshRollup } from './rollup';
+import type { TimelineEventType } from '../tickets/timeline';
 import type {
   Bulletin, CallbackChannelsView, CaseReviewInput, CaseView, RectificationInput, RectificationListItem, RectificationPatch, RectificationView, Report, Targets, TargetsInput, UnitKpis,
 } from './schemas';
@@ -223,7 +224,7 @@ export function createReportsService(deps: Deps) {
   }
 
   /** Case-review changes go on the ticket's timeline and reach the ticket's viewers. */
-  async function recordOnTicket(uow: UnitOfWork, principal: Principal, ticketId: number, type: string, data: Record<string, unknown>, now: Date) {
+  async function recordOnTicket(uow: UnitOfWork, principal: Principal, ticketId: number, type: TimelineEventType, data: Record<string, unknown>, now: Date) {
     await ticketsRepository.insertEvent(uow.trx, { ticket_id: ticketId, type, at: now, actor_id: principal.id, data });
     const ticket = (await ticketsRepository.find(uow.trx, ticketId))!;
     const customer = (await ticketsRepository.customersByIds(uow.trx, [ticket.customer_id])).get(ticket.customer_id)!;

@@ -111,10 +111,10 @@ export function createSlaService(deps: Deps, scheduler: Scheduler) {
         const view = toTimerView(timer, now, await clockFor(timer.policy.clock));
         const ticketView = toTicketView(ticket, customer);
         if (c.kind === 'warning') {
-          events.push({ ticket_id: timer.ticket_id, type: 'sla.warning', at: now, actor_id: null, data: { ...base, fraction: c.fraction, reached_at: c.at.toISOString(), due_at: view.due_at } });
+          events.push({ ticket_id: timer.ticket_id, type: 'sla.warning' as const, at: now, actor_id: null, data: { ...base, fraction: c.fraction, reached_at: c.at.toISOString(), due_at: view.due_at } });
           uow.emit({ type: 'sla.warning', at: now.toISOString(), ticket: ticketView, timer: view, fraction: c.fraction });
         } else {
-          events.push({ ticket_id: timer.ticket_id, type: 'sla.breached', at: now, actor_id: null, data: { ...base, breached_at: c.at.toISOString(), escalate_on_breach: timer.policy.escalate_on_breach } });
+          events.push({ ticket_id: timer.ticket_id, type: 'sla.breached' as const, at: now, actor_id: null, data: { ...base, breached_at: c.at.toISOString(), escalate_on_breach: timer.policy.escalate_on_breach } });
           uow.emit({ type: 'sla.breached', at: now.toISOString(), ticket: ticketView, timer: view, escalate: timer.policy.escalate_on_breach });
         }
       }

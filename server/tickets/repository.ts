@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CustomerFields, CustomerRow } from '../customers/repository';
 import { FIGURE_TICKETS, type Figure } from '../reports/definitions';
 import type { AttemptOutcome, CallbackChannel, TicketStatus } from './status';
+import type { TimelineEventType } from './timeline';
 import type { Category, TicketType } from './vocabulary';
 
 export interface TicketRow {
@@ -58,7 +59,7 @@ export interface TicketRow {
 export interface TicketEventRow {
   id: number;
   ticket_id: number;
-  type: string;
+  type: TimelineEventType;
   at: Date;
   actor_id: number | null;
   data: Record<string, unknown>;
@@ -252,10 +253,20 @@ export const ticketsRepository = {
     ),
 
   find: (db: Knex, id: number) => db<TicketRow>('tickets').where({ id }).first(),
+  findMany: (db: Knex, ids: readonly number[]): Promise<TicketRow[]> => db<TicketRow>('tickets').whereRaw('id = ANY(?::bigint[])', [[...new Set(ids)]]),
+
+  /** The customers' email addresses of these tickets, for those who have one. */
+  customerEmails: (db: Knex, ids: readonly number[]): Promise<{ ticket_id: number; email: string }[]> =>
+    db('tickets as t').join('customers as cu', 'cu.id', 't.customer_id').whereRaw('t.id = ANY(?::bigint[])', [[...ids]]).whereNotNull('cu.email')
+      .select('t.id as ticket_id', 'cu.email'),
+  /** Ids and numbers of these tickets, in id order (mails list them). */
+  numbers: (db: Knex, ids: readonly number[]) => db('tickets').whereIn('id', ids).orderBy('id').select<{ id: number; number: string }[]>('id', 'number'),
   /** Whether the ticket exists and the unit path it sits in (null: not dispatched yet), in one primary-key lookup. */
   placeOf: (db: Knex, id: number) =>
     db('tickets').leftJoin('units', 'units.id', 'tickets.unit_id').where('tickets.id', id).first<{ path: string | null } | undefined>('units.path'),
   findForUpdate: (trx: Knex.Transaction, id: number) => trx<TicketRow>('tickets').where({ id }).forUpdate().first(),
+  /** Locks those of `ids` no other transaction holds; the held ones are left out, not waited for. */
+  lockAvailable: (trx: Knex.Transaction, ids: readonly number[]) => trx<TicketRow>('tickets').whereIn('id', ids).forUpdate().skipLocked(),
   findByIdempotencyKey: (db: Knex, acceptedBy: number, key: string) =>
     db<TicketRow>('tickets').where({ accepted_by: acceptedBy, idempotency_key: key }).first(),
 
@@ -326,15 +337,19 @@ export const ticketsRepository = {
   /** The reconnection tier the SLA policy put the ticket in: kept for queues, not a change of the ticket (no version bump). */
   setReconnectTier: (trx: Knex.Transaction, id: number, tier: number | null) => trx('tickets').where({ id }).update({ reconnect_tier: tier }),
 
-  /** Many timeline rows in one statement and one JSON parameter (a batch of fired timers). */
-  async insertEvents(trx: Knex.Transaction, events: readonly Omit<TicketEventRow, 'id'>[]): Promise<void> {
+  /** Timeline rows of many tickets in one statement and one JSON parameter (a batch of fired timers, due callbacks); no actor: the system. */
+  async insertEvents(trx: Knex.Transaction, events: readonly (Omit<TicketEventRow, 'id' | 'actor_id'> & { actor_id?: number | null })[]): Promise<void> {
     if (events.length === 0) return;
     await trx.raw(
       `INSERT INTO ticket_events (ticket_id, type, at, actor_id, data)
        SELECT r.ticket_id, r.type, r.at, r.actor_id, r.data FROM jsonb_to_recordset(?::jsonb) AS r(ticket_id bigint, type text, at timestamptz, actor_id bigint, data jsonb)`,
-      [JSON.stringify(events)],
+      [JSON.stringify(events.map((e) => ({ ...e, actor_id: e.actor_id ?? null })))],
     );
   },
+
+  /** Whether the ticket's timeline has an event of this type whose data names `value` under `key`. */
+  hasEvent: async (db: Knex, ticketId: number, type: TimelineEventType, key: string, value: string): Promise<boolean> =>
+    (await db('ticket_events').where({ ticket_id: ticketId, type }).whereRaw('data->>? = ?', [key, value]).first('id')) !== undefined,
 
   /** Adds one key to the data of the ticket's latest event of a type (the change's own event, written earlier in the transaction). */
   mergeIntoLatestEvent: (trx: Knex.Transaction, ticketId: number, type: string, key: string, value: unknown) =>
@@ -356,7 +371,6 @@ export const ticketsRepository = {
     db('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id').where({ ticket_id: ticketId }).orderBy('ticket_events.id')
       .select<(TicketEventRow & { actor_name: string | null })[]>('ticket_events.*', 'users.name as actor_name'),
 
-  findMany: (db: Knex, ids: readonly number[]) => db<TicketRow>('tickets').whereIn('id', ids),
 
   /** The timelines of several tickets at once, in order, with actor names (integration façades). */
   eventsOf: (db: Knex, ticketIds: readonly number[]) =>
@@ -389,14 +403,6 @@ export const ticketsRepository = {
   /** Locks both tickets of a merge in id order, so two opposite merges wait instead of deadlocking. */
   lockPair: (trx: Knex.Transaction, a: number, b: number) => trx('tickets').whereIn('id', [a, b]).orderBy('id').forUpdate().select('id'),
 
-  callbacks: (db: Knex, ticketId: number) => db<CallbackRow>('callbacks').where({ ticket_id: ticketId }).orderBy('id'),
-
-  openCallbackForUpdate: (trx: Knex.Transaction, ticketId: number) =>
-    trx<CallbackRow>('callbacks').where({ ticket_id: ticketId }).whereIn('state', ['scheduled', 'due', 'automated']).orderBy('id', 'desc').forUpdate().first(),
-
-  /** Attempts of a round the machine made (SMS, IVR): they do not use up the agents' attempts. */
-  automatedAttempts: async (trx: Knex, ticketId: number, round: number) =>
-    Number((await trx('callbacks').where({ ticket_id: ticketId, handling_round: round }).whereNot('channel', 'phone').count<{ n: string }[]>('* as n'))[0]!.n),
 };
 
 /** row_to_json gives timestamps as strings; bring them back to Dates like every other row. */

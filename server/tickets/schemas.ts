@@ -4,6 +4,7 @@ import { cursor, id, isoDateTime, limit, text } from '../http/schemas';
 import { FIGURE_KEYS } from '../reports/definitions';
 import { ATTEMPT_OUTCOMES, CALLBACK_CHANNELS, CALLBACK_OUTCOMES, STATUSES } from './status';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, PRIORITIES, RESPONSIBILITIES, TICKET_CHANNELS, TICKET_TYPES } from './vocabulary';
+import { TIMELINE_EVENT_TYPES } from './timeline';
 
 const resolutionFields = z.object({
   resolution: text(4000).describe('what was done'),
@@ -123,7 +124,7 @@ export const ifMatchHeader = {
 
 export const timelineEventSchema = z.object({
   id: z.number().int(),
-  type: z.string(),
+  type: z.enum(TIMELINE_EVENT_TYPES),
   at: z.string(),
   actor_id: z.number().int().nullable(),
   actor_name: z.string().nullable().describe('who acted; null for the system (timers, the customer answering a survey)'),

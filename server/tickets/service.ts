@@ -3,13 +3,17 @@ import type { Knex } from 'knex';
 import { isClient, scopePrefix, type Principal } from '../auth/permissions';
 import { DEFAULT_CALLBACK_RULES, needsCallback, type CallbackRules } from '../callbacks/policy';
 import { writeAudit } from '../audit';
+import { callbacksRepository } from '../callbacks/repository';
 import { causePath, resolutionCause } from '../causes/rules';
 import { localDateStamp } from '../clock';
-import type { CustomerRow } from '../customers/repository';
+import { customersRepository, type CustomerRow } from '../customers/repository';
+import { settingsStore } from '../db/settings';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work';
 import type { Deps } from '../deps';
 import { errors } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../http/schemas';
+import { nearestHead } from '../ownership/heads';
+import { unitsRepository } from '../units/repository';
 import { ticketsRepository as repo, type TicketRow } from './repository';
 import type { TicketChange, TicketParticipant } from './participants';
 import type { TicketDetailView } from './detail-schema';
@@ -19,6 +23,7 @@ import type {
 import { canPerform, statusAfterCallback, type AnswerVia, type TicketAction } from './status';
 import { toCallbackView, toTicketView } from './view';
 import { DEFAULT_CATEGORY, type CancelReason } from './vocabulary';
+import type { TimelineEventType } from './timeline';
 
 const TICKET_NUMBER = /^TS\d{8}-\d{4,}$/;
 const PHONE_LIKE = /^\+?[0-9][0-9-]{4,19}$/;
@@ -49,7 +54,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
 
   async function unitPath(db: Knex, unitId: number | null): Promise<string | null> {
     if (unitId === null) return null;
-    return (await db('units').where({ id: unitId }).first<{ path: string } | undefined>('path'))?.path ?? null;
+    return (await unitsRepository.find(db, unitId))?.path ?? null;
   }
 
   /** Scoped users get 404 for tickets outside their subtree: existence is not revealed. */
@@ -75,7 +80,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   }
 
   async function loadCustomer(db: Knex, customerId: number): Promise<CustomerRow> {
-    return (await db<CustomerRow>('customers').where({ id: customerId }).first())!;
+    return (await customersRepository.find(db, customerId))!;
   }
 
   /** The customer of a change, read once on first use and shared by the participants and the view. */
@@ -93,7 +98,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     ticketId: number,
     expectedVersion: number | null,
     action: TicketAction,
-    apply: (current: TicketRow, uow: UnitOfWork, now: Date) => Promise<{ changes: Partial<TicketRow>; event: { type: string; data: Record<string, unknown> } }>,
+    apply: (current: TicketRow, uow: UnitOfWork, now: Date) => Promise<{ changes: Partial<TicketRow>; event: { type: TimelineEventType; data: Record<string, unknown> } }>,
     outer?: UnitOfWork,
   ): Promise<TicketView> {
     return inTransaction(knex, bus, async (uow) => {
@@ -130,20 +135,13 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
   }
 
   async function urgeThreshold(db: Knex): Promise<number> {
-    const row = await db('settings').where({ key: URGE_SETTING }).first<{ value: string } | undefined>('value');
-    return row ? Number(row.value) : DEFAULT_URGE_ESCALATE_AFTER;
+    const value = await settingsStore.get(db, URGE_SETTING);
+    return value !== undefined ? Number(value) : DEFAULT_URGE_ESCALATE_AFTER;
   }
 
-  /** The head of the unit, or of the nearest unit above that has one. */
+  /** The head of the unit, or of the nearest unit above that has an active one (ownership/heads.ts, the one definition). */
   async function headOf(db: Knex, unitId: number | null): Promise<number | null> {
-    if (unitId === null) return null;
-    const row = await db.raw<{ rows: { head_user_id: string | null }[] }>(
-      `SELECT u.head_user_id FROM units t JOIN units u ON t.path LIKE u.path || '%'
-       WHERE t.id = ? AND u.head_user_id IS NOT NULL ORDER BY length(u.path) DESC LIMIT 1`,
-      [unitId],
-    );
-    const id = row.rows[0]?.head_user_id;
-    return id ? Number(id) : null;
+    return unitId === null ? null : (await nearestHead(db, unitId))?.userId ?? null;
   }
 
   /** An assignee must be an active handler or head working in the unit's subtree. */
@@ -273,7 +271,7 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     async get(principal: Principal, ticketId: number): Promise<TicketDetailView> {
       const row = await assertVisible(knex, principal, await repo.find(knex, ticketId), ticketId);
       const [view, own, merged, callbacks, cause_path, related] = await Promise.all([
-        viewOf(knex, row), repo.events(knex, ticketId), repo.mergedEvents(knex, ticketId), repo.callbacks(knex, ticketId), causePath(knex, row.cause_id), repo.related(knex, row),
+        viewOf(knex, row), repo.events(knex, ticketId), repo.mergedEvents(knex, ticketId), callbacksRepository.ofTicket(knex, ticketId), causePath(knex, row.cause_id), repo.related(knex, row),
       ]);
       const now = clock.now();
       const sections = await Promise.all(participants.map((p) => p.detail?.(knex, row, now)));
@@ -369,17 +367,16 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
       options: { outer?: UnitOfWork; callbackId?: number; via?: AnswerVia } = {},
     ): Promise<TicketView> {
       return change(principal, ticketId, version, 'callback', async (current, { trx }, now) => {
-        const open = await repo.openCallbackForUpdate(trx, ticketId);
+        const open = await callbacksRepository.openOfTicketForUpdate(trx, ticketId);
         if (!open || (options.callbackId !== undefined && open.id !== options.callbackId)) {
           throw errors.conflict('this ticket has no open callback', { code: 'no_open_callback' });
         }
         const via = options.via ?? 'phone';
-        await trx('callbacks').where({ id: open.id }).update({
-          state: 'done', outcome: input.outcome, note: input.note ?? null, done_by: principal?.id ?? null, done_at: now,
-          answered_via: input.outcome === 'unreachable' ? null : via,
+        await callbacksRepository.recordOutcome(trx, open.id, {
+          outcome: input.outcome, note: input.note ?? null, done_by: principal?.id ?? null, done_at: now, answered_via: input.outcome === 'unreachable' ? null : via,
         });
         // an automated first attempt (SMS, IVR) leaves the agents their full number of tries
-        const attemptsLeft = open.attempt - (await repo.automatedAttempts(trx, ticketId, open.handling_round)) < (await callbackRules.policy(trx)).maxAttempts;
+        const attemptsLeft = open.attempt - (await callbacksRepository.automatedAttempts(trx, ticketId, open.handling_round)) < (await callbackRules.policy(trx)).maxAttempts;
         const status = statusAfterCallback(input.outcome, attemptsLeft);
         const data = { outcome: input.outcome, note: input.note ?? null, attempt: open.attempt, handling_round: open.handling_round, via };
         if (status === 'closed') {
@@ -538,13 +535,13 @@ export function createTicketsService(deps: Deps, participants: readonly TicketPa
     async putUrgeSettings(principal: Principal, input: { escalate_after: number }): Promise<{ escalate_after: number }> {
       return inTransaction(knex, bus, async ({ trx }) => {
         const before = await urgeThreshold(trx);
-        await trx('settings').insert({ key: URGE_SETTING, value: String(input.escalate_after) }).onConflict('key').merge();
+        await settingsStore.put(trx, URGE_SETTING, String(input.escalate_after));
         await writeAudit(trx, { at: clock.now(), actorId: principal.id, entity: 'settings', entityId: URGE_SETTING, action: 'urges_updated', data: { before, after: input.escalate_after } });
         return { escalate_after: input.escalate_after };
       });
     },
 
-    async comment(principal: Principal, ticketId: number, body: string, outer?: UnitOfWork): Promise<{ id: number; type: string; at: string; actor_id: number; data: { body: string } }> {
+    async comment(principal: Principal, ticketId: number, body: string, outer?: UnitOfWork): Promise<{ id: number; type: TimelineEventType; at: string; actor_id: number; data: { body: string } }> {
       return inTransaction(knex, bus, async ({ trx, emit }) => {
         const current = await assertVisible(trx, principal, await repo.find(trx, ticketId), ticketId);
         const now = clock.now();

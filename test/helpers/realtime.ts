@@ -94,7 +94,7 @@ export function record(socket: Socket): { type: string; payload: Record<string, 
 }
 
 /** Resolves with the first event of this type that matches, or rejects after the timeout. */
-export function nextEvent<T = Record<string, unknown>>(socket: Socket, type: string, match: (payload: T) => boolean = () => true, timeoutMs = 2000): Promise<T> {
+export function nextEvent<T = Record<string, unknown>>(socket: Socket, type: string, match: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(type, listener);

@@ -1,12 +1,15 @@
 import { createTokenService } from '../../server/auth/tokens';
 import { balance } from '../../server/callbacks/assignment';
+import { registerCallbackJobs } from '../../server/callbacks/jobs';
 import { createCallbacksService } from '../../server/callbacks/service';
 import { createCalendarService } from '../../server/sla/calendars';
 import { createSlaService } from '../../server/sla/service';
 import { createScheduler } from '../../server/jobs';
 import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp, type TestUser } from '../helpers/app';
 import { startMail, type MailSystem } from '../../server/mail';
-import { SmtpSink, until } from '../helpers/smtp';
+import { RESOLUTION, ticketFactories } from '../factories/tickets';
+import { SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 /**
  * Automatic callbacks, told as the desk lives them. The clock starts at 10:00 in Asia/Shanghai
@@ -15,34 +18,26 @@ import { SmtpSink, until } from '../helpers/smtp';
 let t: TestApp;
 let smtp: SmtpSink;
 let mail: MailSystem;
+let tickets: ReturnType<typeof ticketFactories>;
 beforeAll(async () => {
   smtp = await SmtpSink.create();
   await smtp.start();
   t = await startTestApp({ env: { SMTP_URL: smtp.url, LOOPDESK_PUBLIC_URL: 'http://desk.example.test' } });
+  tickets = ticketFactories(t);
   // survey and unit-head mail are recorded by the scheduled handlers and sent by the mail worker
   mail = await startMail(t.deps, { smtp: { ignoreTLS: true }, pollMs: 100 });
 });
+afterEach(() => t.clock.reset());
 afterAll(async () => {
   await mail.stop();
   await t.close();
   await smtp.stop();
 });
 
-const resolution = { resolution: '已退还多扣话费', cause: '计费错误', responsibility: 'company' };
+const resolution = RESOLUTION;
 
 async function act(path: string, user: TestUser, version: number, body: object) {
   return t.http.post(path).set(auth(user)).set('If-Match', String(version)).send(body);
-}
-
-/** A complaint accepted, dispatched to the county team and resolved by its handler. */
-async function resolvedComplaint(customer: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {
-  const { agent, handler } = t.fixture.users;
-  const body = complaintBody(overrides);
-  const accepted = await t.http.post('/api/tickets').set(auth(agent)).send({ ...body, customer: { ...(body.customer as object), ...customer } }).expect(201);
-  const dispatched = await act(`/api/tickets/${accepted.body.id}/dispatch`, agent, accepted.body.version, { unit_id: t.fixture.units.countyTeam });
-  const resolved = await act(`/api/tickets/${accepted.body.id}/resolve`, handler, dispatched.body.version, resolution);
-  expect(resolved.status).toBe(200);
-  return resolved.body as { id: number; number: string; version: number; status: string };
 }
 
 const callbacksOf = async (ticketId: number) =>
@@ -61,7 +56,7 @@ describe('scheduling in callable hours', () => {
 
   it('schedules the callback at once when resolved in callable hours, and the tick makes it due and assigns it', async () => {
     await duty(t.fixture.users.agent, true);
-    const ticket = await resolvedComplaint();
+    const ticket = await tickets.resolvedTicket();
     const [callback] = await callbacksOf(ticket.id);
     expect(callback).toMatchObject({ attempt: 1, handling_round: 1, due_at: '2026-11-25T02:00:00.000Z', assignee_id: null });
     await runDue();
@@ -73,11 +68,11 @@ describe('scheduling in callable hours', () => {
   });
 
   it('survives a restart: what was armed in PostgreSQL fires from a fresh process\'s scheduler', async () => {
-    const ticket = await resolvedComplaint();
+    const ticket = await tickets.resolvedTicket();
     // another process: its own scheduler and callbacks service over the same database
     const scheduler = createScheduler(t.deps, { redisUrl: null });
     const calendars = createCalendarService(t.deps, createSlaService(t.deps, scheduler));
-    createCallbacksService(t.deps, { scheduler, calendars });
+    registerCallbackJobs(scheduler, createCallbacksService(t.deps, { scheduler, calendars }));
     expect(await scheduler.runDue()).toBeGreaterThanOrEqual(1);
     expect((await callbacksOf(ticket.id))[0]!.state).toBe('due');
     expect(await t.services.scheduler.runDue()).toBe(0);
@@ -85,7 +80,7 @@ describe('scheduling in callable hours', () => {
 
   it('does not ring at night: a resolution at 23:50 is called back at 09:00 next morning', async () => {
     t.clock.set('2026-11-25T15:50:00Z'); // 23:50 in Shanghai
-    const ticket = await resolvedComplaint();
+    const ticket = await tickets.resolvedTicket();
     expect((await callbacksOf(ticket.id))[0]).toMatchObject({ due_at: '2026-11-26T01:00:00.000Z', state: 'scheduled' });
     await runDue();
     expect((await callbacksOf(ticket.id))[0]!.state).toBe('scheduled');
@@ -98,7 +93,7 @@ describe('scheduling in callable hours', () => {
       .send({ ...input, callable_hours: { from: '09:00', until: '20:00' }, holidays: ['2026-12-11', '2026-12-12'] }).expect(200);
     try {
       t.clock.set('2026-12-10T13:00:00Z'); // 21:00 on the 10th: the next two days are holidays
-      const ticket = await resolvedComplaint();
+      const ticket = await tickets.resolvedTicket();
       expect((await callbacksOf(ticket.id))[0]!.due_at).toBe('2026-12-13T01:00:00.000Z');
     } finally {
       await t.http.put('/api/callbacks/policy').set(auth(t.fixture.users.supervisor)).send({ ...input, callable_hours: { from: '09:00', until: '20:00' } }).expect(200);
@@ -114,7 +109,7 @@ describe('scheduling in callable hours', () => {
     for (const u of users) u.token = (await tokens.issue(u.id)).token;
     try {
       expect((await t.http.get('/api/callbacks/policy').set(auth(t.fixture.users.supervisor))).body.holiday_calendar).toBe('business');
-      const ticket = await resolvedComplaint();
+      const ticket = await tickets.resolvedTicket();
       expect((await callbacksOf(ticket.id))[0]!.due_at).toBe('2027-01-02T01:00:00.000Z');
     } finally {
       users.forEach((u, i) => { u.token = saved[i]!; });
@@ -126,7 +121,7 @@ describe('attempts', () => {
   beforeEach(() => t.clock.set('2026-11-25T02:00:00Z'));
 
   it('tries three times two hours apart, in callable hours, then closes as unreachable, every attempt on the timeline', async () => {
-    const ticket = await resolvedComplaint();
+    const ticket = await tickets.resolvedTicket();
     const { agent } = t.fixture.users;
     const dueTimes: string[] = [];
     for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -152,7 +147,7 @@ describe('attempts', () => {
 
   it('moves an attempt that would fall after 20:00 to the next morning', async () => {
     t.clock.set('2026-11-25T11:00:00Z'); // 19:00
-    const ticket = await resolvedComplaint();
+    const ticket = await tickets.resolvedTicket();
     await act(`/api/tickets/${ticket.id}/callback`, t.fixture.users.agent, ticket.version, { outcome: 'unreachable' });
     expect((await callbacksOf(ticket.id)).find((c) => c.attempt === 2)!.due_at).toBe('2026-11-26T01:00:00.000Z');
   });
@@ -180,7 +175,7 @@ describe('balanced assignment', () => {
     );
     const before = await loadsNow();
     expect(before.size).toBe(3);
-    for (let i = 0; i < 6; i += 1) await resolvedComplaint();
+    for (let i = 0; i < 6; i += 1) await tickets.resolvedTicket();
     await runDue();
     // each of the six went to whoever had the fewest open callbacks at that moment
     const expected = new Map(before);
@@ -212,7 +207,7 @@ describe('balanced assignment', () => {
 describe('an unsatisfied customer', () => {
   it('sends the ticket back to its unit for a second handling, tells the unit head, and flags a missed deadline', async () => {
     t.clock.set('2026-11-28T02:00:00Z');
-    const ticket = await resolvedComplaint();
+    const ticket = await tickets.resolvedTicket();
     const { agent, handler, head } = t.fixture.users;
     const reopened = await act(`/api/tickets/${ticket.id}/callback`, agent, ticket.version, { outcome: 'unsatisfied', note: '钱还没退到账' });
     expect(reopened.body).toMatchObject({ status: 'dispatched', handling_round: 2, unit_id: t.fixture.units.countyTeam });
@@ -237,7 +232,7 @@ describe('an unsatisfied customer', () => {
   });
   it('a second handling resolved in time is not flagged when its deadline passes', async () => {
     t.clock.set('2026-11-28T03:00:00Z');
-    const ticket = await resolvedComplaint();
+    const ticket = await tickets.resolvedTicket();
     const reopened = await act(`/api/tickets/${ticket.id}/callback`, t.fixture.users.agent, ticket.version, { outcome: 'unsatisfied' });
     t.clock.advance(3600);
     expect((await act(`/api/tickets/${ticket.id}/resolve`, t.fixture.users.handler, reopened.body.version, resolution)).status).toBe(200);
@@ -252,7 +247,7 @@ describe('the mail survey', () => {
 
   async function mailedLink(email: string): Promise<{ ticketId: number; number: string; token: string }> {
     // a fault report: a leadership case could not close from the survey before its owner's duties
-    const ticket = await resolvedComplaint({ email }, { type: 'fault', category: 'broadband' });
+    const ticket = await tickets.resolvedTicket({ customer: { email }, intake: { type: 'fault', category: 'broadband' } });
     await runDue();
     await until(() => smtp.received.some((m) => m.to.includes(email)), 10_000, 'the survey mail');
     const survey = smtp.received.find((m) => m.to.includes(email));

@@ -15,6 +15,17 @@ describe('signing in', () => {
     expect(me.body).toMatchObject({ username: 'agent1', role: 'agent' });
   });
 
+  it('tells the console what the user may do, from the server matrix (the console keeps no copy)', async () => {
+    const agent = await t.http.post('/api/auth/login').send({ username: 'agent1', password: PASSWORD }).expect(200);
+    expect(agent.body.user.actions).toEqual(expect.arrayContaining(['tickets.create', 'tickets.dispatch', 'tickets.callback']));
+    expect(agent.body.user.actions).not.toContain('audit.read');
+    const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${agent.body.token}`).expect(200);
+    expect(me.body.actions).toEqual(agent.body.user.actions);
+    const handler = await t.http.get('/api/auth/me').set(auth(t.fixture.users.handler)).expect(200);
+    expect(handler.body.actions).toContain('tickets.claim');
+    expect(handler.body.actions).not.toContain('tickets.create');
+  });
+
   it('says the same for an unknown user and a wrong password', async () => {
     const unknown = await t.http.post('/api/auth/login').send({ username: 'nobody', password: 'whatever1' });
     const wrong = await t.http.post('/api/auth/login').send({ username: 'agent1', password: 'whatever1' });

@@ -1,6 +1,8 @@
 import { startMail, type MailSystem } from '../../server/mail';
-import { auth, complaintBody, PASSWORD, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { SmtpSink, until } from '../helpers/smtp';
+import { ticketFactories } from '../factories/tickets';
+import { auth, PASSWORD, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 /**
  * The ladder: 辽宁省公司 (head: prov) → 大连市分公司 (head: city) → 庄河县分公司 (head1, the owner)
@@ -14,6 +16,7 @@ let sink: SmtpSink;
 let mail: MailSystem;
 let cityHead: TestUser;
 let provHead: TestUser;
+let tickets: ReturnType<typeof ticketFactories>;
 
 async function headOf(unitId: number, username: string): Promise<TestUser> {
   const { admin } = t.fixture.users;
@@ -27,6 +30,7 @@ beforeAll(async () => {
   sink = await SmtpSink.create();
   await sink.start();
   t = await startTestApp({ env: { SMTP_URL: sink.url } });
+  tickets = ticketFactories(t);
   mail = await startMail(t.deps, { retry: { backoffMs: 50 }, smtp: { ignoreTLS: true } });
   const { admin } = t.fixture.users;
   const province = await t.http.post('/api/units').set(auth(admin)).send({ code: 'LN', name: '辽宁省公司', area: 'city' }).expect(201);
@@ -36,18 +40,12 @@ beforeAll(async () => {
   await t.http.put('/api/escalation-policy').set(auth(t.fixture.users.supervisor)).send({ inactivity_seconds: INACTIVITY, step_seconds: STEP }).expect(403);
   await t.http.put('/api/escalation-policy').set(auth(admin)).send({ inactivity_seconds: INACTIVITY, step_seconds: STEP }).expect(200);
 });
+afterEach(() => t.clock.reset());
 afterAll(async () => {
   await mail.stop();
   await t.close();
   await sink.stop();
 });
-
-async function ownedCase() {
-  const { agent } = t.fixture.users;
-  const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody({ category: 'service_attitude' })).expect(201)).body;
-  await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
-  return ticket as { id: number; number: string };
-}
 
 const escalationsOf = async (ticketId: number) =>
   (await t.http.get(`/api/tickets/${ticketId}`).set(auth(t.fixture.users.supervisor)).expect(200)).body.ownership.escalations as { id: number; level: number; recipient_id: number; reason: string; acknowledged_at: string | null }[];
@@ -63,7 +61,7 @@ async function advance(seconds: number) {
 describe('level-by-level escalation of an owned case', () => {
   it('a breach goes up a level at once, then a level per unacknowledged step, to the top; every leader is told and acknowledges', async () => {
     const { head } = t.fixture.users;
-    const ticket = await ownedCase();
+    const ticket = await tickets.ownedCase();
     // the owner called, so inactivity does not escalate; the deadline still breaches
     await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'call', note: '已电话联系', at: t.clock.now().toISOString() }).expect(201);
     await advance(24 * 3600 + 1); // complaint_resolve (24 h, escalates on breach)
@@ -107,7 +105,7 @@ describe('level-by-level escalation of an owned case', () => {
   });
 
   it('an owner who records nothing is escalated after the inactivity time; an acknowledgement stops the climb', async () => {
-    const ticket = await ownedCase();
+    const ticket = await tickets.ownedCase();
     await advance(INACTIVITY - 1);
     expect(await escalationsOf(ticket.id)).toEqual([]);
     await advance(1);
@@ -121,7 +119,7 @@ describe('level-by-level escalation of an owned case', () => {
 
   it('an owner who acted in time is not escalated; the timers live in the durable scheduler', async () => {
     const { head } = t.fixture.users;
-    const acted = await ownedCase();
+    const acted = await tickets.ownedCase();
     const armed = await t.knex('scheduled_items').where({ kind: 'escalation.watch', key: String(acted.id) }).first();
     expect(armed).toBeDefined();
     await t.http.post(`/api/tickets/${acted.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门致歉', at: t.clock.now().toISOString() }).expect(201);
@@ -131,7 +129,7 @@ describe('level-by-level escalation of an owned case', () => {
 
   it('a breach whose event was lost (a crash after the SLA commit) is caught by the case watch', async () => {
     const { head } = t.fixture.users;
-    const ticket = await ownedCase();
+    const ticket = await tickets.ownedCase();
     await t.http.post(`/api/tickets/${ticket.id}/owner-actions`).set(auth(head)).send({ kind: 'visit', note: '上门', at: t.clock.now().toISOString() }).expect(201);
     // the breach as the SLA engine records it, without the event on the bus
     const breached = await t.knex('sla_timers').where({ ticket_id: ticket.id, policy_key: 'complaint_resolve' }).update({ breached_at: t.clock.now(), level: 2 }).returning('id');

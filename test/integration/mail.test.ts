@@ -5,7 +5,8 @@ import { simpleParser } from 'mailparser';
 import { startMail, type MailSystem } from '../../server/mail';
 import { maskPhone, render } from '../../server/mail/templates';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
-import { SmtpSink, until } from '../helpers/smtp';
+import { SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const FAST_RETRY = { backoffMs: 40, maxBackoffMs: 400 };
 

@@ -14,7 +14,8 @@ import { startMail, type MailSystem } from '../../server/mail';
 import { attachRealtime } from '../../server/realtime';
 import { shutdown } from '../../server/shutdown';
 import { auth, complaintBody, startTestApp, TOKEN_SECRET, type TestApp } from '../helpers/app';
-import { SmtpSink, until } from '../helpers/smtp';
+import { SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const METRICS_TOKEN = 'metrics-token-for-tests-0001';
 

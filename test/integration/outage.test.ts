@@ -14,7 +14,7 @@ import { EventBus } from '../../server/events/bus';
 import { createLogger } from '../../server/logger';
 import { complaintBody, TOKEN_SECRET } from '../helpers/app';
 import { ThrowawayRedis } from '../helpers/redis-server';
-import { until } from '../helpers/smtp';
+import { until } from '../helpers/until';
 import { freePort, startServer, stopServer, waitForReady, type Started } from '../helpers/spawn';
 import { createTestDatabase } from '../setup/db';
 

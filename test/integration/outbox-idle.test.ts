@@ -1,6 +1,6 @@
 import { createOutboxRelay, type OutboxRelay } from '../../server/events/outbox';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
-import { until } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const POLL_MS = 100;
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
 import { connectAs, listen, nextEvent, record, secondInstance, type ListeningApp } from '../helpers/realtime';
-import { until } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -27,7 +27,19 @@ afterAll(async () => {
   await t.close();
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+/**
+ * The sentinel before a negative assertion: a ticket dispatched to `unitId` (or only accepted) that
+ * this socket hears. The bridge sends in commit order, so once it arrives every earlier event this
+ * socket would have heard has arrived too.
+ */
+async function sentinel(socket: Socket, unitId?: number): Promise<number> {
+  const { agent } = t.fixture.users;
+  const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body as { id: number };
+  const heard = nextEvent<{ ticket: { id: number } }>(socket, unitId === undefined ? 'ticket.created' : 'ticket.updated', (p) => p.ticket.id === ticket.id);
+  if (unitId !== undefined) await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: unitId }).expect(200);
+  await heard;
+  return ticket.id;
+}
 
 describe('realtime: who hears what', () => {
   it('refuses a socket without a valid token', async () => {
@@ -56,10 +68,11 @@ describe('realtime: who hears what', () => {
     await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '1').send({ unit_id: t.fixture.units.countyTeam }).expect(200);
     expect(await toHandler).toMatchObject({ change: 'dispatched', ticket: { id: ticket.id, version: 2, status: 'dispatched' } });
     await toHead;
-    await settle();
-    // The handler did not hear the undispatched intake; the other branch heard nothing at all.
-    expect(heardByHandler.map((e) => e.type)).toEqual(['ticket.updated']);
-    expect(heardByOther).toEqual([]);
+    await sentinel(handlerSocket, t.fixture.units.countyTeam);
+    const otherSentinel = await sentinel(otherSocket, t.fixture.units.otherCounty);
+    // The handler did not hear the undispatched intake (only the dispatch and its sentinel); the other branch heard only its own sentinel.
+    expect(heardByHandler.map((e) => e.type)).toEqual(['ticket.updated', 'ticket.updated']);
+    expect(heardByOther.map((e) => (e.payload.ticket as { id: number }).id)).toEqual([otherSentinel]);
   });
 
   it('publishes nothing for a change that was refused (stale version)', async () => {
@@ -68,8 +81,8 @@ describe('realtime: who hears what', () => {
     const heard = record(superSocket);
     const ticket = (await t.http.post('/api/tickets').set(auth(agent)).send(complaintBody()).expect(201)).body;
     await t.http.post(`/api/tickets/${ticket.id}/dispatch`).set(auth(agent)).set('If-Match', '7').send({ unit_id: t.fixture.units.countyTeam }).expect(409);
-    await settle();
-    expect(heard.map((e) => e.type)).toEqual(['ticket.created']);
+    const after = await sentinel(superSocket);
+    expect(heard.map((e) => [e.type, (e.payload.ticket as { id: number }).id])).toEqual([['ticket.created', ticket.id], ['ticket.created', after]]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { startMail, type MailSystem } from '../../server/mail';
 import { firstWorkingDay, MONTHLY_MAIL_KIND } from '../../server/reports/monthly-mail';
 import { auth, complaintBody, startTestApp, type TestApp } from '../helpers/app';
-import { SmtpSink, until } from '../helpers/smtp';
+import { SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 let t: TestApp;
 let sink: SmtpSink;

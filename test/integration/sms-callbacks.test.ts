@@ -4,7 +4,7 @@ import { startAutoCallbacks, type AutoDispatch } from '../../server/callbacks/au
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../../server/integrations/ivr';
 import { auth, complaintBody, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { Smsc } from '../helpers/smsc';
-import { until } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 /**
  * Automatic callbacks by SMS (a real SMPP server in the test process) and by the voice platform

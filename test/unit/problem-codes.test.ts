@@ -9,6 +9,7 @@ import { ROLES } from '../../server/auth/permissions';
 import { PROBLEM_CODES } from '../../server/http/codes';
 import { kpisSchema } from '../../server/reports/schemas';
 import { HOLD_REASONS } from '../../server/tickets/schemas';
+import { TIMELINE_EVENT_TYPES } from '../../server/tickets/timeline';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, PAYMENT_CHANNELS, RESPONSIBILITIES, TICKET_TYPES } from '../../server/tickets/vocabulary';
 
 /** The console's catalogues as the browser merges them (shared first, per-feature files over them). */
@@ -57,7 +58,7 @@ describe('every code the server can send has a zh-CN and an English text', () =>
     const types = literals(/\btype: '([a-z][a-z0-9_.]*)'/g).filter((x) => !notEvents.has(x));
     const changes = literals(/\bchange: '([a-z][a-z0-9_.]*)'/g);
     const recorded = literals(/\brecord(?:OnTicket)?\([^'`\n]*'([a-z][a-z0-9_]*)'/g);
-    const all = [...new Set([...types, ...changes, ...recorded])];
+    const all = [...new Set([...TIMELINE_EVENT_TYPES, ...types, ...changes, ...recorded])];
     expect(all.length).toBeGreaterThan(30);
     expect(missingTexts('event', all)).toEqual([]);
   });

@@ -2614,6 +2614,17 @@ export interface components {
             customer_id: number | null;
             id: number;
         };
+        SignedIn: {
+            /** @description what this user may do (the server checks the same on every call): the console offers only these */
+            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "imports.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "callbacks.preference" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "tickets.merge" | "templates.read" | "templates.write" | "causes.read" | "causes.write" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "integrations.upload" | "reconnection.queue" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write" | "mail.parked.read" | "mail.retry" | "clients.read" | "clients.write")[];
+            id: number;
+            must_change_password: boolean;
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
+            unit_id: number | null;
+            username: string;
+        };
         SlaBoard: {
             generated_at: string;
             met_today: {
@@ -3030,7 +3041,8 @@ export interface components {
                     number: string;
                     ticket_id: number;
                 } | null;
-                type: string;
+                /** @enum {string} */
+                type: "accepted" | "dispatched" | "redispatched" | "resolved" | "closed" | "reopened" | "awaiting_owner" | "callback_unreachable" | "held" | "unheld" | "claimed" | "released" | "assigned" | "urged" | "comment" | "merged_into" | "merged_from" | "callback_scheduled" | "callback_due" | "callback_rescheduled" | "callback_reassigned" | "callback_survey_offered" | "callback_automated" | "callback_handed_to_agent" | "callback_late_reply" | "second_handling_started" | "second_handling_overdue" | "ownership_assigned" | "ownership_transferred" | "ownership_released" | "owner_action" | "owner_explanation" | "major_problem_flagged" | "major_problem_unflagged" | "escalated" | "escalation_acknowledged" | "escalation_top_reached" | "incident_linked" | "incident_unlinked" | "case_reviewed" | "rectification_added" | "rectification_evidence" | "rectification_done" | "rectification_reopened" | "sla.warning" | "sla.breached";
             }[];
             /** @description 1 for the first handling, 2 after an unsatisfied callback, … */
             handling_round: number;
@@ -3296,7 +3308,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description a bearer token and the user; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password` */
+            /** @description a bearer token and the user with what they may do; with `must_change_password` every other call answers 403 `password_change_required` until `POST /api/auth/password` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3306,7 +3318,22 @@ export interface operations {
                         expires_at: string;
                         must_change_password: boolean;
                         token: string;
-                        user: components["schemas"]["User"];
+                        user: {
+                            /** @description what this user may do (the server checks the same on every call): the console offers only these */
+                            actions: ("session.read" | "units.read" | "units.write" | "users.read" | "users.write" | "imports.write" | "directory.read" | "customers.read" | "customers.write" | "tickets.read" | "tickets.create" | "tickets.dispatch" | "tickets.resolve" | "tickets.callback" | "tickets.comment" | "callbacks.read" | "callbacks.reschedule" | "callbacks.policy.read" | "callbacks.policy.write" | "callbacks.agents.read" | "callbacks.duty" | "callbacks.figures" | "callbacks.preference" | "tickets.hold" | "tickets.claim" | "tickets.assign" | "tickets.bulk" | "tickets.urge" | "tickets.merge" | "templates.read" | "templates.write" | "causes.read" | "causes.write" | "urges.settings.read" | "urges.settings.write" | "cti.calls" | "integrations.upload" | "reconnection.queue" | "notifications.settings" | "sla.read" | "sla.policies.write" | "ownership.rules.read" | "ownership.rules.write" | "ownership.act" | "ownership.flag" | "ownership.mine" | "reports.read" | "reports.review" | "reports.rectify" | "reports.subscribers" | "audit.read" | "reports.targets" | "incidents.read" | "incidents.manage" | "incidents.link" | "incidents.attach" | "incidents.detectors.read" | "incidents.detectors.write" | "escalations.ack" | "escalations.policy.read" | "escalations.policy.write" | "mail.parked.read" | "mail.retry" | "clients.read" | "clients.write")[];
+                            active: boolean;
+                            email: string | null;
+                            id: number;
+                            /** @description the last successful sign-in */
+                            last_sign_in_at: string | null;
+                            /** @description an admin reset the password: the user must choose a new one before anything else */
+                            must_change_password: boolean;
+                            name: string;
+                            /** @enum {string} */
+                            role: "agent" | "handler" | "unit_head" | "supervisor" | "manager" | "admin" | "integration";
+                            unit_id: number | null;
+                            username: string;
+                        };
                     };
                 };
             };
@@ -3411,20 +3438,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the signed-in user */
+            /** @description the signed-in user and what they may do */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        must_change_password: boolean;
-                        name: string;
-                        role: string;
-                        unit_id: number | null;
-                        username: string;
-                    };
+                    "application/json": components["schemas"]["SignedIn"];
                 };
             };
             /** @description bad input: `errors` names each field */

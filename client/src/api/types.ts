@@ -9,6 +9,9 @@ type Json<O extends keyof operations, S extends keyof operations[O]['responses']
   operations[O]['responses'][S] extends { content: { 'application/json': infer T } } ? T : never;
 
 export type User = Schemas['User'];
+/** The signed-in user and the actions the server lets them take (GET /api/auth/me). */
+export type SignedIn = Schemas['SignedIn'];
+export type Action = SignedIn['actions'][number];
 export type Role = User['role'];
 export type Unit = Schemas['Unit'];
 export type Customer = Schemas['Customer'];

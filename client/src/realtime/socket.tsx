@@ -1,14 +1,21 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, Delivery, RealtimeEventName, RealtimeEvents, ServerToClientEvents } from '../../../server/realtime/protocol';
+import type { Ticket, Timer } from '../api/types';
 import { setDeskClock } from '../time';
 
-export type RealtimeHandler = (payload: Record<string, unknown>) => void;
+/** The protocol shared with server/realtime, with the ticket and timer as the generated API types have them. */
+export type ConsoleSocket = Socket<ServerToClientEvents<Ticket, Timer>, ClientToServerEvents>;
+export type { Viewer } from '../../../server/realtime/protocol';
+type Heard = RealtimeEvents<Ticket, Timer> & { 'ticket.viewers': Parameters<ServerToClientEvents<Ticket, Timer>['ticket.viewers']>[0] };
+export type HeardName = RealtimeEventName | 'ticket.viewers';
+export type RealtimeHandler<K extends HeardName> = (payload: Heard[K] & Delivery) => void;
 
 interface Realtime {
   connected: boolean;
   /** Moves on when screens must refetch: the first connect, and a reconnect whose missed events could not be replayed. */
   generation: number;
-  socket: Socket | null;
+  socket: ConsoleSocket | null;
 }
 
 const Context = createContext<Realtime>({ connected: false, generation: 0, socket: null });
@@ -25,7 +32,7 @@ export function RealtimeProvider({ token, onUnauthorized, children }: { token: s
   unauthorized.current = onUnauthorized;
 
   useEffect(() => {
-    const socket = io({ auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+    const socket: ConsoleSocket = io({ auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
     // Every event carries the desk's sequence number: after a reconnect the server replays what
     // this console missed since the last one it heard; only when it cannot do screens reload.
     let generation = 0;
@@ -38,16 +45,16 @@ export function RealtimeProvider({ token, onUnauthorized, children }: { token: s
     socket.onAny((_type: string, payload: { seq?: unknown } | undefined) => {
       if (typeof payload?.seq === 'number') lastSeq = Math.max(lastSeq ?? 0, payload.seq);
     });
-    socket.on('hello', (hello: { timezone: string; server_time: string; seq?: number }) => {
+    socket.on('hello', (hello) => {
       setDeskClock(hello.timezone, hello.server_time);
       if (resumeFrom === null) {
-        lastSeq ??= hello.seq ?? null;
+        lastSeq ??= hello.seq;
         return;
       }
       const after = resumeFrom;
       resumeFrom = null;
       socket.timeout(10_000).emitWithAck('resume', { after_seq: after }).then(
-        (reply: { ok: boolean }) => (reply.ok ? setState({ connected: true, generation, socket }) : reload()),
+        (reply) => (reply.ok ? setState({ connected: true, generation, socket }) : reload()),
         reload,
       );
     });
@@ -79,18 +86,20 @@ export function useRealtime(): Realtime {
 }
 
 /** Calls the handler for each of these events while the component is mounted. */
-export function useRealtimeEvents(types: string[], handler: RealtimeHandler): void {
+export function useRealtimeEvents<K extends HeardName>(types: K[], handler: RealtimeHandler<K>): void {
   const { socket } = useRealtime();
   const latest = useRef(handler);
   latest.current = handler;
   const key = types.join(',');
   useEffect(() => {
     if (!socket) return;
-    const listener = (payload: Record<string, unknown>) => latest.current(payload);
+    const listener = (payload: Heard[K] & Delivery) => latest.current(payload);
+    // socket.io types `on` per event name; the names here are the caller's K, whose payloads the listener takes
+    const untyped = socket as unknown as { on(name: string, fn: typeof listener): void; off(name: string, fn: typeof listener): void };
     const names = key.split(',');
-    for (const name of names) socket.on(name, listener);
+    for (const name of names) untyped.on(name, listener);
     return () => {
-      for (const name of names) socket.off(name, listener);
+      for (const name of names) untyped.off(name, listener);
     };
   }, [socket, key]);
 }

@@ -106,10 +106,10 @@ export function AdminPage() {
           { key: 'templates', label: t('tools.tab.templates'), children: <TemplatesAdmin /> },
           { key: 'causes', label: t('tools.tab.causes'), children: <CausesAdmin /> },
           ...(user.role === 'admin' ? [{ key: 'import', label: t('tab.import'), children: <ImportAdmin /> }] : []),
-          ...(can('reports') ? [{ key: 'subscribers', label: t('tab.subscribers'), children: <SubscribersAdmin /> }] : []),
-          ...(can('audit') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
-          ...(can('mail') ? [{ key: 'mail', label: t('ops.tab.mail'), children: <ParkedMail /> }] : []),
-          { key: 'clients', label: t('clients.tab'), children: <ClientsAdmin /> },
+          ...(can('reports.read') ? [{ key: 'subscribers', label: t('tab.subscribers'), children: <SubscribersAdmin /> }] : []),
+          ...(can('audit.read') ? [{ key: 'audit', label: a('tab.audit'), children: <AuditLog a={a} /> }] : []),
+          ...(can('mail.parked.read') ? [{ key: 'mail', label: t('ops.tab.mail'), children: <ParkedMail /> }] : []),
+          ...(can('clients.read') ? [{ key: 'clients', label: t('clients.tab'), children: <ClientsAdmin /> }] : []),
         ]}
       />
     </div>

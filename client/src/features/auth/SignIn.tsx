@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import type { User } from '../../api/types';
+import type { SignedIn } from '../../api/types';
 import { useI18n } from '../../i18n';
 
-export function SignIn({ onSignedIn }: { onSignedIn(token: string, user: User): void }) {
+export function SignIn({ onSignedIn }: { onSignedIn(token: string, user: SignedIn): void }) {
   const { t, locale, setLocale } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -13,7 +13,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(token: string, user: User): 
     setBusy(true);
     setError(null);
     try {
-      const { token, user } = await api<{ token: string; user: User }>('/api/auth/login', { method: 'POST', body: values });
+      const { token, user } = await api<{ token: string; user: SignedIn }>('/api/auth/login', { method: 'POST', body: values });
       onSignedIn(token, user);
     } catch (err) {
       setError(err instanceof ApiError && err.status === 429 ? t('signin.tooMany') : t('signin.failed'));

@@ -223,7 +223,7 @@ function LatestIntake() {
   }, [latest.data]);
   useResync(latest.reload);
   useRealtimeEvents(['ticket.created', 'ticket.updated'], (payload) => {
-    const ticket = payload.ticket as Ticket;
+    const { ticket } = payload;
     setFeed((prev) => [ticket, ...prev.filter((x) => x.id !== ticket.id)].sort((a, b) => b.id - a.id).slice(0, 12));
     flash(ticket.id);
   });

@@ -43,7 +43,7 @@ export function CallbacksPage() {
   const { user, userName, unitName, can } = useSession();
   const { message } = App.useApp();
   const [search, setSearch] = useQueryState();
-  const desk = can('callback');
+  const desk = can('tickets.callback');
   const view = (search.get('view') as View | null) ?? (desk ? 'mine' : 'all');
   const list = useLoad(() => api<Page<CallbackWorkItem>>('/api/callbacks', { query: { ...queryOf(view), limit: 200 } }), [view]);
   const policy = useLoad(() => api<CallbackPolicy>('/api/callbacks/policy').catch(() => undefined), []);

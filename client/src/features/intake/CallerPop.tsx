@@ -12,9 +12,7 @@ export function CallerPop() {
   const { t } = useI18n();
   const { message } = App.useApp();
   useRealtimeEvents(['cti.ringing'], (payload) => {
-    const caller = String(payload.caller ?? '');
-    const callId = String(payload.call_id ?? '');
-    if (!caller) return;
+    const { caller, call_id: callId } = payload;
     navigate(`/intake?${new URLSearchParams({ phone: caller, call_id: callId })}`);
     message.info(t('intake.callerPop', { phone: caller }));
   });

@@ -190,7 +190,7 @@ export function IntakePage() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (!can('intake')) return <Alert type="info" title={t('common.notAvailable')} />;
+  if (!can('tickets.create')) return <Alert type="info" title={t('common.notAvailable')} />;
   const needsCategory = type === 'complaint';
 
   return (
@@ -263,7 +263,7 @@ export function IntakePage() {
               </Space.Compact>
             </>
           ) : (
-            can('dispatch') && (
+            can('tickets.dispatch') && (
               <Form.Item name="unit_id" label={t('intake.dispatchTo')}>
                 <Select allowClear showSearch={{ filterOption: searchOption }} data-testid="dispatch-unit"
                   options={units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}`, search: `${u.code} ${u.name}` }))} />
@@ -313,7 +313,7 @@ function CustomerCard({ lookup, onOpen, onUrge, linkIncident, onLinkIncident }: 
             : <Button size="small" type="primary" onClick={() => onLinkIncident(incident.id)} data-testid="link-incident">{t('intake.linkIncident')}</Button>} />
       ))}
       {repeat_complaint && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('intake.repeatHint', { days: repeat_window_days })} />}
-      {open.length > 0 && can('intake') && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('intake.urgeHint')} />}
+      {open.length > 0 && can('tickets.create') && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('intake.urgeHint')} />}
       <Descriptions size="small" column={2} items={[
         { key: 'phone', label: t('intake.phone'), children: <span style={{ whiteSpace: 'nowrap' }}>{customer.phone}</span> },
         { key: 'account', label: t('intake.accountNo'), children: customer.account_no ?? '—' },

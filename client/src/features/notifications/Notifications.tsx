@@ -96,31 +96,26 @@ export function NotificationBell() {
   const mine = (ticket: Ticket) => ticket.assignee_id === user.id || (scoped && ticket.assignee_id === null && ticket.unit_id === user.unit_id);
 
   useRealtimeEvents(['ticket.updated'], (p) => {
-    const ticket = p.ticket as Ticket;
-    if (p.actor_id === user.id || !ticket) return;
-    const change = String(p.change);
+    const { ticket, change } = p;
+    if (p.actor_id === user.id) return;
     const toMe = ticket.assignee_id === user.id && (change === 'assigned' || change === 'dispatched' || change === 'redispatched' || change === 'reopened');
     const toMyUnit = scoped && ticket.unit_id === user.unit_id && (change === 'dispatched' || change === 'redispatched' || change === 'reopened');
-    if (toMe || toMyUnit) raise('dispatched', 'notify.dispatched', { number: ticket.number }, ticket.id, String(p.at));
+    if (toMe || toMyUnit) raise('dispatched', 'notify.dispatched', { number: ticket.number }, ticket.id, p.at);
   });
   useRealtimeEvents(['callback.due'], (p) => {
-    const ticket = p.ticket as Ticket;
-    if (p.assignee_id === user.id) raise('callback_due', 'notify.callbackDue', { number: ticket.number }, ticket.id, String(p.at));
+    if (p.assignee_id === user.id) raise('callback_due', 'notify.callbackDue', { number: p.ticket.number }, p.ticket.id, p.at);
   });
   useRealtimeEvents(['escalation.raised'], (p) => {
-    const ticket = p.ticket as Ticket;
-    if (p.recipient_id === user.id) raise('escalation', 'notify.escalation', { number: ticket.number }, ticket.id, String(p.at));
+    if (p.recipient_id === user.id) raise('escalation', 'notify.escalation', { number: p.ticket.number }, p.ticket.id, p.at);
   });
   useRealtimeEvents(['ticket.urge_escalated'], (p) => {
-    if (p.user_id === user.id) raise('escalation', 'notify.urgeEscalation', { number: String(p.ticket_number), count: Number(p.count) }, Number(p.ticket_id), String(p.at));
+    if (p.user_id === user.id) raise('escalation', 'notify.urgeEscalation', { number: p.ticket_number, count: p.count }, p.ticket_id, p.at);
   });
   useRealtimeEvents(['sla.warning'], (p) => {
-    const ticket = p.ticket as Ticket;
-    if (ticket && mine(ticket)) raise('sla_warning', 'notify.slaWarning', { number: ticket.number }, ticket.id, String(p.at));
+    if (mine(p.ticket)) raise('sla_warning', 'notify.slaWarning', { number: p.ticket.number }, p.ticket.id, p.at);
   });
   useRealtimeEvents(['sla.breached'], (p) => {
-    const ticket = p.ticket as Ticket;
-    if (ticket && mine(ticket)) raise('sla_warning', 'notify.slaBreached', { number: ticket.number }, ticket.id, String(p.at));
+    if (mine(p.ticket)) raise('sla_warning', 'notify.slaBreached', { number: p.ticket.number }, p.ticket.id, p.at);
   });
 
   const save = (next: NotificationSettings) => {

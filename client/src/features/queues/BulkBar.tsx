@@ -19,7 +19,7 @@ export function BulkBar({ selected, onDone }: { selected: QueueTicket[]; onDone(
   const { t } = useI18n();
   const { user, units, can } = useSession();
   const { message } = App.useApp();
-  const [action, setAction] = useState<BulkAction>(can('dispatch') ? 'dispatch' : 'assign');
+  const [action, setAction] = useState<BulkAction>(can('tickets.dispatch') ? 'dispatch' : 'assign');
   const [unitId, setUnitId] = useState<number | undefined>();
   const [people, setPeople] = useState<User[]>([]);
   const [assignee, setAssignee] = useState<number | null | undefined>();
@@ -64,7 +64,7 @@ export function BulkBar({ selected, onDone }: { selected: QueueTicket[]; onDone(
   // the bar stays while its summary is up, even when the rows it changed left the list
   if (selected.length === 0 && summary === null) return null;
   const ready = action === 'dispatch' ? unitId !== undefined : action === 'comment' ? body.trim() !== '' : true;
-  const actions: BulkAction[] = [...(can('dispatch') ? ['dispatch' as const] : []), 'assign', 'comment'];
+  const actions: BulkAction[] = [...(can('tickets.dispatch') ? ['dispatch' as const] : []), 'assign', 'comment'];
   return (
     <div className="toolbar bulk-bar" data-testid="bulk-bar">
       <b>{t('queues.selected', { count: selected.length })}</b>

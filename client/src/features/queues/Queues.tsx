@@ -72,8 +72,7 @@ export function QueuesPage() {
   const reloadSoon = useThrottled(() => load(), 1000);
 
   useRealtimeEvents(['ticket.created', 'ticket.updated', 'sla.warning', 'sla.breached'], (payload) => {
-    const ticket = payload.ticket as QueueTicket | undefined;
-    if (!ticket) return;
+    const { ticket } = payload;
     // Show the change at once where the row is on screen (keeping its SLA summary); membership and timers come with the reload.
     setItems((prev) => prev.map((row) => (row.id === ticket.id && ticket.version >= row.version ? { ...ticket, sla: row.sla } : row)));
     flash(ticket.id);

@@ -30,12 +30,12 @@ export function ReconnectionPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const [search, setSearch] = useQueryState();
-  const tab = can('feedUpload') && search.get('tab') === 'upload' ? 'upload' : 'queue';
+  const tab = can('integrations.upload') && search.get('tab') === 'upload' ? 'upload' : 'queue';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space align="center" wrap>
         <h1 className="page-title">{t('rc.title')}</h1>
-        {can('feedUpload') && (
+        {can('integrations.upload') && (
           <Segmented value={tab} onChange={(v) => setSearch({ tab: v === 'queue' ? null : String(v) })}
             options={[{ value: 'queue', label: t('rc.queue') }, { value: 'upload', label: t('rc.upload') }]} data-testid="rc-tabs" />
         )}

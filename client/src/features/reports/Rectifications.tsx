@@ -23,7 +23,7 @@ export function RectificationsPanel({ month, unitId }: { month: string; unitId: 
   const list = useLoad(() => api<{ items: RectificationItem[] }>('/api/reports/rectifications', { query: { month, unit_id: unitId ?? undefined, mine: mine ? 'true' : undefined } }), [month, unitId, mine]);
   const [closing, setClosing] = useState<RectificationItem | null>(null);
   const [evidence, setEvidence] = useState('');
-  const canRectify = can('reports') && user.role !== 'admin';
+  const canRectify = can('reports.rectify');
 
   const patch = async (item: RectificationItem, body: { done?: boolean; evidence?: string }) => {
     try {

@@ -2,11 +2,11 @@ import { PauseCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Avatar, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Tabs, Tag, Timeline, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Person, type Status, type Ticket, type TicketDetail, type Timer, type User } from '../../api/types';
+import { HOLD_REASONS, OUTCOMES, OWNER_ACTION_KINDS, RESPONSIBILITIES, type Person, type Status, type TicketDetail, type Timer, type User } from '../../api/types';
 import { Countdown, LoadError, StatusTag, useDuration, useLoad } from '../../components/common';
 import { DateTimeField } from '../../components/DateTimeField';
 import { useI18n } from '../../i18n';
-import { useRealtime, useRealtimeEvents, useResync } from '../../realtime/socket';
+import { useRealtime, useRealtimeEvents, useResync, type Viewer } from '../../realtime/socket';
 import { navigate } from '../../router';
 import { PaymentCard } from './Payment';
 import { CausePicker, useCauses } from '../tools/CausePicker';
@@ -14,12 +14,6 @@ import { TemplateText } from '../tools/TemplateText';
 import { ClaimButton, MergeFields, Related } from './DeskTools';
 import { useSession } from '../../session';
 import { deskInputToIso, deskNowInput, formatAt } from '../../time';
-
-interface Viewer {
-  id: number;
-  name: string;
-  role: string;
-}
 
 interface Conflict {
   status: Status;
@@ -49,15 +43,14 @@ export function TicketPage({ id }: { id: number }) {
 
   useRealtimeEvents(['ticket.viewers'], (payload) => {
     if (payload.ticket_id !== id) return;
-    const list = payload.viewers as Viewer[];
-    learnUsers(list);
-    setViewers(list);
+    learnUsers(payload.viewers);
+    setViewers(payload.viewers);
   });
   useRealtimeEvents(['ticket.updated', 'sla.warning', 'sla.breached', 'callback.due', 'escalation.raised'], (payload) => {
-    const changed = payload.ticket as Ticket | undefined;
-    if (!changed || changed.id !== id) return;
-    // Someone else's change is announced; one's own just refreshes the page.
-    if (payload.actor_id !== user.id) setLiveChange(String(payload.change ?? payload.type ?? ''));
+    if (payload.ticket.id !== id) return;
+    // Someone else's change is announced (the system's too: timers, callbacks); one's own just refreshes the page.
+    const actor = 'actor_id' in payload ? payload.actor_id : null;
+    if (actor !== user.id) setLiveChange(payload.type === 'ticket.updated' ? payload.change : payload.type);
     ticket.reload();
   });
 
