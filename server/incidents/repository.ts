@@ -137,4 +137,15 @@ export const incidentsRepository = {
     }
     return query;
   },
+
+  /** Each ticket's incident and the other tickets in it. */
+  siblingRows: (db: Knex, ticketIds: readonly number[]) =>
+    db('incident_tickets as mine')
+      .join('incidents as i', 'i.id', 'mine.incident_id')
+      .join('incident_tickets as other', 'other.incident_id', 'mine.incident_id')
+      .join('tickets as t', 't.id', 'other.ticket_id')
+      .whereIn('mine.ticket_id', ticketIds)
+      .whereRaw('other.ticket_id <> mine.ticket_id')
+      .orderBy(['mine.ticket_id', 'other.ticket_id'])
+      .select<{ ticket_id: number; incident_id: number; title: string; other_id: number; number: string }[]>('mine.ticket_id', 'i.id as incident_id', 'i.title', 'other.ticket_id as other_id', 't.number'),
 };

@@ -243,14 +243,7 @@ export function createIncidentsService(deps: Deps, ownership: OwnershipService) 
     async siblings(db: Knex, ticketIds: readonly number[]): Promise<Map<number, { incidentId: number; title: string; tickets: { id: number; number: string }[] }>> {
       const out = new Map<number, { incidentId: number; title: string; tickets: { id: number; number: string }[] }>();
       if (ticketIds.length === 0) return out;
-      const rows = await db('incident_tickets as mine')
-        .join('incidents as i', 'i.id', 'mine.incident_id')
-        .join('incident_tickets as other', 'other.incident_id', 'mine.incident_id')
-        .join('tickets as t', 't.id', 'other.ticket_id')
-        .whereIn('mine.ticket_id', ticketIds)
-        .whereRaw('other.ticket_id <> mine.ticket_id')
-        .orderBy(['mine.ticket_id', 'other.ticket_id'])
-        .select<{ ticket_id: number; incident_id: number; title: string; other_id: number; number: string }[]>('mine.ticket_id', 'i.id as incident_id', 'i.title', 'other.ticket_id as other_id', 't.number');
+      const rows = await repo.siblingRows(db, ticketIds);
       for (const r of rows) {
         const entry = out.get(r.ticket_id) ?? { incidentId: r.incident_id, title: r.title, tickets: [] };
         entry.tickets.push({ id: r.other_id, number: r.number });

@@ -27,6 +27,10 @@ const REMAINING: Record<string, number> = {
   'server/reports/monthly-mail.ts': 3,
   'server/reports/rollup.ts': 10,
   'server/reports/service.ts': 8,
+  'server/reconnection/service.ts': 3,
+  // debt from the merge: the hub's subscription and delivery SQL belongs in a tmf621 repository
+  'server/tmf621/hub.ts': 25,
+  'server/tmf621/service.ts': 3,
   'server/tickets/service.ts': 4,
   'server/units/service.ts': 3,
   'server/users/service.ts': 4,
