@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { formatAt } from '../../time';
 
-const SCOPES: ApiClient['scopes'] = ['tmf621.read', 'tmf621.write', 'tmf621.hub', 'integrations.payments', 'cti.calls'];
+const SCOPES: ApiClient['scopes'] = ['tmf621.read', 'tmf621.write', 'tmf621.hub', 'integrations.payments', 'integrations.restorations', 'cti.calls'];
 
 /** One subscription's delivery log, newest first. */
 function DeliveryLog({ subscriptionId }: { subscriptionId: number }) {
@@ -134,7 +134,8 @@ export function ClientsAdmin() {
             <Form.Item name="name" label={t('clients.name')} rules={[{ required: true }]}>
               <Input maxLength={100} data-testid="client-name" />
             </Form.Item>
-            <Form.Item name="scopes" label={t('clients.scopes')} rules={[{ required: true }]}>
+            {/* a `required` rule puts aria-required on the checkbox group's div, which ARIA does not allow there */}
+            <Form.Item name="scopes" label={t('clients.scopes')} rules={[{ validator: async (_, value?: string[]) => { if (!value?.length) throw new Error(t('clients.scopes')); } }]}>
               <Checkbox.Group options={SCOPES.map((s) => ({ value: s, label: s }))} />
             </Form.Item>
             <Form.Item name="unit_ids" label={t('clients.units')} rules={[{ required: true }]}>
