@@ -73,7 +73,13 @@ describe('bulk import in the console', () => {
     expect(await page.getByTestId('bulk-progress').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     expect(await customers()).toBe(before + 3000);
     const progress = heard.filter((e) => e.type === 'import.progress');
-    expect(progress.some((e) => e.payload.phase === 'applying' && Number(e.payload.percent) > 0 && Number(e.payload.percent) < 100)).toBe(true);
+    // 3,000 rows may land within one progress interval on a quiet machine (then no event between
+    // the start of applying and the end): the bar follows the import's own events, which only move
+    // forward and end with `done` at 100 %
+    const applying = progress.filter((e) => e.payload.phase === 'applying').map((e) => Number(e.payload.percent));
+    expect(applying.length).toBeGreaterThan(0);
+    expect(applying).toEqual([...applying].sort((x, y) => x - y));
+    expect(progress.at(-1)?.payload).toMatchObject({ phase: 'done', percent: 100 });
     // away from the button just pressed: its hover colour is not what axe should judge
     await page.mouse.move(0, 0);
     await screenshot(page, 'admin-bulk-import-done');
