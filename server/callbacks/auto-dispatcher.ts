@@ -4,6 +4,7 @@ import { createSmppClient, type SmppClient, type SubmitResult } from '../integra
 import { autoRepository as autoRepo, type AutoAttemptRow } from './auto-repository';
 import type { AutoChannel } from './automation';
 import type { AutoCallbacks } from './auto-service';
+import { singleFlight } from '../jobs/single-flight';
 
 export interface AutoDispatchOptions {
   /** how often queued messages are looked for without being woken */
@@ -48,8 +49,6 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     })
     : null;
   let stopped = false;
-  let running: Promise<number> | null = null;
-  let again = false;
   // the send rate holds over any second of real time, across passes: the last `rate` sends are remembered
   const recent: number[] = [];
 
@@ -148,31 +147,15 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     await flush();
     // a stop in the middle of a batch gives back what was claimed and not offered
     for (const row of batch.slice(next)) await autoRepo.requeue(knex, row.id, now, 'the desk stopped before sending');
-    if (batch.length > 0 && !stopped) again = true;
+    if (batch.length > 0 && !stopped) flight.again();
     return sent;
   }
 
-  function kick(): Promise<number> {
-    if (stopped) return Promise.resolve(0);
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        total += await pass().catch((err: unknown) => {
-          logger.warn('automated callback pass failed', { err });
-          return 0;
-        });
-      } while (again && !stopped);
-      return total;
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  const flight = singleFlight(pass, {
+    stopped: () => stopped, idleWhenStopped: true, afterError: 'continue',
+    onError: (err) => logger.warn('automated callback pass failed', { err }),
+  });
+  const kick = flight.run;
 
   smpp?.start();
   const timer = setInterval(() => void kick(), pollMs);
@@ -183,7 +166,7 @@ export function startAutoCallbacks(deps: Deps, auto: AutoCallbacks, options: Aut
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await flight.running;
       await smpp?.stop();
     },
   };

@@ -5,6 +5,7 @@ import type { EventBus } from './bus';
 import type { DomainEvent, EventEnvelope, EventHandler } from './types';
 import type { Logger } from '../logger';
 import { handleOnce, writeOutbox } from '../db/unit-of-work';
+import { singleFlight } from '../jobs/single-flight';
 
 export const OUTBOX_CHANNEL = 'loopdesk_outbox';
 const SEQUENCER = '$sequencer';
@@ -67,8 +68,6 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const graceMs = options.graceMs ?? 2000;
   const maxAttempts = options.maxAttempts ?? 5;
   let streamedSeq = 0;
-  let running: Promise<void> | null = null;
-  let again = false;
   let pollTimer: NodeJS.Timeout | null = null;
   let listener: pg.Client | null = null;
   let stopped = true;
@@ -233,25 +232,12 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
     }
   }
 
-  function pass(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await runPass();
-        } catch (err) {
-          logger.warn('outbox relay pass failed; retrying', { err });
-          break;
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
+  const flight = singleFlight(async () => {
+    await runPass();
+    return 0;
+  }, { stopped: () => stopped, afterError: 'stop', onError: (err) => logger.warn('outbox relay pass failed; retrying', { err }) });
+  async function pass(): Promise<void> {
+    await flight.run();
   }
 
   const wake = () => {
@@ -301,7 +287,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       unhook = null;
       if (pollTimer) clearInterval(pollTimer);
       pollTimer = null;
-      await running?.catch(() => undefined);
+      await flight.running?.catch(() => undefined);
       const client = listener;
       listener = null;
       await client?.end().catch(() => undefined);

@@ -8,6 +8,7 @@ import { errors } from '../http/errors';
 import { mailRepository } from './repository';
 import type { ParkedMail } from './schemas';
 import { render, type Locale, type MailTemplate } from './templates';
+import { singleFlight } from '../jobs/single-flight';
 import type { MailTransport } from './transport';
 
 export interface Recipient {
@@ -122,8 +123,6 @@ export function createMailer(deps: Deps, options: MailerOptions) {
   const concurrency = options.concurrency ?? 4;
   const maxBackoffMs = options.retry.maxBackoffMs ?? 60_000;
   let pollTimer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
-  let again = false;
   let stopped = true;
 
   async function claim(limit: number, only?: MailJob): Promise<DueDelivery[]> {
@@ -182,27 +181,11 @@ export function createMailer(deps: Deps, options: MailerOptions) {
     }
   }
 
-  function kick(): Promise<number> {
-    if (stopped) return Promise.resolve(0);
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        total += await drain().catch((err: unknown) => {
-          logger.warn('mail worker pass failed', { err });
-          return 0;
-        });
-      } while (again && !stopped);
-      return total;
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  const flight = singleFlight(drain, {
+    stopped: () => stopped, idleWhenStopped: true, afterError: 'continue',
+    onError: (err) => logger.warn('mail worker pass failed', { err }),
+  });
+  const kick = flight.run;
 
   return {
     kick,
@@ -251,7 +234,7 @@ export function createMailer(deps: Deps, options: MailerOptions) {
       stopped = true;
       if (pollTimer) clearInterval(pollTimer);
       pollTimer = null;
-      await running?.catch(() => undefined);
+      await flight.running?.catch(() => undefined);
       options.transport.close();
     },
   };

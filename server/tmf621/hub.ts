@@ -9,6 +9,7 @@ import { AppError, errors } from '../http/errors';
 import { recordMail } from '../mail/service';
 import { ticketsRepository } from '../tickets/repository';
 import { statusOfEvent, tmfStatus, type TmfStatus } from './mapping';
+import { singleFlight } from '../jobs/single-flight';
 import type { TmfVersion } from './view';
 
 type Json = Record<string, unknown>;
@@ -127,8 +128,6 @@ export function createHub(deps: Deps, renderer: HubRender, options: HubOptions) 
   const pollMs = options.pollMs ?? 250;
   const concurrency = options.concurrency ?? 16;
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = true;
 
   function toHub(row: SubscriptionRow, apiRoot: string, secret?: string): Json {
@@ -287,26 +286,11 @@ export function createHub(deps: Deps, renderer: HubRender, options: HubOptions) 
     }
   }
 
-  function pass(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await drain();
-        } catch (err) {
-          logger.warn('hub sender pass failed; retrying', { err });
-          break;
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  const flight = singleFlight(async () => {
+    await drain();
+    return 0;
+  }, { stopped: () => stopped, afterError: 'stop', onError: (err) => logger.warn('hub sender pass failed; retrying', { err }) });
+  const pass = flight.run;
 
   return {
     consumer,
@@ -373,7 +357,7 @@ export function createHub(deps: Deps, renderer: HubRender, options: HubOptions) 
       stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
-      await running?.catch(() => undefined);
+      await flight.running?.catch(() => undefined);
     },
     /** one sending pass (tests) */
     pass,
